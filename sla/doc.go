@@ -1,0 +1,41 @@
+// Package sla owns business time: calendars of opening hours in a time zone,
+// and response clocks that run against them.
+//
+// It models rules R25-R29 of the reference handbook (shared/handbook.md):
+// a first response within one business hour (R25), a 24/7 on-call target of
+// one hour in business hours and under four outside them (R26), a pull
+// request that never waits more than one business day for a follow-up (R27),
+// an escalation when a critical bug is not confirmed within an hour (R28),
+// and the QA inbox and reporter follow-up clocks with their milestones (R29).
+//
+// # Calendars
+//
+// A [Calendar] holds opening hours for each weekday as a [Week] of [Span]
+// values (several per day, so lunch breaks and split shifts work), in one
+// *time.Location, with full-day holidays and special days. Overnight hours are
+// written as two spans (Monday 22:00-24:00 and Tuesday 00:00-06:00) and behave
+// as one continuous stretch. Business time is real elapsed time: on a
+// spring-forward day an 00:00-24:00 span is 23 hours long, and on a fall-back
+// day it is 25 hours long. The zero Calendar is open at all times.
+//
+// Queries are arithmetic over precomputed tables, not loops over days:
+// [Calendar.Between] and [Calendar.Add] cost the same for a span of one day or
+// ten years.
+//
+// # Clocks
+//
+// A [Target] names a duration of business time; [Target.Start] returns a
+// [Clock] that can be paused, resumed and stopped. A clock reports the time
+// elapsed, the time remaining (negative once breached), its due instant and
+// whether it is breached. Clocks are values: every move returns a new clock,
+// and a clock marshals to JSON for storage.
+//
+// # Usage
+//
+//	loc, _ := time.LoadLocation("America/Chicago")
+//	cal, err := sla.NewCalendar(loc, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)))
+//	if err != nil { ... }
+//	firstResponse := sla.Target{Name: "first response", Within: time.Hour, Calendar: cal}
+//	c := firstResponse.Start(openedAt)
+//	due, _ := c.Due()
+package sla
