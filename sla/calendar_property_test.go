@@ -1,0 +1,291 @@
+package sla
+
+// Property tests: random calendars (lunch breaks, overnight pairs, 24-hour
+// days, spans in the DST hours, holidays, half days, weekend openings) in
+// America/Chicago, Europe/London, Australia/Lord_Howe (30-minute DST),
+// Asia/Kathmandu (+05:45) and UTC, queried at random instants clustered
+// around DST changes, year ends and the 2024 leap day, and at the exact
+// edges of open intervals. Every query is compared with the brute-force
+// oracle in oracle_test.go, and the algebraic laws of Between and Add are
+// checked directly. The seeds are fixed, so every run is the same.
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	propCalendars = 30 // random calendars per zone
+	propQueries   = 25 // random queries per calendar
+)
+
+// propCase is one random calendar with its oracle.
+type propCase struct {
+	spec calSpec
+	cal  Calendar
+	o    oracle
+}
+
+// forEachCalendar runs body for propCalendars random calendars in each test
+// zone, plus the zero Calendar once per zone. A subtest stops after a few
+// failures so that one bug does not bury the report.
+func forEachCalendar(t *testing.T, seed uint64, body func(t *testing.T, g *gen, pc propCase) bool) {
+	for zi, loc := range testZones {
+		t.Run(loc.String(), func(t *testing.T) {
+			g := newGen(seed*100+uint64(zi), loc)
+			failures := 0
+			for i := range propCalendars + 1 {
+				spec := calSpec{zero: true}
+				if i < propCalendars {
+					spec = g.spec()
+				}
+				pc := propCase{spec: spec, cal: spec.mustBuild(t), o: spec.oracle()}
+				for range propQueries {
+					if !body(t, g, pc) {
+						failures++
+						if failures >= 5 {
+							t.Log("stopping after 5 failures")
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// pick returns a random instant: usually near a hub, sometimes exactly on
+// the edge of an open interval or a nanosecond either side of one.
+func pick(g *gen, o oracle) time.Time {
+	t := g.instant()
+	if g.r.IntN(3) > 0 {
+		return t
+	}
+	ivs := o.intervals(t.Add(-36*time.Hour), t.Add(36*time.Hour))
+	if len(ivs) == 0 {
+		return t
+	}
+	iv := ivs[g.r.IntN(len(ivs))]
+	edge := iv.s
+	if g.r.IntN(2) == 0 {
+		edge = iv.e
+	}
+	return g.inZone(edge.Add(time.Duration(g.r.IntN(3) - 1)))
+}
+
+func fmtT(t time.Time) string {
+	if t.IsZero() {
+		return "zero time"
+	}
+	return t.Format("2006-01-02 15:04:05.999999999 -0700 MST")
+}
+
+func sameInstant(a, b time.Time) bool {
+	return a.Equal(b) && a.IsZero() == b.IsZero()
+}
+
+// expect reports a failure with the calendar in the message and returns ok.
+func expect(t *testing.T, ok bool, pc propCase, format string, args ...any) bool {
+	t.Helper()
+	if !ok {
+		t.Errorf("%s\n\tcalendar: %s", fmt.Sprintf(format, args...), pc.spec)
+	}
+	return ok
+}
+
+func TestPropertyOpenMatchesOracle(t *testing.T) {
+	forEachCalendar(t, 1, func(t *testing.T, g *gen, pc propCase) bool {
+		u := pick(g, pc.o)
+		ok := expect(t, pc.cal.Open(u) == pc.o.open(u), pc, "Open(%s) = %v, want %v", fmtT(u), pc.cal.Open(u), pc.o.open(u))
+		d := g.day()
+		return expect(t, pc.cal.IsWorkday(d) == pc.o.isWorkday(d), pc,
+			"IsWorkday(%s) = %v, want %v", d, pc.cal.IsWorkday(d), pc.o.isWorkday(d)) && ok
+	})
+}
+
+func TestPropertyNextOpenNextCloseMatchOracle(t *testing.T) {
+	forEachCalendar(t, 2, func(t *testing.T, g *gen, pc propCase) bool {
+		u := pick(g, pc.o)
+		gotOpen, wantOpen := pc.cal.NextOpen(u), pc.o.nextOpen(u)
+		ok := expect(t, sameInstant(gotOpen, wantOpen), pc, "NextOpen(%s) = %s, want %s", fmtT(u), fmtT(gotOpen), fmtT(wantOpen))
+		gotClose, wantClose := pc.cal.NextClose(u), pc.o.nextClose(u)
+		return expect(t, sameInstant(gotClose, wantClose), pc, "NextClose(%s) = %s, want %s", fmtT(u), fmtT(gotClose), fmtT(wantClose)) && ok
+	})
+}
+
+func TestPropertyBetweenMatchesOracle(t *testing.T) {
+	forEachCalendar(t, 3, func(t *testing.T, g *gen, pc propCase) bool {
+		a, b := pick(g, pc.o), pick(g, pc.o)
+		if g.r.IntN(4) == 0 {
+			b = a.Add(time.Duration(g.r.Int64N(int64(3 * time.Hour))))
+		}
+		got, want := pc.cal.Between(a, b), pc.o.between(a, b)
+		ok := expect(t, got == want, pc, "Between(%s, %s) = %v, want %v", fmtT(a), fmtT(b), got, want)
+		if b.After(a) {
+			ok = expect(t, got >= 0 && got <= b.Sub(a), pc, "Between(%s, %s) = %v, outside [0, %v]", fmtT(a), fmtT(b), got, b.Sub(a)) && ok
+			back := pc.cal.Between(b, a)
+			ok = expect(t, back == 0, pc, "Between(%s, %s) = %v for a backwards range, want 0", fmtT(b), fmtT(a), back) && ok
+		}
+		return ok
+	})
+}
+
+func TestPropertyBetweenAdditive(t *testing.T) {
+	forEachCalendar(t, 4, func(t *testing.T, g *gen, pc propCase) bool {
+		x := []time.Time{pick(g, pc.o), pick(g, pc.o), pick(g, pc.o)}
+		for i := range x { // sort
+			for j := i + 1; j < len(x); j++ {
+				if x[j].Before(x[i]) {
+					x[i], x[j] = x[j], x[i]
+				}
+			}
+		}
+		a, b, c := x[0], x[1], x[2]
+		ab, bc, ac := pc.cal.Between(a, b), pc.cal.Between(b, c), pc.cal.Between(a, c)
+		return expect(t, ab+bc == ac, pc, "Between(a,b)+Between(b,c) = %v + %v != Between(a,c) = %v\n\ta=%s b=%s c=%s",
+			ab, bc, ac, fmtT(a), fmtT(b), fmtT(c))
+	})
+}
+
+func TestPropertyAddMatchesOracle(t *testing.T) {
+	forEachCalendar(t, 5, func(t *testing.T, g *gen, pc propCase) bool {
+		u := pick(g, pc.o)
+		d := g.duration()
+		got, want := pc.cal.Add(u, d), pc.o.add(u, d)
+		ok := expect(t, sameInstant(got, want), pc, "Add(%s, %v) = %s, want %s", fmtT(u), d, fmtT(got), fmtT(want))
+		zero := pc.cal.Add(u, 0)
+		return expect(t, sameInstant(zero, u), pc, "Add(%s, 0) = %s, want t", fmtT(u), fmtT(zero)) && ok
+	})
+}
+
+// TestPropertyAddInvertsBetween checks the laws of Add without the oracle:
+// Between(t, Add(t, d)) == d; Add lands on the first such instant (one
+// nanosecond earlier is short), so it is never strictly inside a closed gap;
+// for d < 0 it is the last such instant; and Add is monotone in d.
+func TestPropertyAddInvertsBetween(t *testing.T) {
+	forEachCalendar(t, 6, func(t *testing.T, g *gen, pc propCase) bool {
+		u := pick(g, pc.o)
+		d := g.duration()
+		if d < 0 {
+			d = -d
+		}
+		ok := true
+		fwd := pc.cal.Add(u, d)
+		if got := pc.cal.Between(u, fwd); got != d {
+			ok = expect(t, false, pc, "Between(t, Add(t, d)) = %v, want d = %v (t=%s, Add=%s)", got, d, fmtT(u), fmtT(fwd))
+		}
+		if got := pc.cal.Between(u, fwd.Add(-1)); got >= d {
+			ok = expect(t, false, pc, "Add(%s, %v) = %s is not the first instant: Between(t, Add-1ns) = %v", fmtT(u), d, fmtT(fwd), got)
+		}
+		if !pc.o.open(fwd.Add(-1)) {
+			ok = expect(t, false, pc, "Add(%s, %v) = %s lands after a closed gap (closed 1ns before)", fmtT(u), d, fmtT(fwd))
+		}
+		back := pc.cal.Add(u, -d)
+		if got := pc.cal.Between(back, u); got != d {
+			ok = expect(t, false, pc, "Between(Add(t, -d), t) = %v, want d = %v (t=%s, Add=%s)", got, d, fmtT(u), fmtT(back))
+		}
+		if got := pc.cal.Between(back.Add(1), u); got >= d {
+			ok = expect(t, false, pc, "Add(%s, -%v) = %s is not the last instant: Between(Add+1ns, t) = %v", fmtT(u), d, fmtT(back), got)
+		}
+		d2 := d + time.Duration(g.r.Int64N(int64(10*time.Hour)))
+		if fwd2 := pc.cal.Add(u, d2); fwd2.Before(fwd) {
+			ok = expect(t, false, pc, "Add not monotone: Add(t, %v) = %s before Add(t, %v) = %s (t=%s)", d2, fmtT(fwd2), d, fmtT(fwd), fmtT(u))
+		}
+		if back2 := pc.cal.Add(u, -d2); back2.After(back) {
+			ok = expect(t, false, pc, "Add not monotone: Add(t, -%v) = %s after Add(t, -%v) = %s (t=%s)", d2, fmtT(back2), d, fmtT(back), fmtT(u))
+		}
+		// Add from the result of Add chains: Add(Add(t, d), e) == Add(t, d+e) for d, e > 0.
+		e := time.Duration(1 + g.r.Int64N(int64(6*time.Hour)))
+		if a, b := pc.cal.Add(fwd, e), pc.cal.Add(u, d+e); !a.Equal(b) {
+			ok = expect(t, false, pc, "Add(Add(t, %v), %v) = %s, Add(t, %v) = %s (t=%s)", d, e, fmtT(a), d+e, fmtT(b), fmtT(u))
+		}
+		return ok
+	})
+}
+
+// TestPropertyIntervalsTile checks that Intervals yields exactly the open
+// time of [from, to): ordered, non-empty, maximal (touching stretches such as
+// overnight spans come as one interval), inside the range, summing to
+// Between and equal to the oracle's intervals; and that it stops when yield
+// returns false.
+func TestPropertyIntervalsTile(t *testing.T) {
+	forEachCalendar(t, 7, func(t *testing.T, g *gen, pc propCase) bool {
+		from := pick(g, pc.o)
+		to := from.Add(time.Duration(g.r.Int64N(int64(5 * 24 * time.Hour))))
+		var got []ival
+		var sum time.Duration
+		for s, e := range pc.cal.Intervals(from, to) {
+			got = append(got, ival{s, e})
+			sum += e.Sub(s)
+			if len(got) > 10000 {
+				break
+			}
+		}
+		want := pc.o.intervals(from, to)
+		ok := expect(t, sum == pc.cal.Between(from, to), pc, "Intervals(%s, %s) sum to %v, Between = %v",
+			fmtT(from), fmtT(to), sum, pc.cal.Between(from, to))
+		same := len(got) == len(want)
+		for i := 0; same && i < len(got); i++ {
+			same = got[i].s.Equal(want[i].s) && got[i].e.Equal(want[i].e)
+		}
+		ok = expect(t, same, pc, "Intervals(%s, %s) = %v, want %v", fmtT(from), fmtT(to), got, want) && ok
+		for i, iv := range got {
+			if !iv.s.Before(iv.e) || iv.s.Before(from) || iv.e.After(to) || (i > 0 && !got[i-1].e.Before(iv.s)) {
+				ok = expect(t, false, pc, "Intervals(%s, %s): bad interval #%d %v in %v", fmtT(from), fmtT(to), i, iv, got)
+				break
+			}
+		}
+		if len(want) >= 2 {
+			n := 0
+			for range pc.cal.Intervals(from, to) {
+				n++
+				if n == 1 {
+					break
+				}
+			}
+			ok = expect(t, n == 1, pc, "Intervals did not stop when yield returned false") && ok
+		}
+		return ok
+	})
+}
+
+// TestPropertyResultsInCallerLocation checks that instants come back in the
+// caller's location (house convention), whatever zone the calendar uses.
+func TestPropertyResultsInCallerLocation(t *testing.T) {
+	forEachCalendar(t, 8, func(t *testing.T, g *gen, pc propCase) bool {
+		u := pick(g, pc.o)
+		ok := true
+		for name, got := range map[string]time.Time{
+			"Add":       pc.cal.Add(u, g.duration()),
+			"NextOpen":  pc.cal.NextOpen(u),
+			"NextClose": pc.cal.NextClose(u),
+		} {
+			if !got.IsZero() && got.Location() != u.Location() {
+				ok = expect(t, false, pc, "%s(%s) returned an instant in %s, want the caller's %s", name, fmtT(u), got.Location(), u.Location()) && ok
+			}
+		}
+		return ok
+	})
+}
+
+// TestPropertyWorkdaysAroundHubs checks IsWorkday on every day around each
+// hub, not just random ones, for a few calendars per zone.
+func TestPropertyWorkdaysAroundHubs(t *testing.T) {
+	for zi, loc := range testZones {
+		g := newGen(900+uint64(zi), loc)
+		for range 10 {
+			spec := g.spec()
+			cal, o := spec.mustBuild(t), spec.oracle()
+			for _, hub := range g.hubs {
+				c := date.NewAt(hub.In(loc))
+				for d := c - 5; d <= c+5; d++ {
+					require.Equal(t, o.isWorkday(d), cal.IsWorkday(d), "IsWorkday(%s)\n\tcalendar: %s", d, spec)
+				}
+			}
+		}
+	}
+}
