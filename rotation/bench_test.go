@@ -1,0 +1,75 @@
+package rotation
+
+import (
+	"testing"
+	"time"
+)
+
+func benchRotation(b *testing.B) Rotation[string] {
+	b.Helper()
+	loc, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Weekly(time.Date(2024, 3, 6, 9, 0, 0, 0, loc), "alice", "bob", "carol", "dave")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+var sinkShift Shift[string]
+
+func BenchmarkAt(b *testing.B) {
+	r := benchRotation(b)
+	for _, bc := range []struct {
+		name  string
+		after time.Duration
+	}{
+		{"1week", 7*24*time.Hour + 5*time.Hour},
+		{"10years", 10*365*24*time.Hour + 5*time.Hour},
+	} {
+		t := r.First().Add(bc.after)
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkShift = r.At(t)
+			}
+		})
+	}
+}
+
+func BenchmarkAtOverrides1000(b *testing.B) {
+	r := benchRotation(b)
+	var os []Override[string]
+	first := r.First()
+	for i := range 1000 {
+		from := first.Add(time.Duration(i) * 61 * time.Hour)
+		if i%2 == 0 {
+			os = append(os, Swap("erin", from, from.Add(5*time.Hour)))
+		} else {
+			os = append(os, Absence("bob", "frank", from, from.Add(30*time.Hour)))
+		}
+	}
+	r, err := r.WithOverrides(os...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := first.Add(500*61*time.Hour + 2*time.Hour)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkShift = r.At(t)
+	}
+}
+
+func BenchmarkShifts(b *testing.B) {
+	r := benchRotation(b)
+	from := r.First()
+	to := from.AddDate(1, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		for s := range r.Shifts(from, to) {
+			sinkShift = s
+		}
+	}
+}

@@ -1,0 +1,347 @@
+package rotation
+
+import (
+	"iter"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+)
+
+// Rotation cycles a roster of people through turns of a fixed number of
+// days. Every turn starts with a hand-off at the same local wall-clock time
+// in the rotation's location, so a weekly turn is 167 or 169 hours long
+// across a daylight-saving change. The people cycle in roster order; the
+// rotation extends backwards before its first hand-off and forwards without
+// end. An instant exactly at a hand-off belongs to the incoming person.
+//
+// A Rotation also carries roster changes that take effect from a hand-off
+// ([Rotation.WithRoster], [Rotation.Insert], [Rotation.Remove]), overrides
+// and absences ([Rotation.WithOverrides]), a name and a hand-off checklist.
+//
+// # Hand-offs in a daylight-saving gap or overlap
+//
+// The hand-off instant on a local day is time.Date(y, m, d, hh, mm, ss, ns,
+// loc), whose documentation says that when the wall-clock time is skipped
+// (a spring-forward gap) or repeated (a fall-back overlap) it "does not
+// guarantee which" offset is used. This package takes that result as the
+// rule, so a hand-off is always the instant time.Date gives for its day and
+// time. What Go does in practice is to read the wall time with the offset in
+// effect at the wall time taken as UTC, which depends on the side of UTC the
+// zone is on (pinned by the tests, Go 1.26):
+//
+//   - America/Chicago, 02:30 on 2024-03-10 (skipped): 01:30 CST, the instant
+//     02:30 CDT would be; 01:30 on 2024-11-03 (repeated): the first, CDT.
+//   - Europe/London, 01:30 on 2024-03-31 (skipped): 02:30 BST; 01:30 on
+//     2024-10-27 (repeated): the second, GMT.
+//   - Australia/Lord_Howe, 02:15 on 2024-10-06 (skipped, 30-minute gap):
+//     02:45; 01:45 on 2024-04-07 (repeated): the second, +10:30.
+//
+// Either way the hand-off moves by at most the size of the change, on that
+// day only, and shifts keep positive lengths. Choose a hand-off time outside
+// 00:00-04:00 to stay clear of the question.
+//
+// Rotation values are immutable and safe for concurrent use; methods that
+// change a rotation return a new value. Rotations are not comparable with
+// ==; use [Rotation.Equal]. The zero Rotation has no roster: At returns the
+// zero Shift and Shifts yields nothing.
+type Rotation[P comparable] struct {
+	loc            *time.Location
+	anchor         date.Date   // local day of hand-off 0
+	at             clock.Clock // local time of day of every hand-off
+	hh, mm, ss, ns int
+	days           int64
+	epochs         []epoch[P]
+	name           string
+	checklist      []string
+	tab            *table[P]
+}
+
+// epoch is a roster in effect from hand-off start (epochs[0] from the
+// beginning of time). Turn k goes to roster[mod(k-base+offset, len)].
+type epoch[P comparable] struct {
+	start, base, offset int64
+	roster              []P
+}
+
+// Weekly returns a rotation with a hand-off every 7 days at first's local
+// time of day in first.Location(). people[0] takes the shift that starts at
+// first; the order then cycles, and extends backwards before first. For
+// the handbook's R1, first is a Wednesday; for R3, a Monday morning.
+func Weekly[P comparable](first time.Time, people ...P) (Rotation[P], error) {
+	return Every(7, first, people...)
+}
+
+// Every returns a rotation with a hand-off every days days at first's local
+// time of day in first.Location(): 1 for a daily rotation, 14 for two-week
+// turns. people[0] takes the shift that starts at first.
+func Every[P comparable](days int, first time.Time, people ...P) (Rotation[P], error) {
+	if first.IsZero() {
+		return Rotation[P]{}, configErr("first", first.String(), ErrZeroTime)
+	}
+	y, m, d := first.Date()
+	h, mi, s := first.Clock()
+	at := clock.New(h, mi, s, 0) + clock.Clock(first.Nanosecond())
+	return New(first.Location(), date.New(y, m, d), at, days, people...)
+}
+
+// New returns a rotation in loc whose first hand-off is on the local day
+// first at the local time of day at, with a hand-off every days days.
+// people[0] takes the first shift. It is the general form of [Weekly] and
+// [Every], and the one to use when the first hand-off's wall-clock time may
+// fall in a daylight-saving gap: at is kept as given and every hand-off,
+// including the first, is normalised by time.Date.
+//
+// It returns a [*ConfigError] wrapping [ErrNoLocation] for a nil loc,
+// [ErrTurn] for days < 1, [ErrSyntax] for at outside [00:00, 24:00), and
+// [ErrEmptyRoster] for no people.
+func New[P comparable](loc *time.Location, first date.Date, at clock.Clock, days int, people ...P) (Rotation[P], error) {
+	switch {
+	case loc == nil:
+		return Rotation[P]{}, configErr("zone", "", ErrNoLocation)
+	case days < 1:
+		return Rotation[P]{}, configErr("every", days, ErrTurn)
+	case at < 0 || at >= clock.Day:
+		return Rotation[P]{}, configErr("at", at.String(), ErrSyntax)
+	case len(people) == 0:
+		return Rotation[P]{}, configErr("people", "", ErrEmptyRoster)
+	}
+	h, m, s := at.HourMinuteSecond()
+	return Rotation[P]{
+		loc: loc, anchor: first, at: at,
+		hh: h, mm: m, ss: s, ns: int(at % clock.Second),
+		days:   int64(days),
+		epochs: []epoch[P]{{start: math.MinInt64, roster: slices.Clone(people)}},
+	}, nil
+}
+
+// MustWeekly is like [Weekly] but panics on error. It is intended for use in
+// tests and examples with hard-coded values.
+func MustWeekly[P comparable](first time.Time, people ...P) Rotation[P] {
+	r, err := Weekly(first, people...)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// IsZero reports whether r is the zero Rotation.
+func (r Rotation[P]) IsZero() bool { return r.loc == nil }
+
+// Location returns the zone whose wall clock the hand-offs follow.
+func (r Rotation[P]) Location() *time.Location { return r.loc }
+
+// First returns the first hand-off, the start of the shift people[0] took.
+func (r Rotation[P]) First() time.Time {
+	if r.loc == nil {
+		return time.Time{}
+	}
+	return r.handoff(0)
+}
+
+// Day returns the local day of the first hand-off.
+func (r Rotation[P]) Day() date.Date { return r.anchor }
+
+// HandoffTime returns the local time of day of every hand-off.
+func (r Rotation[P]) HandoffTime() clock.Clock { return r.at }
+
+// Turn returns the number of days between hand-offs: 7 for [Weekly].
+func (r Rotation[P]) Turn() int { return int(r.days) }
+
+// Name returns the name given with [Rotation.WithName], or "".
+func (r Rotation[P]) Name() string { return r.name }
+
+// WithName returns a copy of r named name. The name labels the rotation in
+// layers, escalation chains and calendar feeds; it does not change who is
+// on duty.
+func (r Rotation[P]) WithName(name string) Rotation[P] {
+	r.name = name
+	return r
+}
+
+// Checklist returns a copy of the hand-off checklist (R32), or nil.
+func (r Rotation[P]) Checklist() []string { return slices.Clone(r.checklist) }
+
+// WithChecklist returns a copy of r whose hand-offs carry items, in order:
+// for the handbook's R32, "move the @oncall alias", "hand off open threads",
+// "report how the week was spent".
+func (r Rotation[P]) WithChecklist(items ...string) Rotation[P] {
+	r.checklist = slices.Clone(items)
+	if len(r.checklist) == 0 {
+		r.checklist = nil
+	}
+	return r
+}
+
+// Roster returns a copy of the roster in effect for the shift that holds t
+// (before overrides), in rotation order.
+func (r Rotation[P]) Roster(t time.Time) []P {
+	if r.loc == nil {
+		return nil
+	}
+	k, _, _ := r.base(t)
+	return slices.Clone(r.epoch(k).roster)
+}
+
+// At returns the shift that holds t: the person on duty at t, overrides and
+// absences included, and the [Start, End) of their stretch of duty. Start
+// is at or before t and End after it; an instant exactly at a hand-off
+// belongs to the incoming person. The instants are in t's location.
+//
+// At costs the same for any t: the number of hand-offs since the first is
+// found by dividing the local calendar-day difference by the turn length,
+// then corrected by comparing t with that day's hand-off instant; overrides
+// are found by binary search.
+func (r Rotation[P]) At(t time.Time) Shift[P] {
+	if r.loc == nil {
+		return Shift[P]{}
+	}
+	k, s, e := r.base(t)
+	b := r.person(k)
+	out := t.Location()
+	if r.tab == nil {
+		return Shift[P]{Who: b, Start: s.In(out), End: e.In(out)}
+	}
+	who, lo, hi := r.tab.around(t, s, e, b)
+	return Shift[P]{Who: who, Start: lo.In(out), End: hi.In(out)}
+}
+
+// Shifts yields, in order, the shifts that overlap [from, to): the first
+// holds from (its Start may be before from) and the last holds the instant
+// just before to (its End may be after to). Consecutive shifts meet exactly,
+// with no gap or overlap. Overrides and absences split shifts at their
+// edges; a stretch in which the same person stays on duty within one turn
+// is one shift. Nothing is yielded when to is not after from. The instants
+// are in from's location. Shifts allocates nothing per shift.
+func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
+	return func(yield func(Shift[P]) bool) {
+		if r.loc == nil || !from.Before(to) {
+			return
+		}
+		out := from.Location()
+		k, s, e := r.base(from)
+		for {
+			b := r.person(k)
+			if r.tab == nil {
+				if s.Before(e) && !yield(Shift[P]{Who: b, Start: s.In(out), End: e.In(out)}) {
+					return
+				}
+			} else if !r.tab.pieces(s, e, b, from, to, out, yield) {
+				return
+			}
+			if !e.Before(to) {
+				return
+			}
+			k++
+			s, e = e, r.handoff(k+1)
+		}
+	}
+}
+
+// base returns the turn number k that holds t and its hand-offs [s, e),
+// before overrides. The turn is found from the local day of t; no loop.
+func (r Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
+	lt := t.In(r.loc)
+	_, off := lt.Zone()
+	zs, ze := lt.ZoneBounds()
+	day := floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
+	k = floorDiv(day-int64(r.anchor), r.days)
+	s = r.handoffNear(k, off, zs, ze)
+	if t.Before(s) {
+		k--
+		return k, r.handoffNear(k, off, zs, ze), s
+	}
+	e = r.handoffNear(k+1, off, zs, ze)
+	if !t.Before(e) { // only when the zone skipped a whole hand-off day
+		k++
+		s, e = e, r.handoff(k+1)
+	}
+	return k, s, e
+}
+
+// handoffNear returns handoff(k) using off, the UTC offset of the zone
+// period [zs, ze) (zero times: unbounded), when the hand-off falls well
+// inside that period; there its wall-clock time has exactly one instant,
+// which is what time.Date returns. Otherwise it asks time.Date.
+func (r Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
+	const margin = 48 * 60 * 60 // seconds; more than any offset change
+	wall := (int64(r.anchor)+k*r.days-date.ZeroOffset)*86400 + int64(r.at/clock.Second)
+	u := wall - int64(off)
+	if (zs.IsZero() || u-zs.Unix() >= margin) && (ze.IsZero() || ze.Unix()-u >= margin) {
+		return time.Unix(u, int64(r.ns)).In(r.loc)
+	}
+	return r.handoff(k)
+}
+
+// handoff returns the instant of hand-off k: the wall-clock time on its
+// local day, normalised by time.Date.
+func (r Rotation[P]) handoff(k int64) time.Time {
+	y, m, d := civil(int64(r.anchor) + k*r.days)
+	return time.Date(y, m, d, r.hh, r.mm, r.ss, r.ns, r.loc)
+}
+
+// epoch returns the roster epoch in effect for turn k.
+func (r Rotation[P]) epoch(k int64) *epoch[P] {
+	lo, hi := 1, len(r.epochs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if r.epochs[mid].start <= k {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return &r.epochs[lo-1]
+}
+
+// position returns the epoch in effect for turn k and the roster position
+// of the person who takes turn k.
+func (r Rotation[P]) position(k int64) (*epoch[P], int) {
+	ep := r.epoch(k)
+	return ep, int(floorMod(k-ep.base+ep.offset, int64(len(ep.roster))))
+}
+
+// person returns who takes turn k before overrides.
+func (r Rotation[P]) person(k int64) P {
+	ep, i := r.position(k)
+	return ep.roster[i]
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorMod(a, b int64) int64 {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
+}
+
+// civil converts a date.Date day number (days since 0001-01-01) to a
+// proleptic Gregorian year, month and day (Howard Hinnant's algorithm).
+func civil(d int64) (int, time.Month, int) {
+	z := d - date.ZeroOffset + 719468 // days since 0000-03-01
+	era := floorDiv(z, 146097)
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	dd := doy - (153*mp+2)/5 + 1
+	mm := mp + 3
+	if mm > 12 {
+		mm -= 12
+	}
+	if mm <= 2 {
+		y++
+	}
+	return int(y), time.Month(mm), int(dd)
+}
