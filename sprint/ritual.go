@@ -1,0 +1,438 @@
+package sprint
+
+import (
+	"encoding/json"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+)
+
+type recurKind uint8
+
+const (
+	recurNone recurKind = iota
+	recurDaily
+	recurWeekly
+	recurEvery
+	recurOnDemand
+)
+
+// MaxEveryWeeks is the longest period EveryWeeks accepts, in weeks.
+const MaxEveryWeeks = 520
+
+// A Recurrence says when a ritual falls due (R31): every working day, weekly
+// on a weekday, every n weeks counted from an anchor day, or on demand. Build
+// one with Daily, Weekly, EveryWeeks or OnDemand, or parse one with
+// ParseRecurrence.
+//
+// Recurrences are comparable with ==. The zero Recurrence is not valid.
+type Recurrence struct {
+	kind    recurKind
+	weekday time.Weekday
+	weeks   int
+	anchor  date.Date
+	offset  int
+	trigger string
+}
+
+// Daily returns the recurrence of every working day (R31: pull-request
+// review). Its days are working days by definition, so no Move applies.
+func Daily() Recurrence { return Recurrence{kind: recurDaily} }
+
+// Weekly returns the recurrence of every wd (R31: the on-call hand-off on
+// Wednesday, R1).
+func Weekly(wd time.Weekday) Recurrence { return Recurrence{kind: recurWeekly, weekday: wd} }
+
+// EveryWeeks returns the recurrence of the days anchor+offset, repeated every
+// n weeks forwards and backwards. With a release day as anchor and n = 3 it
+// gives "Wednesday of release week" (offset 0) and "Monday of release week"
+// (offset -2) without knowing about releases (R9, R31). n must be 1 to
+// MaxEveryWeeks and offset within ±(7n-1) days.
+func EveryWeeks(n int, anchor date.Date, offset int) Recurrence {
+	return Recurrence{kind: recurEvery, weeks: n, anchor: anchor, offset: offset}
+}
+
+// OnDemand returns a recurrence with no dated occurrences, for duties done
+// whenever trigger happens (R31: a patch-release branch "for every patch
+// release"). Rituals.OnDemand lists them.
+func OnDemand(trigger string) Recurrence { return Recurrence{kind: recurOnDemand, trigger: trigger} }
+
+// IsValid reports whether r was built by a constructor with valid arguments.
+func (r Recurrence) IsValid() bool {
+	switch r.kind {
+	case recurDaily:
+		return true
+	case recurWeekly:
+		return r.weekday >= time.Sunday && r.weekday <= time.Saturday
+	case recurEvery:
+		return r.weeks >= 1 && r.weeks <= MaxEveryWeeks && r.offset > -7*r.weeks && r.offset < 7*r.weeks &&
+			r.anchor >= date.Min() && r.anchor <= date.Max()
+	case recurOnDemand:
+		return r.trigger != "" && !strings.ContainsAny(r.trigger, "\n\r")
+	}
+	return false
+}
+
+// IsOnDemand reports whether r is an OnDemand recurrence (no dated occurrences).
+func (r Recurrence) IsOnDemand() bool { return r.kind == recurOnDemand }
+
+// Trigger returns the trigger of an OnDemand recurrence, and "" otherwise.
+func (r Recurrence) Trigger() string {
+	if r.kind != recurOnDemand {
+		return ""
+	}
+	return r.trigger
+}
+
+// String returns the text form: "daily", "weekly Wednesday",
+// "every 3 weeks from 2024-01-10 -2d" (the offset is left out when 0), or
+// "on demand: every patch release". The zero Recurrence gives "".
+func (r Recurrence) String() string {
+	switch r.kind {
+	case recurNone:
+		return ""
+	case recurDaily:
+		return "daily"
+	case recurWeekly:
+		return "weekly " + r.weekday.String()
+	case recurEvery:
+		s := "every " + strconv.Itoa(r.weeks) + " weeks from " + r.anchor.String()
+		if r.offset > 0 {
+			s += " +" + strconv.Itoa(r.offset) + "d"
+		} else if r.offset < 0 {
+			s += " " + strconv.Itoa(r.offset) + "d"
+		}
+		return s
+	}
+	return "on demand: " + r.trigger
+}
+
+// ParseRecurrence parses the text String returns. Errors wrap ErrRecurrence.
+func ParseRecurrence(s string) (Recurrence, error) {
+	bad := &ConfigError{Field: "recurrence", Value: s, Err: ErrRecurrence}
+	var r Recurrence
+	switch {
+	case s == "daily":
+		r = Daily()
+	case strings.HasPrefix(s, "weekly "):
+		wd, ok := parseWeekday(s[len("weekly "):])
+		if !ok {
+			return Recurrence{}, bad
+		}
+		r = Weekly(wd)
+	case strings.HasPrefix(s, "on demand: "):
+		r = OnDemand(s[len("on demand: "):])
+	case strings.HasPrefix(s, "every "):
+		f := strings.Split(s, " ")
+		if (len(f) != 5 && len(f) != 6) || f[2] != "weeks" || f[3] != "from" {
+			return Recurrence{}, bad
+		}
+		n, err := strconv.Atoi(f[1])
+		if err != nil || f[1][0] == '+' || f[1][0] == '-' {
+			return Recurrence{}, bad
+		}
+		anchor, err := parseDay(f[4])
+		if err != nil {
+			return Recurrence{}, bad
+		}
+		off := 0
+		if len(f) == 6 {
+			o := f[5]
+			if len(o) < 3 || (o[0] != '+' && o[0] != '-') || o[len(o)-1] != 'd' || o[1] == '0' {
+				return Recurrence{}, bad
+			}
+			if off, err = strconv.Atoi(o[:len(o)-1]); err != nil {
+				return Recurrence{}, bad
+			}
+		}
+		r = EveryWeeks(n, anchor, off)
+	default:
+		return Recurrence{}, bad
+	}
+	if !r.IsValid() {
+		return Recurrence{}, bad
+	}
+	return r, nil
+}
+
+// MarshalText implements encoding.TextMarshaler; the zero Recurrence gives
+// empty text and another invalid one an error.
+func (r Recurrence) MarshalText() ([]byte, error) {
+	if r.kind != recurNone && !r.IsValid() {
+		return nil, &ConfigError{Field: "recurrence", Value: r.String(), Err: ErrRecurrence}
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRecurrence;
+// empty text gives the zero Recurrence.
+func (r *Recurrence) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*r = Recurrence{}
+		return nil
+	}
+	v, err := ParseRecurrence(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// period returns the base day and period in days of a Weekly or EveryWeeks
+// recurrence.
+func (r Recurrence) period() (base date.Date, days int64) {
+	if r.kind == recurWeekly {
+		// date.Zero is a Monday.
+		return date.Date((int(r.weekday) + 6) % 7), 7
+	}
+	return r.anchor + date.Date(r.offset), int64(r.weeks) * 7
+}
+
+// on reports whether r takes place on d, and the day it was planned for.
+// It looks only at the planned days within MaxMove of d: arithmetic, so the
+// cost does not depend on the distance from the anchor.
+func (r Recurrence) on(d date.Date, m Move, w Workdays) (date.Date, bool) {
+	switch r.kind {
+	case recurDaily:
+		return d, isWorkday(w, d)
+	case recurWeekly, recurEvery:
+	default:
+		return 0, false
+	}
+	base, per := r.period()
+	// The first planned day at or after d - MaxMove.
+	lo := d - MaxMove
+	_, rem := floorDivMod(int64(lo)-int64(base), per)
+	p := lo
+	if rem != 0 {
+		p += date.Date(per - rem)
+	}
+	if (int64(d)-int64(base))%per == 0 { // planned on d itself
+		if isWorkday(w, d) {
+			return d, true
+		}
+	}
+	for ; p <= d+MaxMove; p += date.Date(per) {
+		if p == d {
+			continue
+		}
+		if got, ok := m.apply(w, p, p-MaxMove, p+MaxMove+1); ok && got == d {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// A Ritual is a recurring duty with a directly responsible owner (R31): the
+// weekly bug review of QA's inbox, owned by "QA". Time is the local time of
+// day it starts or is due (24:00 is the end of the day, 00:00 when only the
+// day matters), Duration its length (0 for a deadline), and Move what happens
+// when it falls on a non-working day. Ritual is comparable with ==; its zero
+// value is not valid.
+//
+// In JSON a Ritual is
+//
+//	{"name":"Bug review","owner":"QA","recurrence":"weekly Monday","time":"11:00",
+//	 "duration":"30m0s","move":"later"}
+//
+// with the recurrence in ParseRecurrence's form and the other fields as for
+// Ceremony; the owner may be omitted.
+type Ritual struct {
+	Name       string
+	Owner      string
+	Recurrence Recurrence
+	Time       clock.Clock
+	Duration   time.Duration
+	Move       Move
+}
+
+// Validate reports the first bad field of r as a *ConfigError wrapping
+// ErrName, ErrRecurrence, ErrTime, ErrDuration or ErrMove, or nil.
+func (r Ritual) Validate() error {
+	if r.Name == "" {
+		return &ConfigError{Field: "name", Value: r.Name, Err: ErrName}
+	}
+	if !r.Recurrence.IsValid() {
+		return &ConfigError{Field: "recurrence", Value: r.Recurrence.String(), Err: ErrRecurrence}
+	}
+	return validateWhen(r.Time, r.Duration, r.Move)
+}
+
+type ritualJSON struct {
+	Name       string     `json:"name"`
+	Owner      string     `json:"owner,omitempty"`
+	Recurrence Recurrence `json:"recurrence"`
+	Time       string     `json:"time"`
+	Duration   string     `json:"duration"`
+	Move       Move       `json:"move,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler in the form shown on Ritual; an
+// invalid Ritual is an error.
+func (r Ritual) MarshalJSON() ([]byte, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(ritualJSON{
+		Name: r.Name, Owner: r.Owner, Recurrence: r.Recurrence,
+		Time: formatTOD(time.Duration(r.Time)), Duration: r.Duration.String(), Move: r.Move,
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. Unknown fields are errors, and
+// the result is validated as Validate does.
+func (r *Ritual) UnmarshalJSON(b []byte) error {
+	var j ritualJSON
+	if err := strictJSON(b, &j); err != nil {
+		return jsonError("ritual", b, err)
+	}
+	v, err := decodeWhen(j.Time, j.Duration)
+	if err != nil {
+		return err
+	}
+	out := Ritual{Name: j.Name, Owner: j.Owner, Recurrence: j.Recurrence, Time: v.t, Duration: v.d, Move: j.Move}
+	if err := out.Validate(); err != nil {
+		return err
+	}
+	*r = out
+	return nil
+}
+
+// Rituals is a team's table of rituals (R31) in a time zone, with a source
+// of working days. It answers "which rituals fall this week, and who owns
+// each" with Occurrences.
+//
+// Rituals is immutable and safe for concurrent use; it is not comparable
+// with ==. The zero Rituals has no rituals.
+type Rituals struct {
+	loc  *time.Location
+	work Workdays
+	list []Ritual
+}
+
+// NewRituals returns the table of rituals held in loc; work says which days
+// are working days (nil: Monday to Friday). Errors: ErrLocation for a nil
+// loc, a *ConfigError naming "rituals[i].field" for a bad ritual.
+func NewRituals(loc *time.Location, work Workdays, rituals ...Ritual) (Rituals, error) {
+	if loc == nil {
+		return Rituals{}, &ConfigError{Field: "zone", Value: "<nil>", Err: ErrLocation}
+	}
+	for i, r := range rituals {
+		if err := r.Validate(); err != nil {
+			return Rituals{}, prefix("rituals["+strconv.Itoa(i)+"]", err)
+		}
+	}
+	return Rituals{loc: loc, work: work, list: slices.Clone(rituals)}, nil
+}
+
+// Location returns the zone the rituals are held in (nil for the zero Rituals).
+func (r Rituals) Location() *time.Location { return r.loc }
+
+// Workdays returns the working-day source (nil: Monday to Friday).
+func (r Rituals) Workdays() Workdays { return r.work }
+
+// WithWorkdays returns a copy of r that takes working days from w (nil:
+// Monday to Friday); JSON does not store working days.
+func (r Rituals) WithWorkdays(w Workdays) Rituals {
+	r.work = w
+	return r
+}
+
+// All yields every ritual, dated or on demand, in configuration order.
+func (r Rituals) All() iter.Seq[Ritual] { return slices.Values(r.list) }
+
+// OnDemand yields the rituals that have no dated occurrences (OnDemand
+// recurrences), in configuration order, so a listing can still show them.
+func (r Rituals) OnDemand() iter.Seq[Ritual] {
+	return func(yield func(Ritual) bool) {
+		for _, x := range r.list {
+			if x.Recurrence.IsOnDemand() && !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// Occurrences yields the dated rituals that take place on the days [from,
+// to) (from included, to excluded), ordered by day, then start instant, then
+// configuration order; nothing when to <= from. A ritual planned on a
+// non-working day is moved by its Move (at most MaxMove days) or skipped, and
+// a move onto a day the same ritual already occupies merges the two. Each
+// day costs a fixed amount of work, however far from the anchors.
+func (r Rituals) Occurrences(from, to date.Date) iter.Seq[Event] {
+	return func(yield func(Event) bool) {
+		if r.loc == nil || to <= from {
+			return
+		}
+		var day []indexed
+		for d := from; d < to; d++ {
+			day = day[:0]
+			for i, x := range r.list {
+				p, ok := x.Recurrence.on(d, x.Move, r.work)
+				if !ok {
+					continue
+				}
+				start := wallClock(d, time.Duration(x.Time), r.loc)
+				day = append(day, indexed{Event{Name: x.Name, Owner: x.Owner, Day: d, Planned: p,
+					Start: start, End: start.Add(x.Duration)}, i})
+			}
+			slices.SortStableFunc(day, func(a, b indexed) int { return a.Start.Compare(b.Start) })
+			for _, e := range day {
+				if !yield(e.Event) {
+					return
+				}
+			}
+			if d == date.Date(1<<63-1) {
+				return
+			}
+		}
+	}
+}
+
+type ritualsJSON struct {
+	Zone    string   `json:"zone"`
+	Rituals []Ritual `json:"rituals"`
+}
+
+// MarshalJSON implements json.Marshaler as {"zone":"America/Chicago","rituals":[...]},
+// each ritual as Ritual documents; working days are not stored. The zero
+// Rituals marshals to null.
+func (r Rituals) MarshalJSON() ([]byte, error) {
+	if r.loc == nil {
+		return []byte("null"), nil
+	}
+	l := r.list
+	if l == nil {
+		l = []Ritual{}
+	}
+	return json.Marshal(ritualsJSON{Zone: r.loc.String(), Rituals: l})
+}
+
+// UnmarshalJSON implements json.Unmarshaler for the form MarshalJSON writes,
+// validating as NewRituals does; working days are Monday to Friday.
+func (r *Rituals) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*r = Rituals{}
+		return nil
+	}
+	var j ritualsJSON
+	if err := strictJSON(b, &j); err != nil {
+		return jsonError("rituals", b, err)
+	}
+	loc, err := loadZone(j.Zone)
+	if err != nil {
+		return err
+	}
+	v, err := NewRituals(loc, nil, j.Rituals...)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
