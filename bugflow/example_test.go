@@ -1,0 +1,128 @@
+package bugflow_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/teamcadence/cadence/bugflow"
+)
+
+var roles = map[string]string{"quinn": bugflow.RoleQA, "emma": bugflow.RoleEM, "pat": bugflow.RolePM}
+
+// The state of an issue decoded from gh issue list --json output (R17).
+func Example() {
+	data := []byte(`[
+	  {"number": 101, "title": "Login fails", "state": "OPEN", "createdAt": "2024-03-04T09:00:00Z",
+	   "labels": [{"name": "bug"}, {"name": ":reproduce"}], "assignees": [], "projectItems": []},
+	  {"number": 102, "title": "Crash on save", "state": "OPEN", "createdAt": "2024-02-20T09:00:00Z",
+	   "labels": [{"name": "Bug"}, {"name": " #agent "}], "assignees": [{"login": "emma"}],
+	   "projectItems": [{"title": "Release", "status": {"name": "Ready"}}]},
+	  {"number": 103, "title": "Typo", "state": "OPEN", "createdAt": "2024-02-01T09:00:00Z",
+	   "labels": [{"name": "bug"}], "assignees": [], "projectItems": []},
+	  {"number": 104, "title": "Dark mode", "state": "OPEN", "createdAt": "2024-02-01T09:00:00Z",
+	   "labels": [{"name": "feature"}]}
+	]`)
+	issues, skipped, err := bugflow.DecodeGitHub(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	scheme, err := bugflow.Fleet2022(roles)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, is := range issues {
+		v := scheme.Evaluate(is)
+		fmt.Printf("#%d %s", is.Number, v.State)
+		if v.Diagnoses != 0 {
+			fmt.Printf(" (%s)", v.Diagnoses)
+		}
+		fmt.Println()
+	}
+	for _, s := range skipped {
+		fmt.Printf("#%d skipped: %s\n", s.Number, s.Reason)
+	}
+	// Output:
+	// #101 inbox
+	// #102 reproduced
+	// #103 unknown (orphan)
+	// #104 skipped: not a bug: no label bug
+}
+
+// A legal move (R20) gives the exact edit; an illegal one is a
+// TransitionError that names both states.
+func ExampleScheme_Plan() {
+	scheme, _ := bugflow.Fleet2022(roles)
+	is := bugflow.Issue{Number: 101, Labels: []string{"bug", ":reproduce"}}
+
+	edit, err := scheme.Plan(is, bugflow.Reproduced, bugflow.MoveOptions{Team: "#agent"})
+	fmt.Println(edit, err)
+	fmt.Println(scheme.Evaluate(edit.Apply(is)).State)
+
+	_, err = scheme.Plan(is, bugflow.AwaitingQA, bugflow.MoveOptions{})
+	var te *bugflow.TransitionError
+	fmt.Println(err, errors.Is(err, bugflow.ErrForbidden), errors.As(err, &te) && te.From == bugflow.Inbox)
+	// Output:
+	// #101 inbox -> reproduced (reproduce): add label #agent; remove label :reproduce; assign emma; move to Release / Ready <nil>
+	// reproduced
+	// bugflow: cannot move inbox -> awaiting QA true true
+}
+
+// The weekly report (R24) with orphans (R23) and overdue timers (R18, R19).
+func ExampleScheme_Report() {
+	scheme, _ := bugflow.Fleet2022(roles)
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 9, 0, 0, 0, time.UTC) }
+	issues := []bugflow.Issue{
+		{Number: 1, Labels: []string{"bug", ":reproduce"}, Created: day(1)},
+		{Number: 2, Labels: []string{"bug", ":reproduce"}, Created: day(6)},
+		{Number: 3, Labels: []string{"bug"}, Created: day(4)},
+		{Number: 4, Labels: []string{"bug", "#platform"}, Created: day(2), Assignees: []string{"emma"},
+			Boards: []bugflow.BoardItem{{Board: "Release", Column: "In progress"}}},
+		{Number: 5, Labels: []string{"bug"}, Created: day(1), Closed: true, ClosedAt: day(5)},
+	}
+	r := scheme.Report(issues, day(8), bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	fmt.Println(r.Summary())
+	for _, d := range r.Agenda.Overdue {
+		fmt.Printf("overdue: #%d %s (%s) due %s\n", d.Number, d.Timer, d.Timer.Rule(), d.Due.Format(time.DateOnly))
+	}
+	fmt.Printf("next: #%d %s due %s\n", r.Agenda.Next.Number, r.Agenda.Next.Timer, r.Agenda.Next.Due.Format(time.DateOnly))
+	// Output:
+	// bugs 2024-W10: 2 opened, 1 closed, 4 open (inbox 2, reproduced 0, in engineering 1, awaiting QA 0, no state 1); 1 orphan, 0 reproduced orphans; 1 overdue; average age 4d
+	// overdue: #1 reproduce (R18) due 2024-03-08
+	// next: #2 reproduce due 2024-03-13
+}
+
+// A week of wall-clock time keeps the local time of day across a DST
+// change: 168 hours would land at 10:00.
+func ExampleWallClock() {
+	chicago, _ := time.LoadLocation("America/Chicago")
+	created := time.Date(2024, 3, 5, 9, 0, 0, 0, chicago)
+	due := bugflow.WallClock{}.Add(created, bugflow.Week)
+	fmt.Println(due.Format(time.DateTime), due.Sub(created))
+	// Output:
+	// 2024-03-12 09:00:00 167h0m0s
+}
+
+// Issues sort in the order they should be picked: P0, P1, P2, customer
+// bugs, then the oldest first.
+func ExampleScheme_Compare() {
+	scheme, _ := bugflow.Fleet2024(roles)
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+	issues := []bugflow.Issue{
+		{Number: 1, Created: day(1)},
+		{Number: 2, Created: day(5), Labels: []string{"P2"}},
+		{Number: 3, Created: day(3), Labels: []string{"customer-acme"}},
+		{Number: 4, Created: day(9), Labels: []string{"p0"}},
+		{Number: 5, Created: day(2), Labels: []string{"P2"}},
+	}
+	slices.SortFunc(issues, scheme.Compare)
+	for _, is := range issues {
+		fmt.Print(is.Number, " ")
+	}
+	fmt.Println()
+	// Output:
+	// 4 5 2 3 1
+}

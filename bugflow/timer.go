@@ -1,0 +1,253 @@
+package bugflow
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// An Adder adds a duration to an instant. WallClock is the default;
+// sla.Calendar satisfies it to count business time instead.
+type Adder interface {
+	Add(t time.Time, d time.Duration) time.Time
+}
+
+// WallClock is the Adder of plain calendar time: whole days of d are added
+// as calendar days in t's location, keeping the local time of day across
+// DST changes (a week from Monday 09:00 is the next Monday 09:00, 167 or 169
+// hours later), and the remainder as elapsed time. Its zero value is ready
+// to use.
+type WallClock struct{}
+
+// Add returns t plus d, whole days as calendar days in t's location.
+func (WallClock) Add(t time.Time, d time.Duration) time.Time {
+	days := int(d / (24 * time.Hour))
+	rest := d % (24 * time.Hour)
+	y, m, dd := t.Date()
+	h, mi, s := t.Clock()
+	u := time.Date(y, m, dd+days, h, mi, s, t.Nanosecond(), t.Location())
+	return u.Add(rest)
+}
+
+// Timers are the clocks of R18, R19 and R29: QA has Reproduce to reproduce
+// a new report; a reporter asked for information is pinged after Ping and
+// the bug closes after Close, both counted from the last communication.
+// In JSON the durations are Go duration strings ("168h").
+type Timers struct {
+	Reproduce time.Duration
+	Ping      time.Duration
+	Close     time.Duration
+}
+
+// Week is seven days; WallClock adds it as seven calendar days. The Fleet
+// presets use one week to reproduce (R18) and three and six weeks for the
+// reporter (R19).
+const Week = 7 * 24 * time.Hour
+
+type timersJSON struct {
+	Reproduce string `json:"reproduce,omitempty"`
+	Ping      string `json:"ping,omitempty"`
+	Close     string `json:"close,omitempty"`
+}
+
+// MarshalJSON writes the durations as Go duration strings; zero ones are
+// left out.
+func (t Timers) MarshalJSON() ([]byte, error) {
+	f := func(d time.Duration) string {
+		if d == 0 {
+			return ""
+		}
+		return d.String()
+	}
+	return json.Marshal(timersJSON{f(t.Reproduce), f(t.Ping), f(t.Close)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (t *Timers) UnmarshalJSON(b []byte) error {
+	var j timersJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	var out Timers
+	for _, x := range []struct {
+		name string
+		s    string
+		d    *time.Duration
+	}{{"reproduce", j.Reproduce, &out.Reproduce}, {"ping", j.Ping, &out.Ping}, {"close", j.Close, &out.Close}} {
+		if x.s == "" {
+			continue
+		}
+		d, err := time.ParseDuration(x.s)
+		if err != nil {
+			return &ConfigError{Field: "timers." + x.name, Value: x.s, Reason: "want a Go duration such as 168h"}
+		}
+		*x.d = d
+	}
+	*t = out
+	return nil
+}
+
+func (t Timers) validate() error {
+	for _, x := range []struct {
+		name string
+		d    time.Duration
+	}{{"reproduce", t.Reproduce}, {"ping", t.Ping}, {"close", t.Close}} {
+		if x.d < 0 {
+			return &ConfigError{Field: "timers." + x.name, Value: x.d.String(), Reason: "negative"}
+		}
+	}
+	if t.Ping > 0 && t.Close > 0 && t.Ping >= t.Close {
+		return &ConfigError{Field: "timers.ping", Value: t.Ping.String(), Reason: "not before timers.close " + t.Close.String()}
+	}
+	return nil
+}
+
+// A Timer names one of the clocks.
+type Timer int
+
+const (
+	// Reproduce is R18: QA reproduces a new report within Timers.Reproduce.
+	Reproduce Timer = iota + 1
+	// Ping is R19: the reporter is pinged after Timers.Ping of silence.
+	Ping
+	// Expire is R19: the bug is closed after Timers.Close of silence.
+	Expire
+)
+
+// String returns "reproduce", "ping reporter" or "close".
+func (t Timer) String() string {
+	switch t {
+	case Reproduce:
+		return "reproduce"
+	case Ping:
+		return "ping reporter"
+	case Expire:
+		return "close"
+	}
+	return fmt.Sprintf("Timer(%d)", int(t))
+}
+
+// Rule returns the handbook rule behind the timer: "R18" or "R19".
+func (t Timer) Rule() string {
+	if t == Reproduce {
+		return "R18"
+	}
+	return "R19"
+}
+
+// A Deadline is when a timer of one issue falls due: Start is when its
+// clock started (creation, or last communication) and Due is Start plus the
+// timer's duration on the Adder. It is comparable with == only if the times
+// are in one location; compare with Equal.
+type Deadline struct {
+	Number int
+	Timer  Timer
+	Start  time.Time
+	Due    time.Time
+}
+
+// Overdue reports whether the deadline has passed at the instant: at is on
+// or after Due.
+func (d Deadline) Overdue(at time.Time) bool { return !at.Before(d.Due) }
+
+// Deadlines returns the running timers of one issue, earliest first: for an
+// open issue in the inbox, the R18 reproduce clock from creation (stopped
+// while a Waiting label is present); for an open issue with a Waiting label,
+// the R19 ping and close clocks from the last communication (creation when
+// unknown). cal counts durations; nil means WallClock. Results are in the
+// location of the issue's times.
+func (s Scheme) Deadlines(is Issue, cal Adder) []Deadline {
+	return s.deadlines(nil, &is, s.evaluate(&is), cal)
+}
+
+func (s Scheme) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []Deadline {
+	if is.Closed {
+		return dst
+	}
+	if cal == nil {
+		cal = WallClock{}
+	}
+	waiting := false
+	if s.waiting != 0 {
+		for _, l := range is.Labels {
+			if s.labelBits(trim(l))&s.waiting != 0 {
+				waiting = true
+				break
+			}
+		}
+	}
+	t := s.cfg.Timers
+	if v.State == Inbox && !waiting && t.Reproduce > 0 && !is.Created.IsZero() {
+		dst = append(dst, Deadline{Number: is.Number, Timer: Reproduce, Start: is.Created, Due: cal.Add(is.Created, t.Reproduce)})
+	}
+	if waiting {
+		start := is.LastContact
+		if start.IsZero() {
+			start = is.Created
+		}
+		if !start.IsZero() {
+			if t.Ping > 0 {
+				dst = append(dst, Deadline{Number: is.Number, Timer: Ping, Start: start, Due: cal.Add(start, t.Ping)})
+			}
+			if t.Close > 0 {
+				dst = append(dst, Deadline{Number: is.Number, Timer: Expire, Start: start, Due: cal.Add(start, t.Close)})
+			}
+		}
+	}
+	return dst
+}
+
+// An Agenda is what the timers of many issues say at one instant: the
+// overdue deadlines (oldest first; of an issue's reporter clocks only the
+// latest overdue stage), and the next deadline to fall due after the
+// instant, with HasNext false when none is running.
+type Agenda struct {
+	At      time.Time
+	Overdue []Deadline
+	Next    Deadline
+	HasNext bool
+}
+
+// Agenda returns the agenda of the issues at the instant; cal counts the
+// durations (nil for WallClock).
+func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
+	a := Agenda{At: at}
+	var buf [3]Deadline
+	for i := range issues {
+		is := &issues[i]
+		if is.Closed {
+			continue
+		}
+		s.agendaOne(&a, buf[:0], is, s.evaluate(is), cal)
+	}
+	sortDeadlines(a.Overdue)
+	return a
+}
+
+func (s Scheme) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
+	ds := s.deadlines(buf, is, v, cal)
+	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == Expire && d.Overdue(a.At) })
+	for _, d := range ds {
+		if d.Overdue(a.At) {
+			if expired && d.Timer == Ping {
+				continue
+			}
+			a.Overdue = append(a.Overdue, d)
+		} else if !a.HasNext || d.Due.Before(a.Next.Due) || d.Due.Equal(a.Next.Due) && d.Number < a.Next.Number {
+			a.Next, a.HasNext = d, true
+		}
+	}
+}
+
+func sortDeadlines(ds []Deadline) {
+	slices.SortFunc(ds, func(a, b Deadline) int {
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		if a.Number != b.Number {
+			return a.Number - b.Number
+		}
+		return int(a.Timer) - int(b.Timer)
+	})
+}
