@@ -1,0 +1,160 @@
+package rotation
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Level is one step of an escalation chain: the people paged (a person, a
+// group) plus whoever is on duty in each of Rotations, for Wait before the
+// chain moves to the next level.
+type Level[P comparable] struct {
+	Name      string
+	People    []P
+	Rotations []Rotation[P]
+	Wait      time.Duration
+}
+
+// Who returns who this level pages at t: People, then each rotation's
+// person on duty at t, without repeats.
+func (l Level[P]) Who(t time.Time) []P {
+	out := make([]P, 0, len(l.People)+len(l.Rotations))
+	for _, p := range l.People {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, r := range l.Rotations {
+		if r.IsZero() {
+			continue
+		}
+		if w := r.At(t).Who; !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Chain is an escalation chain (R3, R28): an alert pages level 0, and while
+// nobody acknowledges it, each level's Wait later the next level is paged.
+// After the last level's Wait the chain starts again from level 0, up to
+// Repeats more times; after that the last level stays paged. The zero Chain
+// has no levels.
+type Chain[P comparable] struct {
+	levels  []Level[P]
+	repeats int
+	ends    []time.Duration // ends[i]: sum of Wait of levels 0..i
+}
+
+// Escalation returns a chain of levels, paged in order. It returns a
+// [*ConfigError] wrapping [ErrEmptyRoster] for no levels or a level that
+// pages nobody, or [ErrWait] for a negative wait.
+func Escalation[P comparable](levels ...Level[P]) (Chain[P], error) {
+	if len(levels) == 0 {
+		return Chain[P]{}, configErr("levels", "", ErrEmptyRoster)
+	}
+	c := Chain[P]{levels: make([]Level[P], len(levels)), ends: make([]time.Duration, len(levels))}
+	var sum time.Duration
+	for i, l := range levels {
+		f := fmt.Sprintf("levels[%d]", i)
+		if len(l.People) == 0 && len(l.Rotations) == 0 {
+			return Chain[P]{}, configErr(f+".people", l.Name, ErrEmptyRoster)
+		}
+		for j, r := range l.Rotations {
+			if r.IsZero() {
+				return Chain[P]{}, configErr(fmt.Sprintf("%s.rotations[%d]", f, j), "", ErrEmptyRoster)
+			}
+		}
+		if l.Wait < 0 {
+			return Chain[P]{}, configErr(f+".wait", l.Wait.String(), ErrWait)
+		}
+		l.People = slices.Clone(l.People)
+		l.Rotations = slices.Clone(l.Rotations)
+		c.levels[i] = l
+		sum += l.Wait
+		c.ends[i] = sum
+	}
+	return c, nil
+}
+
+// WithRepeats returns a copy of c that runs through its levels n more times
+// after the first pass before it stops at the last level. It returns a
+// [*ConfigError] wrapping [ErrWait] when n < 0, or when n > 0 and the
+// levels' waits add up to zero.
+func (c Chain[P]) WithRepeats(n int) (Chain[P], error) {
+	if n < 0 || (n > 0 && (len(c.ends) == 0 || c.ends[len(c.ends)-1] <= 0)) {
+		return c, configErr("repeats", fmt.Sprint(n), ErrWait)
+	}
+	c.repeats = n
+	return c, nil
+}
+
+// Levels returns a copy of the chain's levels.
+func (c Chain[P]) Levels() []Level[P] { return slices.Clone(c.levels) }
+
+// Repeats returns how many times the chain starts again after its first pass.
+func (c Chain[P]) Repeats() int { return c.repeats }
+
+// Page says where an alert's escalation stands at an instant.
+type Page[P comparable] struct {
+	Level int       // index of the level being paged
+	Pass  int       // 0 for the first pass through the chain, 1 for the first repeat, ...
+	Name  string    // the level's name
+	Who   []P       // who the level pages at the instant
+	Since time.Time // when this level was paged
+	// Next is when the next level will be paged if nobody acknowledges;
+	// zero once the chain is exhausted or the alert acknowledged.
+	Next  time.Time
+	Acked bool // the alert was acknowledged; Level is where it stopped
+}
+
+// At returns which level is paged at t for an alert that began at began
+// and was acknowledged at acked (zero when not acknowledged). After an
+// acknowledgement the escalation stops at the level paged then. ok is false
+// when t is before began or c has no levels. At is arithmetic: one division
+// by the chain's total wait and one binary search.
+func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], ok bool) {
+	if len(c.levels) == 0 || t.Before(began) {
+		return Page[P]{}, false
+	}
+	at := t
+	if !acked.IsZero() && !acked.After(t) {
+		at = acked
+		if at.Before(began) {
+			at = began
+		}
+		p.Acked = true
+	}
+	total := c.ends[len(c.ends)-1]
+	elapsed := at.Sub(began)
+	pass := 0
+	if total > 0 {
+		pass = int(elapsed / total)
+	}
+	if pass > c.repeats || total <= 0 {
+		pass = c.repeats
+	}
+	within := elapsed - time.Duration(pass)*total
+	lvl, _ := slices.BinarySearchFunc(c.ends, within, func(e, w time.Duration) int {
+		if e <= w {
+			return -1
+		}
+		return 1
+	})
+	last := lvl >= len(c.levels)
+	if last {
+		lvl = len(c.levels) - 1
+	}
+	passStart := began.Add(time.Duration(pass) * total)
+	p.Level, p.Pass, p.Name = lvl, pass, c.levels[lvl].Name
+	p.Since = passStart
+	if lvl > 0 {
+		p.Since = passStart.Add(c.ends[lvl-1])
+	}
+	p.Who = c.levels[lvl].Who(t)
+	if !p.Acked && !last && (lvl < len(c.levels)-1 || pass < c.repeats) {
+		p.Next = passStart.Add(c.ends[lvl])
+	}
+	return p, true
+}

@@ -1,0 +1,48 @@
+package rotation
+
+import (
+	"slices"
+	"time"
+)
+
+// Layer is a named rotation within [Layers]: "primary", "secondary",
+// "first responder 2".
+type Layer[P comparable] struct {
+	Name     string
+	Rotation Rotation[P]
+}
+
+// Layers is a set of rotations queried together (R3): two first responders
+// on the same shift, or a primary and a secondary one position behind
+// ([Rotation.Offset]). The order is the caller's, typically primary first.
+type Layers[P comparable] []Layer[P]
+
+// At returns the shift of every layer at t, in layer order.
+func (l Layers[P]) At(t time.Time) []Shift[P] {
+	out := make([]Shift[P], len(l))
+	for i, x := range l {
+		out[i] = x.Rotation.At(t)
+	}
+	return out
+}
+
+// Who returns who is on duty at t across the layers, in layer order,
+// without repeating a person who is on more than one layer.
+func (l Layers[P]) Who(t time.Time) []P {
+	out := make([]P, 0, len(l))
+	for _, x := range l {
+		if x.Rotation.IsZero() {
+			continue
+		}
+		if w := x.Rotation.At(t).Who; !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Pair returns two layers named "primary" and "secondary": r, and r offset
+// by one position, so this turn's secondary is next turn's primary.
+func Pair[P comparable](r Rotation[P]) Layers[P] {
+	return Layers[P]{{Name: "primary", Rotation: r}, {Name: "secondary", Rotation: r.Offset(1)}}
+}

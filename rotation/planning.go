@@ -1,0 +1,95 @@
+package rotation
+
+import (
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+// Calendar is the business calendar that fairness queries weigh duty
+// against. sla.Calendar satisfies it; its zero value is open at all times
+// and has no non-workdays.
+type Calendar interface {
+	// IsWorkday reports whether d is a working day.
+	IsWorkday(d date.Date) bool
+	// Between returns the open (business) time in [from, to).
+	Between(from, to time.Time) time.Duration
+}
+
+// During yields the shifts that overlap the local days [from, to) in r's
+// location, such as a sprint (R5: "who is on call during sprint N"). The
+// start of from is included and the start of to excluded.
+func (r Rotation[P]) During(from, to date.Date) iter.Seq[Shift[P]] {
+	if r.loc == nil {
+		return r.Shifts(time.Time{}, time.Time{})
+	}
+	return r.Shifts(from.MidnightIn(r.loc), to.MidnightIn(r.loc))
+}
+
+// People returns who is on duty at some instant of [from, to), in order of
+// first appearance, without repeats.
+func (r Rotation[P]) People(from, to time.Time) []P {
+	var out []P
+	for s := range r.Shifts(from, to) {
+		if !slices.Contains(out, s.Who) {
+			out = append(out, s.Who)
+		}
+	}
+	return out
+}
+
+// Load is one person's duty within a range, for fairness (R5).
+type Load[P comparable] struct {
+	Who P
+	// Shifts counts the shifts that overlap the range, including those cut
+	// by its edges.
+	Shifts int
+	// Duty is the time on duty within the range.
+	Duty time.Duration
+	// OffHours is the part of Duty outside the calendar's open hours;
+	// NonWorkday the part on local days the calendar says are not
+	// workdays. Both are zero when no calendar is given.
+	OffHours, NonWorkday time.Duration
+}
+
+// Loads returns each person's duty in [from, to), in order of first
+// appearance. With a non-nil cal, it also splits out the time outside
+// business hours and on non-workdays, in the rotation's location. The cost
+// is proportional to the number of shifts in the range, plus the number of
+// days for the non-workday split.
+func (r Rotation[P]) Loads(from, to time.Time, cal Calendar) []Load[P] {
+	var out []Load[P]
+	for s := range r.Shifts(from, to) {
+		i := slices.IndexFunc(out, func(l Load[P]) bool { return l.Who == s.Who })
+		if i < 0 {
+			out = append(out, Load[P]{Who: s.Who})
+			i = len(out) - 1
+		}
+		a, b := later(s.Start, from), earlier(s.End, to)
+		l := &out[i]
+		l.Shifts++
+		l.Duty += b.Sub(a)
+		if cal == nil {
+			continue
+		}
+		l.OffHours += b.Sub(a) - cal.Between(a, b)
+		l.NonWorkday += r.nonWorkday(a, b, cal)
+	}
+	return out
+}
+
+// nonWorkday returns the part of [a, b) on local days that are not workdays.
+func (r Rotation[P]) nonWorkday(a, b time.Time, cal Calendar) time.Duration {
+	var sum time.Duration
+	for d := date.NewAt(a.In(r.loc)); ; d++ {
+		start, end := d.MidnightIn(r.loc), (d + 1).MidnightIn(r.loc)
+		if !start.Before(b) {
+			return sum
+		}
+		if !cal.IsWorkday(d) {
+			sum += earlier(end, b).Sub(later(start, a))
+		}
+	}
+}
