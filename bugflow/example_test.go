@@ -9,7 +9,7 @@ import (
 	"github.com/teamcadence/cadence/bugflow"
 )
 
-var roles = map[string]string{"quinn": bugflow.RoleQA, "emma": bugflow.RoleEM, "pat": bugflow.RolePM}
+var exampleRoles = map[string]string{"quinn": bugflow.RoleQA, "emma": bugflow.RoleEM, "pat": bugflow.RolePM}
 
 // The state of an issue decoded from gh issue list --json output (R17).
 func Example() {
@@ -29,7 +29,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	scheme, err := bugflow.Fleet2022(roles)
+	scheme, err := bugflow.Fleet2022(exampleRoles)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -55,7 +55,7 @@ func Example() {
 // A legal move (R20) gives the exact edit; an illegal one is a
 // TransitionError that names both states.
 func ExampleScheme_Plan() {
-	scheme, _ := bugflow.Fleet2022(roles)
+	scheme, _ := bugflow.Fleet2022(exampleRoles)
 	is := bugflow.Issue{Number: 101, Labels: []string{"bug", ":reproduce"}}
 
 	edit, err := scheme.Plan(is, bugflow.Reproduced, bugflow.MoveOptions{Team: "#agent"})
@@ -73,7 +73,7 @@ func ExampleScheme_Plan() {
 
 // The weekly report (R24) with orphans (R23) and overdue timers (R18, R19).
 func ExampleScheme_Report() {
-	scheme, _ := bugflow.Fleet2022(roles)
+	scheme, _ := bugflow.Fleet2022(exampleRoles)
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 9, 0, 0, 0, time.UTC) }
 	issues := []bugflow.Issue{
 		{Number: 1, Labels: []string{"bug", ":reproduce"}, Created: day(1)},
@@ -109,7 +109,7 @@ func ExampleWallClock() {
 // Issues sort in the order they should be picked: P0, P1, P2, customer
 // bugs, then the oldest first.
 func ExampleScheme_Compare() {
-	scheme, _ := bugflow.Fleet2024(roles)
+	scheme, _ := bugflow.Fleet2024(exampleRoles)
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
 	issues := []bugflow.Issue{
 		{Number: 1, Created: day(1)},

@@ -46,7 +46,7 @@ func (t Transition) clone() Transition {
 	return t
 }
 
-func (s Scheme) checkTransitions() error {
+func (s *compiled) checkTransitions() error {
 	for i, t := range s.cfg.Transitions {
 		f := fmt.Sprintf("transitions[%d]", i)
 		if t.From != Unknown && !t.From.IsValid() {
@@ -77,6 +77,7 @@ func (s Scheme) checkTransitions() error {
 // Moves returns the scheme's transitions that start from the state, in
 // configuration order.
 func (s Scheme) Moves(from State) iter.Seq[Transition] {
+	s = s.orEmpty()
 	return func(yield func(Transition) bool) {
 		for _, t := range s.cfg.Transitions {
 			if t.From == from && !yield(t.clone()) {
@@ -88,6 +89,7 @@ func (s Scheme) Moves(from State) iter.Seq[Transition] {
 
 // Allowed reports whether the scheme has a move from one state to another.
 func (s Scheme) Allowed(from, to State) bool {
+	s = s.orEmpty()
 	for _, t := range s.cfg.Transitions {
 		if t.From == from && t.To == to {
 			return true
@@ -199,6 +201,7 @@ func (e Edit) Apply(is Issue) Issue {
 // one the scheme does not list) was given; ErrAssignee when it must assign a
 // role and cannot tell whom.
 func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
+	s = s.orEmpty()
 	v := s.evaluate(&is)
 	if v.Diagnoses.Has(Ambiguous) {
 		return Edit{}, fmt.Errorf("bugflow: plan #%d -> %s: %w (%s)", is.Number, to, ErrAmbiguous, v.Matched)

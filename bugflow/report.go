@@ -68,6 +68,7 @@ type Report struct {
 
 // Report computes the weekly report of the issues at the instant.
 func (s Scheme) Report(issues []Issue, at time.Time, opts ReportOptions) Report {
+	s = s.orEmpty()
 	r := Report{At: at}
 	r.From, r.To = WeekOf(at)
 	r.Agenda.At = at
@@ -218,6 +219,7 @@ func (t Trend) String() string {
 // index of its most urgent priority label (0 for P0), then len(Priorities)
 // for a customer label, then len(Priorities)+1 for the rest.
 func (s Scheme) Priority(is Issue) int {
+	s = s.orEmpty()
 	var m uint64
 	for _, l := range is.Labels {
 		m |= s.labelBits(trim(l))
@@ -238,6 +240,7 @@ func (s Scheme) Priority(is Issue) int {
 // a rank the oldest first, then the lowest number. It returns -1, 0 or +1
 // and suits slices.SortFunc.
 func (s Scheme) Compare(a, b Issue) int {
+	s = s.orEmpty()
 	if pa, pb := s.Priority(a), s.Priority(b); pa != pb {
 		if pa < pb {
 			return -1

@@ -92,6 +92,12 @@ type Config struct {
 // use; it is not comparable with ==. The zero Scheme has no rules: every
 // issue is Unknown.
 type Scheme struct {
+	*compiled
+}
+
+// compiled is a Scheme's data, shared by copies of the Scheme and never
+// changed after NewScheme.
+type compiled struct {
 	cfg Config
 
 	labels   []string  // folded exact labels, sorted; bit i
@@ -165,7 +171,7 @@ const (
 // role, or timers out of order. The scheme keeps a copy of cfg.
 func NewScheme(cfg Config) (Scheme, error) {
 	cfg = cfg.clone()
-	s := Scheme{cfg: cfg}
+	s := Scheme{&compiled{cfg: cfg}}
 	if err := s.intern(); err != nil {
 		return Scheme{}, err
 	}
@@ -230,12 +236,24 @@ func MustScheme(cfg Config) Scheme {
 	return s
 }
 
+// orEmpty returns s, or a scheme without rules for the zero Scheme.
+func (s Scheme) orEmpty() Scheme {
+	if s.compiled == nil {
+		return Scheme{&compiled{}}
+	}
+	return s
+}
+
 // Config returns a copy of the scheme's configuration, to change and build
 // again, or to store as JSON.
-func (s Scheme) Config() Config { return s.cfg.clone() }
+func (s Scheme) Config() Config {
+	return s.orEmpty().cfg.clone()
+}
 
 // Name returns the configuration's name.
-func (s Scheme) Name() string { return s.cfg.Name }
+func (s Scheme) Name() string {
+	return s.orEmpty().cfg.Name
+}
 
 func (c Config) clone() Config {
 	c.Roles = maps.Clone(c.Roles)
@@ -270,7 +288,7 @@ func (m Match) clone() Match {
 }
 
 // intern collects every name the configuration uses.
-func (s *Scheme) intern() error {
+func (s *compiled) intern() error {
 	c := s.cfg
 	exact := map[string]bool{}
 	prefix := map[string]bool{}
@@ -366,7 +384,7 @@ func (s *Scheme) intern() error {
 		}
 		roles[r] = true
 	}
-	s.labels = slices.Sorted(maps.Keys(exact))
+	s.labels = slices.SortedFunc(maps.Keys(exact), cmpKey)
 	for _, p := range slices.Sorted(maps.Keys(prefix)) {
 		s.prefixes = append(s.prefixes, pattern{text: p, prefix: true})
 	}
@@ -374,7 +392,7 @@ func (s *Scheme) intern() error {
 		return &ConfigError{Field: "labels", Value: fmt.Sprint(n), Reason: fmt.Sprintf("more than %d distinct labels", maxLabels)}
 	}
 	delete(boards, "")
-	s.boards = slices.Sorted(maps.Keys(boards))
+	s.boards = slices.SortedFunc(maps.Keys(boards), cmpKey)
 	if len(s.boards) > maxBoards {
 		return &ConfigError{Field: "boards", Value: fmt.Sprint(len(s.boards)), Reason: fmt.Sprintf("more than %d boards", maxBoards)}
 	}
@@ -385,7 +403,7 @@ func (s *Scheme) intern() error {
 	for login, r := range c.Roles {
 		s.people = append(s.people, person{login: foldString(login), role: slices.Index(s.roles, r)})
 	}
-	sort.Slice(s.people, func(i, j int) bool { return s.people[i].login < s.people[j].login })
+	slices.SortFunc(s.people, func(a, b person) int { return cmpKey(a.login, b.login) })
 	for i := 1; i < len(s.people); i++ {
 		if s.people[i].login == s.people[i-1].login {
 			return &ConfigError{Field: "roles", Value: s.people[i].login, Reason: "login listed twice"}
@@ -412,7 +430,7 @@ func (s *Scheme) intern() error {
 	return nil
 }
 
-func (s *Scheme) addCols(cols map[column]bool, m Match) {
+func (s *compiled) addCols(cols map[column]bool, m Match) {
 	if m.Board == "" {
 		return
 	}
@@ -422,18 +440,14 @@ func (s *Scheme) addCols(cols map[column]bool, m Match) {
 	}
 }
 
-func (s Scheme) boardIndex(name string) int {
+func (s *compiled) boardIndex(name string) int {
 	t := trim(name)
-	i := sort.Search(len(s.boards), func(i int) bool { return cmpFold(s.boards[i], t) >= 0 })
-	if i < len(s.boards) && cmpFold(s.boards[i], t) == 0 {
-		return i
-	}
-	return -1
+	return searchKey(s.boards, t)
 }
 
-func (s Scheme) roleIndex(r string) int { return slices.Index(s.roles, r) }
+func (s *compiled) roleIndex(r string) int { return slices.Index(s.roles, r) }
 
-func (s Scheme) labelMask(field string, ls []string) (uint64, error) {
+func (s *compiled) labelMask(field string, ls []string) (uint64, error) {
 	var m uint64
 	for i, l := range ls {
 		p := compilePattern(l)
@@ -443,8 +457,8 @@ func (s Scheme) labelMask(field string, ls []string) (uint64, error) {
 			if bit >= 0 {
 				bit += len(s.labels)
 			}
-		} else if j, ok := slices.BinarySearch(s.labels, p.text); ok {
-			bit = j
+		} else {
+			bit = searchKey(s.labels, p.text)
 		}
 		if bit < 0 {
 			return 0, &ConfigError{Field: fmt.Sprintf("%s[%d]", field, i), Value: l, Reason: "empty label"}
@@ -454,7 +468,7 @@ func (s Scheme) labelMask(field string, ls []string) (uint64, error) {
 	return m, nil
 }
 
-func (s Scheme) roleMask(field string, rs []string) (uint32, error) {
+func (s *compiled) roleMask(field string, rs []string) (uint32, error) {
 	var m uint32
 	for i, r := range rs {
 		j := s.roleIndex(r)
@@ -466,7 +480,7 @@ func (s Scheme) roleMask(field string, rs []string) (uint32, error) {
 	return m, nil
 }
 
-func (s Scheme) compile(f string, m Match) (cmatch, error) {
+func (s *compiled) compile(f string, m Match) (cmatch, error) {
 	var c cmatch
 	var err error
 	switch m.Status {
@@ -511,7 +525,7 @@ func (s Scheme) compile(f string, m Match) (cmatch, error) {
 }
 
 // features reduces an issue to bits without allocating.
-func (s Scheme) features(is *Issue) features {
+func (s *compiled) features(is *Issue) features {
 	f := features{closed: is.Closed, assigned: len(is.Assignees) > 0}
 	for _, l := range is.Labels {
 		f.labels |= s.labelBits(trim(l))
@@ -537,20 +551,10 @@ func (s Scheme) features(is *Issue) features {
 	return f
 }
 
-func (s Scheme) labelBits(l string) uint64 {
+func (s *compiled) labelBits(l string) uint64 {
 	var m uint64
-	lo, hi := 0, len(s.labels)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		switch c := cmpFold(l, s.labels[h]); {
-		case c == 0:
-			m |= 1 << uint(h)
-			lo = hi
-		case c > 0:
-			lo = h + 1
-		default:
-			hi = h
-		}
+	if i := searchKey(s.labels, l); i >= 0 {
+		m |= 1 << uint(i)
 	}
 	for j, p := range s.prefixes {
 		if p.match(l) {
@@ -561,11 +565,19 @@ func (s Scheme) labelBits(l string) uint64 {
 }
 
 // roleOf returns the role index of a login, -1 when it has none.
-func (s Scheme) roleOf(login string) int {
+func (s *compiled) roleOf(login string) int {
 	t := trim(login)
-	i := sort.Search(len(s.people), func(i int) bool { return cmpFold(s.people[i].login, t) >= 0 })
-	if i < len(s.people) && cmpFold(s.people[i].login, t) == 0 {
-		return s.people[i].role
+	lo, hi := 0, len(s.people)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		switch c := cmpKey(t, s.people[h].login); {
+		case c == 0:
+			return s.people[h].role
+		case c > 0:
+			lo = h + 1
+		default:
+			hi = h
+		}
 	}
 	return -1
 }
@@ -573,6 +585,7 @@ func (s Scheme) roleOf(login string) int {
 // Role returns the role the scheme gives a login ("" for none); logins
 // compare case-insensitively.
 func (s Scheme) Role(login string) string {
+	s = s.orEmpty()
 	if r := s.roleOf(login); r >= 0 {
 		return s.roles[r]
 	}
@@ -626,10 +639,11 @@ type Verdict struct {
 // Evaluate returns the verdict for one issue. It does not allocate and costs
 // well under a microsecond for a typical scheme and issue.
 func (s Scheme) Evaluate(is Issue) Verdict {
+	s = s.orEmpty()
 	return s.evaluate(&is)
 }
 
-func (s Scheme) evaluate(is *Issue) Verdict {
+func (s *compiled) evaluate(is *Issue) Verdict {
 	f := s.features(is)
 	var v Verdict
 	for i := range s.states {
@@ -662,4 +676,33 @@ func (s Scheme) evaluate(is *Issue) Verdict {
 		v.Rule = ""
 	}
 	return v
+}
+
+// cmpKey orders names by length, then by their ASCII-folded bytes: the
+// length test rejects most candidates of a binary search at once.
+func cmpKey(a, b string) int {
+	if len(a) != len(b) {
+		if len(a) < len(b) {
+			return -1
+		}
+		return 1
+	}
+	return cmpFold(a, b)
+}
+
+// searchKey returns the index of t in keys, sorted by cmpKey, or -1.
+func searchKey(keys []string, t string) int {
+	lo, hi := 0, len(keys)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		switch c := cmpKey(t, keys[h]); {
+		case c == 0:
+			return h
+		case c > 0:
+			lo = h + 1
+		default:
+			hi = h
+		}
+	}
+	return -1
 }

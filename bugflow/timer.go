@@ -158,10 +158,11 @@ func (d Deadline) Overdue(at time.Time) bool { return !at.Before(d.Due) }
 // unknown). cal counts durations; nil means WallClock. Results are in the
 // location of the issue's times.
 func (s Scheme) Deadlines(is Issue, cal Adder) []Deadline {
+	s = s.orEmpty()
 	return s.deadlines(nil, &is, s.evaluate(&is), cal)
 }
 
-func (s Scheme) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []Deadline {
+func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []Deadline {
 	if is.Closed {
 		return dst
 	}
@@ -212,6 +213,7 @@ type Agenda struct {
 // Agenda returns the agenda of the issues at the instant; cal counts the
 // durations (nil for WallClock).
 func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
+	s = s.orEmpty()
 	a := Agenda{At: at}
 	var buf [3]Deadline
 	for i := range issues {
@@ -225,7 +227,7 @@ func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
 	return a
 }
 
-func (s Scheme) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
+func (s *compiled) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
 	ds := s.deadlines(buf, is, v, cal)
 	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == Expire && d.Overdue(a.At) })
 	for _, d := range ds {
