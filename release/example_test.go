@@ -1,0 +1,204 @@
+package release_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+	_ "time/tzdata" // pin the zone data the examples depend on
+
+	"github.com/rickb777/date/v2"
+	"github.com/teamcadence/cadence/release"
+)
+
+// A release every three weeks on Wednesday (R9), with minor versions from
+// 4.58.0.
+func Example() {
+	t, err := release.NewTrain(date.New(2024, time.October, 16), 3,
+		release.OnWeekday(time.Wednesday), release.WithVersion(release.MustParseVersion("4.58.0")))
+	if err != nil {
+		panic(err)
+	}
+	today := date.New(2024, time.December, 24)
+	fmt.Println("current:", t.At(today))
+	fmt.Println("next:   ", t.Next(today))
+	r, _ := t.ByVersion(release.MustParseVersion("4.63.2"))
+	fmt.Println("4.63.2 belongs to", r)
+	// Output:
+	// current: release 4 (4.61.0) on 2024-12-18
+	// next:    release 5 (4.62.0) on 2025-01-08
+	// 4.63.2 belongs to release 6 (4.63.0) on 2025-01-29
+}
+
+// Numbers before the first release are 0 and below.
+func ExampleTrain_Previous() {
+	t := release.MustNewTrain(date.New(2024, time.March, 6), 3)
+	d := date.New(2024, time.March, 6)
+	fmt.Println(t.Previous(d))
+	fmt.Println(t.At(d))
+	fmt.Println(t.Next(d + 1))
+	// Output:
+	// release 0 on 2024-02-14
+	// release 1 on 2024-03-06
+	// release 2 on 2024-03-27
+}
+
+func ExampleTrain_Releases() {
+	t := release.MustNewTrain(date.New(2024, time.March, 6), 3, release.WithVersion(release.MustParseVersion("4.47.0")))
+	for r := range t.Releases(date.New(2024, time.June, 1), date.New(2024, time.August, 1)) {
+		fmt.Println(r)
+	}
+	// Output:
+	// release 6 (4.52.0) on 2024-06-19
+	// release 7 (4.53.0) on 2024-07-10
+	// release 8 (4.54.0) on 2024-07-31
+}
+
+// The merge gate under Fleet's 2024 freeze (R10): Tuesday 09:00 Pacific
+// before release day, deep freeze for the last 24 hours.
+func ExampleTrain_Gate() {
+	t := release.MustNewTrain(date.New(2024, time.March, 6), 3,
+		release.WithVersion(release.MustParseVersion("4.47.0")), release.WithPolicy(release.Fleet2024Freeze()))
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	for _, at := range []time.Time{
+		time.Date(2024, time.March, 25, 12, 0, 0, 0, la),
+		time.Date(2024, time.March, 26, 10, 0, 0, 0, la),
+		time.Date(2024, time.March, 27, 10, 0, 0, 0, la),
+	} {
+		fmt.Println(t.Gate(at, release.Change{Kind: release.Feature}).Reason())
+		fmt.Println(t.Gate(at, release.Change{Kind: release.ReleasedBugFix}).Allowed)
+	}
+	// Output:
+	// feature may merge at Mon 2024-03-25 12:00 PDT: main is open; the freeze for release 2 (4.48.0) starts at Tue 2024-03-26 09:00 PDT (Fleet 2024 freeze, R10)
+	// true
+	// feature may not merge at Tue 2024-03-26 10:00 PDT: freeze for release 2 (4.48.0) since Tue 2024-03-26 09:00 PDT until Thu 2024-03-28 00:00 PDT; only released-bug-fix, unreleased-bug-fix, blocker-fix, docs may merge (Fleet 2024 freeze, R10)
+	// true
+	// feature may not merge at Wed 2024-03-27 10:00 PDT: deep freeze for release 2 (4.48.0) since Wed 2024-03-27 00:00 PDT until Thu 2024-03-28 00:00 PDT; only unreleased-bug-fix, blocker-fix may merge (Fleet 2024 freeze, R10)
+	// false
+}
+
+// Under a release-candidate branch cut (R10, later Fleet), main stays open and
+// only unreleased-bug fixes are picked into the release branch.
+func ExampleFleet2025ReleaseCandidate() {
+	t := release.MustNewTrain(date.New(2025, time.March, 5), 3, release.WithPolicy(release.Fleet2025ReleaseCandidate()))
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	at := time.Date(2025, time.March, 24, 9, 0, 0, 0, la)
+	fmt.Println(t.Gate(at, release.Change{Kind: release.Feature}).Reason())
+	fmt.Println(t.Gate(at, release.Change{Kind: release.UnreleasedBugFix, Pick: true}).Reason())
+	fmt.Println(t.Gate(at, release.Change{Kind: release.ReleasedBugFix, Pick: true}).Allowed)
+	// Output:
+	// feature may merge at Mon 2025-03-24 09:00 PDT: main is open; the branch for release 2 was cut at Mon 2025-03-24 08:00 PDT, so this ships in release 3 (Fleet release-candidate branch, R10)
+	// unreleased-bug-fix may be picked at Mon 2025-03-24 09:00 PDT: release branch for release 2 since Mon 2025-03-24 08:00 PDT until Thu 2025-03-27 00:00 PDT; only unreleased-bug-fix may be picked (Fleet release-candidate branch, R10)
+	// false
+}
+
+// Classifying bugs with the handbook's rules (R11-R14) and with a newer
+// preset in which bugs never block releases.
+func ExampleRules_Classify() {
+	bug := release.FactsOf(release.Regression, release.DataLoss, release.FoundInTesting)
+	fmt.Println(release.Fleet2024Rules().Classify(bug))
+	fmt.Println(release.Fleet2025Rules().Classify(bug))
+	old := release.FactsOf(release.BlocksWorkflow, release.ReproducesInStable)
+	fmt.Println(release.Fleet2024Rules().Classify(old))
+	// Output:
+	// blocker: yes (R11.1, R12.1); critical: yes (R14.3); patch: yes (R14.5)
+	// blocker: no; critical: yes (R14.3); patch: yes (R14.5)
+	// blocker: no (R13.2); critical: yes (R14.1); patch: yes (R14.5)
+}
+
+func ExampleSupport_Check() {
+	s := release.Fleet2024Support()
+	latest := release.MustParseVersion("4.58.0")
+	for _, tier := range []string{"community", "premium"} {
+		a, _ := s.Check(tier, release.MustParseVersion("3.29.0"), latest)
+		fmt.Println(a)
+	}
+	// Output:
+	// community on 3.29.0 (latest 4.58.0): no fixes, no troubleshooting (R15)
+	// premium on 3.29.0 (latest 4.58.0): no fixes, troubleshooting (R15)
+}
+
+// Dogfood deploys only move forward, by version or commit hash (R16).
+func ExampleCheckDeploy() {
+	running, _ := release.ParseImage("v4.58.0")
+	for _, tag := range []string{"v4.59.0", "v4.57.2", "3f2a9c1", "main"} {
+		next, err := release.ParseImage(tag)
+		if err == nil {
+			err = release.CheckDeploy(running, next)
+		}
+		fmt.Printf("%s: %v (downgrade %t, bad tag %t)\n", tag, err, errors.Is(err, release.ErrDowngrade), errors.Is(err, release.ErrTag))
+	}
+	// Output:
+	// v4.59.0: <nil> (downgrade false, bad tag false)
+	// v4.57.2: release: deploy "v4.57.2" over "v4.58.0": not newer, and the database cannot migrate down (downgrade true, bad tag false)
+	// 3f2a9c1: <nil> (downgrade false, bad tag false)
+	// main: release: image tag "main": not a version such as v4.58.0 or a commit hash; a branch name moves, so deploy its commit hash (downgrade false, bad tag true)
+}
+
+// Plan against reality (R30): Fleet's releases 4.40.0 to 4.63.1 beside a
+// three-week Wednesday train.
+func ExampleTrain_Drift() {
+	b, err := os.ReadFile("testdata/fleet-releases.json")
+	if err != nil {
+		panic(err)
+	}
+	var h release.History
+	if err := json.Unmarshal(b, &h); err != nil {
+		panic(err)
+	}
+	t := release.MustNewTrain(date.New(2023, time.November, 1), 3)
+	fmt.Print(t.Drift(h))
+	// Output:
+	// version   plan  planned        shipped         slip  gap  patches (days after)
+	// 4.40.0    #1    2023-11-01 Wed 2023-11-03 Fri    +2    -  
+	// 4.41.0    #2    2023-11-22 Wed 2023-11-28 Tue    +6   25  .1 +9
+	// 4.42.0    #3    2023-12-13 Wed 2023-12-21 Thu    +8   23  
+	// 4.43.0    #4    2024-01-03 Wed 2024-01-09 Tue    +6   19  .1 +6, .2 +13, .3 +14
+	// 4.44.0    #5    2024-01-24 Wed 2024-01-31 Wed    +7   22  .1 +13
+	// 4.45.0    #6    2024-02-14 Wed 2024-02-20 Tue    +6   20  .1 +3
+	// 4.46.0    #7    2024-03-06 Wed 2024-02-26 Mon    -9    6  extra; .1 +1, .2 +7
+	// 4.47.0    #7    2024-03-06 Wed 2024-03-11 Mon    +5   14  .1 +7, .2 +11, .3 +15
+	// 4.48.0    #8    2024-03-27 Wed 2024-04-03 Wed    +7   23  .1 +5, .2 +6, .3 +13
+	// 4.49.0    #9    2024-04-17 Wed 2024-04-24 Wed    +7   21  .1 +2, .2 +6, .3 +12, .4 +26
+	// 4.50.0    #11   2024-05-29 Wed 2024-05-22 Wed    -7   28  .1 +7, .2 +9
+	// 4.51.0    #12   2024-06-19 Wed 2024-06-10 Mon    -9   19  extra; .1 +1
+	// 4.52.0    #12   2024-06-19 Wed 2024-06-20 Thu    +1   10  
+	// 4.53.0    #12   2024-06-19 Wed 2024-06-25 Tue    +6    5  extra; .1 +6
+	// 4.54.0    #13   2024-07-10 Wed 2024-07-17 Wed    +7   22  .1 +7
+	// 4.55.0    #14   2024-07-31 Wed 2024-08-08 Thu    +8   22  .1 +7, .2 +28
+	// 4.56.0    #16   2024-09-11 Wed 2024-09-07 Sat    -4   30  
+	// 4.57.0    #17   2024-10-02 Wed 2024-09-23 Mon    -9   16  .1 +8, .2 +10, .3 +18
+	// 4.58.0    #18   2024-10-23 Wed 2024-10-17 Thu    -6   24  
+	// 4.59.0    #19   2024-11-13 Wed 2024-11-12 Tue    -1   26  .1 +6
+	// 4.60.0    #20   2024-12-04 Wed 2024-11-27 Wed    -7   15  .1 +6
+	// 4.61.0    #21   2024-12-25 Wed 2024-12-17 Tue    -8   20  
+	// 4.62.0    #22   2025-01-15 Wed 2025-01-09 Thu    -6   23  .1 +5, .2 +8, .3 +19
+	// 4.63.0    #23   2025-02-05 Wed 2025-02-03 Mon    -2   25  .1 +16
+	// skipped: #10 2024-05-08 Wed
+	// skipped: #15 2024-08-21 Wed
+	// 24 minors, 34 patches, 2 skipped, 3 extra
+	// gap: mean 19.9 d, median 22.0 d; exactly 21 d: 4%; on Wednesday: 25%
+	// slip: mean +0.3 d, median +1.5 d, largest -9 d
+	// patches: 1.4 per minor, mean 9.7 d after, median 7.5 d, latest 28 d (R30)
+}
+
+func ExampleParseVersion() {
+	_, err := release.ParseVersion("4.58")
+	fmt.Println(err, errors.Is(err, release.ErrVersion))
+	v := release.MustParseVersion("v4.58.2")
+	fmt.Println(v, v.Minorline(), v.Compare(release.MustParseVersion("4.59.0")))
+	// Output:
+	// release: parsing version "4.58": want MAJOR.MINOR.PATCH true
+	// 4.58.2 4.58.0 -1
+}
+
+func ExampleNewTrain_errors() {
+	_, err := release.NewTrain(date.New(2024, time.March, 7), 3, release.OnWeekday(time.Wednesday))
+	fmt.Println(err)
+	_, err = release.NewTrain(date.New(2024, time.March, 6), 0)
+	fmt.Println(err, errors.Is(err, release.ErrWeeks))
+	// Output:
+	// release: invalid first "2024-03-07": a Thursday, want a Wednesday
+	// release: invalid weeks "0": want 1 to 10000 true
+}

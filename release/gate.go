@@ -1,0 +1,194 @@
+package release
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+// A Phase is where an instant falls in a release's window.
+type Phase uint8
+
+const (
+	Open       Phase = iota // "open": outside any window; everything merges
+	Frozen                  // "freeze": the freeze; only the policy's Allow kinds merge
+	DeepFrozen              // "deep-freeze": the deep freeze; only AllowDeep kinds merge
+	Cut                     // "branch-cut": the release branch exists; main is open, Allow kinds are picked
+	DeepCut                 // "branch-deep": the last Deep of a branch-cut window; AllowDeep kinds are picked
+)
+
+var phaseNames = [...]string{"open", "freeze", "deep-freeze", "branch-cut", "branch-deep"}
+
+// String returns the phase's name, such as "deep-freeze".
+func (p Phase) String() string {
+	if int(p) < len(phaseNames) {
+		return phaseNames[p]
+	}
+	return "phase(" + strconv.Itoa(int(p)) + ")"
+}
+
+// MarshalText returns p.String().
+func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText parses a phase name.
+func (p *Phase) UnmarshalText(text []byte) error {
+	for i, n := range phaseNames {
+		if string(text) == n {
+			*p = Phase(i)
+			return nil
+		}
+	}
+	return fieldErr("phase", string(text), "unknown phase", ErrJSON)
+}
+
+// A Change is what asks to merge: its Kind, and whether it is picked into the
+// release branch (Pick) rather than merged into the main branch. Pick matters
+// only under a BranchCut policy; a Freeze policy has no release branch.
+type Change struct {
+	Kind Kind
+	Pick bool
+}
+
+// String returns "feature" or "pick unreleased-bug-fix".
+func (c Change) String() string {
+	if c.Pick {
+		return "pick " + c.Kind.String()
+	}
+	return c.Kind.String()
+}
+
+// A Decision is the merge gate's answer for a change at an instant: whether
+// it may merge, the phase, the window and release it was judged against, and
+// the rule that decided it. Reason gives the answer as a sentence.
+type Decision struct {
+	Allowed bool
+	Phase   Phase
+	Change  Change
+	At      time.Time
+	Window  Window  // the window of the upcoming release; zero with no policy
+	Ships   Release // the release the change ships in
+	Rule    string  // the handbook rule, e.g. "R10"
+	policy  string
+	allow   KindSet
+}
+
+// Window returns the window of release r under the train's policy; the zero
+// Window when the train has none.
+func (t Train) Window(r Release) Window { return t.policy.Window(r) }
+
+// Upcoming returns the release whose window (or release day) is next at
+// instant at: the first release whose window has not ended at at, with that
+// window. Without a policy it is Next of at's day in at's location.
+func (t Train) Upcoming(at time.Time) (Release, Window) {
+	if t.policy.IsZero() {
+		return t.Next(date.NewAt(at)), Window{}
+	}
+	r := t.Next(date.NewAt(at.In(t.policy.c.Zone)))
+	w := t.policy.Window(r)
+	if !at.Before(w.End) {
+		r = t.Release(r.Number + 1)
+		w = t.policy.Window(r)
+	}
+	return r, w
+}
+
+// Gate decides whether change c may merge at instant at (R10). Without a
+// policy everything merges. Under a Freeze policy, outside the window every
+// kind merges; in the freeze only the Allow kinds and in the deep freeze only
+// the AllowDeep kinds. Under a BranchCut policy the main branch is always
+// open (after the cut its changes ship in the following release) and a pick
+// into the release branch is allowed only between the cut and the release,
+// for the Allow (or, in the deep part, AllowDeep) kinds.
+func (t Train) Gate(at time.Time, c Change) Decision {
+	r, w := t.Upcoming(at)
+	d := Decision{Allowed: true, Phase: w.Phase(at), Change: c, At: at, Window: w, Ships: r,
+		Rule: t.policy.c.Rule, policy: t.policy.c.Name}
+	if t.period == 0 {
+		d.Ships = Release{}
+	}
+	switch d.Phase {
+	case Frozen, Cut:
+		d.allow = t.policy.c.Allow
+	case DeepFrozen, DeepCut:
+		d.allow = t.policy.c.AllowDeep
+	}
+	switch {
+	case t.policy.IsZero():
+	case w.Mode == BranchCut && !c.Pick:
+		if d.Phase != Open {
+			d.Ships = t.Release(r.Number + 1)
+		}
+	case w.Mode == BranchCut && d.Phase == Open:
+		d.Allowed = false
+	case d.Phase != Open:
+		d.Allowed = d.allow.Has(c.Kind)
+	}
+	return d
+}
+
+// Reason returns the decision as a sentence for a person, for example
+// "feature may not merge at Tue 2024-03-26 10:00 PDT: freeze for release 2
+// (4.48.0) since Tue 2024-03-26 09:00 PDT until Thu 2024-03-28 00:00 PDT;
+// only released-bug-fix, unreleased-bug-fix, blocker-fix, docs may merge
+// (Fleet 2024 freeze, R10)".
+func (d Decision) Reason() string {
+	const layout = "Mon 2006-01-02 15:04 MST"
+	loc := d.At.Location()
+	if !d.Window.Start.IsZero() {
+		loc = d.Window.Start.Location()
+	}
+	at := d.At.In(loc).Format(layout)
+	verb := "merge"
+	if d.Change.Pick {
+		verb = "be picked"
+	}
+	s := d.Change.Kind.String()
+	if d.Allowed {
+		s += " may " + verb + " at " + at + ": "
+	} else {
+		s += " may not " + verb + " at " + at + ": "
+	}
+	rel := rname(d.Window.Release)
+	from, until := d.Window.Start.In(loc).Format(layout), d.Window.End.In(loc).Format(layout)
+	switch {
+	case d.Window.End.IsZero():
+		s += "no freeze policy"
+	case d.Phase == Open && d.Window.Mode == BranchCut && d.Change.Pick:
+		s += "no release branch yet; the branch for " + rel + " is cut at " + from
+	case d.Phase == Open && d.Window.Mode == BranchCut:
+		s += "main is open; the branch for " + rel + " is cut at " + from
+	case d.Phase == Open:
+		s += "main is open; the freeze for " + rel + " starts at " + from
+	case d.Window.Mode == BranchCut && !d.Change.Pick:
+		s += "main is open; the branch for " + rel + " was cut at " + from + ", so this ships in " + rname(d.Ships)
+	default:
+		what := "freeze"
+		switch d.Phase {
+		case DeepFrozen, DeepCut:
+			what = "deep freeze"
+			from = d.Window.Deep.In(loc).Format(layout)
+		case Cut:
+			what = "release branch"
+		}
+		s += what + " for " + rel + " since " + from + " until " + until + "; only " + d.allow.String() + " may " + verb
+	}
+	switch {
+	case d.policy != "" && d.Rule != "":
+		s += " (" + d.policy + ", " + d.Rule + ")"
+	case d.Rule != "":
+		s += " (" + d.Rule + ")"
+	}
+	return s
+}
+
+// String returns Reason.
+func (d Decision) String() string { return d.Reason() }
+
+func rname(r Release) string {
+	s := "release " + strconv.Itoa(r.Number)
+	if !r.Version.IsZero() {
+		s += " (" + r.Version.String() + ")"
+	}
+	return s
+}

@@ -1,0 +1,181 @@
+package release
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// A Scope says which versions a kind of support covers, relative to the
+// latest release.
+type Scope uint8
+
+const (
+	ScopeNone   Scope = iota // "none": no version
+	ScopeLatest              // "latest": the latest minor release and its patches only
+	ScopeMajor               // "major": every release of the latest major version
+	ScopeAll                 // "all": every released version
+	numScopes
+)
+
+var scopeNames = [numScopes]string{"none", "latest", "major", "all"}
+
+// String returns the scope's name.
+func (s Scope) String() string {
+	if s < numScopes {
+		return scopeNames[s]
+	}
+	return "scope(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText returns the scope's name.
+func (s Scope) MarshalText() ([]byte, error) {
+	if s >= numScopes {
+		return nil, fieldErr("scope", s.String(), "unknown scope", ErrSupport)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText parses a scope's name.
+func (s *Scope) UnmarshalText(text []byte) error {
+	for i, n := range scopeNames {
+		if string(text) == n {
+			*s = Scope(i)
+			return nil
+		}
+	}
+	return fieldErr("scope", string(text), `want "none", "latest", "major" or "all"`, ErrSupport)
+}
+
+func (s Scope) covers(v, latest Version) bool {
+	switch s {
+	case ScopeLatest:
+		return v.Major == latest.Major && v.Minor == latest.Minor
+	case ScopeMajor:
+		return v.Major == latest.Major
+	case ScopeAll:
+		return true
+	}
+	return false
+}
+
+// A Coverage is the support one tier gets (R15).
+type Coverage struct {
+	Tier            string `json:"tier"`            // e.g. "community", "premium"
+	Fixes           Scope  `json:"fixes"`           // versions that get bug fixes
+	Troubleshooting Scope  `json:"troubleshooting"` // versions that get troubleshooting support
+}
+
+// A Support is a version-support policy (R15): per tier, which versions get
+// bug fixes and which get troubleshooting. It is immutable; the zero Support
+// knows no tiers.
+type Support struct {
+	name  string
+	tiers []Coverage
+}
+
+// NewSupport returns a support policy named name for the tiers given. Tier
+// names must be non-empty and distinct (a *FieldError matching ErrSupport).
+func NewSupport(name string, tiers ...Coverage) (Support, error) {
+	for i, c := range tiers {
+		switch {
+		case c.Tier == "":
+			return Support{}, fieldErr("tier", "", "tier "+strconv.Itoa(i)+" has no name", ErrSupport)
+		case c.Fixes >= numScopes || c.Troubleshooting >= numScopes:
+			return Support{}, fieldErr("tier", c.Tier, "unknown scope", ErrSupport)
+		}
+		for _, d := range tiers[:i] {
+			if d.Tier == c.Tier {
+				return Support{}, fieldErr("tier", c.Tier, "listed twice", ErrSupport)
+			}
+		}
+	}
+	return Support{name: name, tiers: append([]Coverage(nil), tiers...)}, nil
+}
+
+// Name returns the policy's name.
+func (s Support) Name() string { return s.name }
+
+// Tiers returns a copy of the policy's tiers.
+func (s Support) Tiers() []Coverage { return append([]Coverage(nil), s.tiers...) }
+
+// A SupportAnswer says what support version v gets in a tier.
+type SupportAnswer struct {
+	Tier            string
+	Version, Latest Version
+	Fixes           bool // bug fixes land for this version (R15: latest only; no back-ports)
+	Troubleshooting bool // the team helps troubleshoot this version
+}
+
+// String returns a sentence such as
+// "community on 4.57.0 (latest 4.58.0): no fixes (latest only), troubleshooting (major) (R15)".
+func (a SupportAnswer) String() string {
+	yn := func(b bool, what string) string {
+		if b {
+			return what
+		}
+		return "no " + what
+	}
+	return a.Tier + " on " + a.Version.String() + " (latest " + a.Latest.String() + "): " +
+		yn(a.Fixes, "fixes") + ", " + yn(a.Troubleshooting, "troubleshooting") + " (R15)"
+}
+
+// Check reports the support version v gets in tier, when latest is the
+// latest release. An unknown tier, or a v newer than latest, returns a
+// *FieldError matching ErrSupport.
+func (s Support) Check(tier string, v, latest Version) (SupportAnswer, error) {
+	if latest.Less(v) {
+		return SupportAnswer{}, fieldErr("version", v.String(), "newer than the latest release "+latest.String(), ErrSupport)
+	}
+	for _, c := range s.tiers {
+		if c.Tier == tier {
+			return SupportAnswer{Tier: tier, Version: v, Latest: latest,
+				Fixes: c.Fixes.covers(v, latest), Troubleshooting: c.Troubleshooting.covers(v, latest)}, nil
+		}
+	}
+	return SupportAnswer{}, fieldErr("tier", tier, "unknown tier", ErrSupport)
+}
+
+// MarshalJSON encodes s as {"name":"...","tiers":[{"tier":"community","fixes":"latest","troubleshooting":"major"}]}.
+func (s Support) MarshalJSON() ([]byte, error) {
+	t := s.tiers
+	if t == nil {
+		t = []Coverage{}
+	}
+	return json.Marshal(struct {
+		Name  string     `json:"name"`
+		Tiers []Coverage `json:"tiers"`
+	}{s.name, t})
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes and validates it with
+// NewSupport.
+func (s *Support) UnmarshalJSON(b []byte) error {
+	var j struct {
+		Name  string     `json:"name"`
+		Tiers []Coverage `json:"tiers"`
+	}
+	if err := json.Unmarshal(b, &j); err != nil {
+		return jsonErr("support", err)
+	}
+	v, err := NewSupport(j.Name, j.Tiers...)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Fleet2024Support returns Fleet's version support (R15): bug fixes target
+// the latest release only, for "community" and "premium" alike;
+// troubleshooting covers the current major version for "community" and all
+// versions for "premium".
+func Fleet2024Support() Support {
+	s, err := NewSupport("Fleet version support",
+		Coverage{Tier: "community", Fixes: ScopeLatest, Troubleshooting: ScopeMajor},
+		Coverage{Tier: "premium", Fixes: ScopeLatest, Troubleshooting: ScopeAll},
+	)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}

@@ -1,0 +1,300 @@
+package release
+
+import (
+	"encoding/json"
+	"iter"
+	"strconv"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+// A Release is one release of a Train: its Number, its Day and, when the
+// train has a version scheme, its Version.
+//
+// Release 1 is on the train's first day; release n is (n-1) periods later.
+// Releases before the first have numbers 0, -1, -2 and so on, counting
+// backwards one period at a time. Release values compare with ==. The freeze
+// window of a release comes from Train.Window, so that the calendar queries
+// stay free of time-zone work.
+type Release struct {
+	Number  int       // 1 for the first release; 0 and below before it
+	Day     date.Date // the release day
+	Version Version   // minor version; zero when the train has no scheme or the number is too small
+}
+
+// String returns "release 12 (4.69.0) on 2024-03-06", leaving out the
+// version when there is none.
+func (r Release) String() string {
+	s := "release " + strconv.Itoa(r.Number)
+	if !r.Version.IsZero() {
+		s += " (" + r.Version.String() + ")"
+	}
+	return s + " on " + r.Day.String()
+}
+
+// A Train is a release every Weeks weeks on the weekday of its first release
+// day (R9: every three weeks, centred on Wednesday), optionally with a
+// version scheme and a freeze or branch-cut policy (R10).
+//
+// Every query is arithmetic on day numbers (floor division), so it costs the
+// same for a day next week or in a thousand years. A Train is an immutable
+// value, safe for concurrent use; == compares trains whose policies have no
+// locations, so compare with Equal instead. The zero Train has no releases:
+// its queries return the zero Release and its gate allows everything.
+type Train struct {
+	first   date.Date
+	period  int64 // days between releases; 0 only in the zero Train
+	version Version
+	policy  Policy
+}
+
+// An Option configures a Train.
+type Option func(*trainConfig) error
+
+type trainConfig struct {
+	weekday    time.Weekday
+	hasWeekday bool
+	version    Version
+	policy     Policy
+}
+
+// OnWeekday requires the first release day to fall on wd; NewTrain returns a
+// *WeekdayError otherwise. Without it the first day's weekday is the train's.
+func OnWeekday(wd time.Weekday) Option {
+	return func(c *trainConfig) error {
+		if wd < time.Sunday || wd > time.Saturday {
+			return fieldErr("weekday", strconv.Itoa(int(wd)), "not a weekday", ErrWeekday)
+		}
+		c.weekday, c.hasWeekday = wd, true
+		return nil
+	}
+}
+
+// WithVersion gives the first release version first, and so every release a
+// minor version: release n is first.Major.(first.Minor+n-1).0. The patch of
+// first must be 0. A major version bump starts a new Train.
+func WithVersion(first Version) Option {
+	return func(c *trainConfig) error {
+		if !first.IsValid() || first.IsPatch() {
+			return &VersionError{Input: first.String(), Why: "first version must be a valid minor release X.Y.0"}
+		}
+		c.version = first
+		return nil
+	}
+}
+
+// WithPolicy gives the train a freeze or branch-cut policy (R10), used by
+// Window and Gate. The policy's window must be shorter than the train's
+// period, so that windows never overlap.
+func WithPolicy(p Policy) Option {
+	return func(c *trainConfig) error {
+		c.policy = p
+		return nil
+	}
+}
+
+// NewTrain returns a train with a release on first and then every weeks weeks.
+// weeks must be positive (a *FieldError matching ErrWeeks otherwise).
+func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
+	var c trainConfig
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&c); err != nil {
+			return Train{}, err
+		}
+	}
+	if weeks <= 0 || weeks > 10_000 {
+		return Train{}, fieldErr("weeks", strconv.Itoa(weeks), "want 1 to 10000", ErrWeeks)
+	}
+	if c.hasWeekday && first.Weekday() != c.weekday {
+		return Train{}, &WeekdayError{First: first, Want: c.weekday}
+	}
+	if first < minDay || first > maxDay {
+		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrWeekday)
+	}
+	t := Train{first: first, period: int64(weeks) * 7, version: c.version, policy: c.policy}
+	if !c.policy.IsZero() && c.policy.span(first.Weekday()) > t.period*24*60 {
+		return Train{}, fieldErr("policy", c.policy.Name(), "window not shorter than "+strconv.Itoa(weeks)+" weeks", ErrPolicy)
+	}
+	return t, nil
+}
+
+// The range of first days NewTrain accepts, so that release arithmetic never
+// overflows.
+var (
+	minDay = date.New(-1_000_000, time.January, 1)
+	maxDay = date.New(1_000_000, time.January, 1)
+)
+
+// MustNewTrain is like NewTrain but panics on error. It is intended for use in
+// tests and with hard-coded values.
+func MustNewTrain(first date.Date, weeks int, opts ...Option) Train {
+	t, err := NewTrain(first, weeks, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// IsZero reports whether t is the zero Train.
+func (t Train) IsZero() bool { return t.period == 0 }
+
+// First returns the day of release 1.
+func (t Train) First() date.Date { return t.first }
+
+// Weeks returns the number of weeks between releases.
+func (t Train) Weeks() int { return int(t.period / 7) }
+
+// Weekday returns the weekday every release falls on.
+func (t Train) Weekday() time.Weekday { return t.first.Weekday() }
+
+// FirstVersion returns the version of release 1; zero when the train has no
+// version scheme.
+func (t Train) FirstVersion() Version { return t.version }
+
+// Policy returns the train's freeze or branch-cut policy; the zero Policy
+// when it has none.
+func (t Train) Policy() Policy { return t.policy }
+
+// WithPolicy returns a copy of t with policy p, or an error if p's window is
+// not shorter than t's period.
+func (t Train) WithPolicy(p Policy) (Train, error) {
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p))
+}
+
+// Equal reports whether t and u have the same releases, versions and policy.
+func (t Train) Equal(u Train) bool {
+	return t.first == u.first && t.period == u.period && t.version == u.version && t.policy.Equal(u.policy)
+}
+
+// floorDiv returns a/b rounded towards minus infinity, for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b < 0 {
+		q--
+	}
+	return q
+}
+
+// Release returns release number n; numbers 0 and below are before the first.
+func (t Train) Release(n int) Release {
+	if t.period == 0 {
+		return Release{}
+	}
+	r := Release{Number: n, Day: t.first + date.Date(int64(n-1)*t.period)}
+	if !t.version.IsZero() {
+		if m := t.version.Minor + n - 1; m >= 0 && m <= maxPart {
+			r.Version = Version{t.version.Major, m, 0}
+		}
+	}
+	return r
+}
+
+// Next returns the first release on or after d.
+func (t Train) Next(d date.Date) Release {
+	if t.period == 0 {
+		return Release{}
+	}
+	// ceil((d-first)/period) = -floor((first-d)/period)
+	k := -floorDiv(int64(t.first-d), t.period)
+	return t.Release(int(k) + 1)
+}
+
+// At returns the release current on d: the last release on or before d, the
+// one that is in production on day d.
+func (t Train) At(d date.Date) Release {
+	if t.period == 0 {
+		return Release{}
+	}
+	return t.Release(int(floorDiv(int64(d-t.first), t.period)) + 1)
+}
+
+// Previous returns the last release strictly before d, so that
+// Previous(d).Day < d <= Next(d).Day and their numbers are consecutive.
+func (t Train) Previous(d date.Date) Release {
+	if t.period == 0 {
+		return Release{}
+	}
+	return t.Release(t.Next(d).Number - 1)
+}
+
+// ByVersion returns the release whose minor version is v's (a patch version
+// finds its minor release), and false when v is not on the train's scheme.
+func (t Train) ByVersion(v Version) (Release, bool) {
+	if t.period == 0 || t.version.IsZero() || v.Major != t.version.Major || !v.IsValid() {
+		return Release{}, false
+	}
+	return t.Release(v.Minor - t.version.Minor + 1), true
+}
+
+// Releases yields, in order, the releases whose days are in [from, to): from
+// is included and to is excluded. It yields nothing when to <= from.
+func (t Train) Releases(from, to date.Date) iter.Seq[Release] {
+	return func(yield func(Release) bool) {
+		if t.period == 0 || to <= from {
+			return
+		}
+		for r := t.Next(from); r.Day < to; r = t.Release(r.Number + 1) {
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// trainJSON is the stored form of a Train.
+type trainJSON struct {
+	First   date.Date `json:"first"`
+	Weeks   int       `json:"weeks"`
+	Weekday string    `json:"weekday,omitempty"`
+	Version Version   `json:"version,omitzero"`
+	Policy  *Policy   `json:"policy,omitempty"`
+}
+
+// MarshalJSON encodes t as
+// {"first":"2024-03-06","weeks":3,"weekday":"Wednesday","version":"4.58.0","policy":{...}};
+// version and policy are left out when absent.
+func (t Train) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	j := trainJSON{First: t.first, Weeks: t.Weeks(), Weekday: t.Weekday().String(), Version: t.version}
+	if !t.policy.IsZero() {
+		p := t.policy
+		j.Policy = &p
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes and validates it as
+// NewTrain does; "weekday", when present, must match the first day.
+func (t *Train) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*t = Train{}
+		return nil
+	}
+	var j trainJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return jsonErr("train", err)
+	}
+	opts := []Option{WithVersion(j.Version)}
+	if j.Weekday != "" {
+		wd, ok := parseWeekday(j.Weekday)
+		if !ok {
+			return fieldErr("weekday", j.Weekday, "not a weekday name", ErrWeekday)
+		}
+		opts = append(opts, OnWeekday(wd))
+	}
+	if j.Policy != nil {
+		opts = append(opts, WithPolicy(*j.Policy))
+	}
+	u, err := NewTrain(j.First, j.Weeks, opts...)
+	if err != nil {
+		return err
+	}
+	*t = u
+	return nil
+}
