@@ -73,9 +73,11 @@ func (k Calendar) At(d date.Date) Sprint { return k.cadence.At(d) }
 // starts, by configuration order. A ceremony planned on a non-working day is
 // moved by its Move (never out of the sprint, at most MaxMove days) or
 // skipped; a move onto a day on which the same ceremony already takes place
-// merges the two. Times are built with time.Date in the calendar's zone: in
-// a DST gap the instant is on the far side of the gap, in a repeated hour it
-// is one of the two.
+// merges the two. Times are built with time.Date in the calendar's zone, so
+// a 09:00 stand-up is at 09:00 local time on both sides of a DST change; a
+// time of day that falls in a DST gap moves forward by the length of the gap
+// (02:30 becomes 03:30 when 02:00 jumps to 03:00), and one in a repeated hour
+// is its first occurrence. End is Start plus the duration in real time.
 func (k Calendar) Ceremonies(s Sprint) iter.Seq[Event] {
 	return func(yield func(Event) bool) {
 		if k.loc == nil {

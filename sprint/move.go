@@ -109,12 +109,37 @@ func (m Move) apply(w Workdays, p, lo, hi date.Date) (date.Date, bool) {
 
 // wallClock returns the instant at local time of day tod on d in loc, built
 // with time.Date so the wall-clock reading holds across DST (24:00 is the
-// next midnight). In a DST gap time.Date picks one side: 02:30 on a
-// spring-forward day in America/Chicago comes out as 03:30 CDT.
+// next midnight). A reading that falls in a DST gap is moved forward by the
+// length of the gap (02:30 on a spring-forward day in America/Chicago is
+// 03:30 CDT); in a repeated hour it is the one time.Date picks, the first.
 func wallClock(d date.Date, tod time.Duration, loc *time.Location) time.Time {
 	y, mo, dd := d.Date()
 	s := int(tod / time.Second)
-	return time.Date(y, mo, dd, s/3600, s/60%60, s%60, 0, loc)
+	h, mi, sec := s/3600, s/60%60, s%60
+	t := time.Date(y, mo, dd, h, mi, sec, 0, loc)
+	if h < 24 {
+		ty, tm, td := t.Date()
+		th, tmi, ts := t.Clock()
+		if ty != y || tm != mo || td != dd || th != h || tmi != mi || ts != sec {
+			want := time.Date(y, mo, dd, h, mi, sec, 0, time.UTC)
+			got := time.Date(ty, tm, td, th, tmi, ts, 0, time.UTC)
+			if want.After(got) {
+				t = t.Add(want.Sub(got))
+			}
+			return t
+		}
+	}
+	// In a repeated hour time.Date may pick the second reading: prefer the first.
+	if start, _ := t.ZoneBounds(); !start.IsZero() {
+		_, cur := t.Zone()
+		_, prev := start.Add(-time.Second).Zone()
+		if prev > cur {
+			if c := t.Add(-time.Duration(prev-cur) * time.Second); c.Before(start) {
+				return c
+			}
+		}
+	}
+	return t
 }
 
 // formatTOD formats a time of day as "09:00", or "09:00:30" with seconds.
