@@ -1,6 +1,6 @@
 // Package rotation owns who is on duty: rotations of people that hand off at
-// a fixed local time, overrides and absences, layers of responders,
-// escalation chains and hand-off events.
+// a fixed local time, roster changes, overrides and absences, layers of
+// responders, escalation chains and hand-off events.
 //
 // It models rules R1-R5 and R32 of the reference handbook
 // (shared/handbook.md): a weekly on-call that changes on Wednesday (R1), the
@@ -8,15 +8,37 @@
 // checklist (R2, R32), a 24/7 infrastructure pair that changes first thing
 // Monday with an escalation chain (R3), a named backup who covers an absence
 // (R4), and planning queries such as who is on call during a sprint (R5).
+// Fleet's own process is a preset built from the public types:
+// [Fleet2024Weekly] and [Fleet2024Infra].
 //
 // # Rotations
 //
-// A [Rotation] cycles through a roster in order. Hand-offs stay at the same
-// wall-clock time in the rotation's zone across daylight-saving changes, so a
-// weekly shift is 167 or 169 hours long around them. The rotation extends
-// backwards before its first hand-off. An instant exactly at a hand-off
-// belongs to the incoming person. [Rotation.At] is arithmetic: it costs the
-// same next week as in ten years.
+// A [Rotation] cycles through a roster in order, one turn of a fixed number
+// of days each ([Weekly], [Every], [New]). Hand-offs stay at the same
+// wall-clock time in the rotation's zone across daylight-saving changes, so
+// a weekly shift is 167 or 169 hours long around them; a hand-off time that
+// a change skips or repeats follows time.Date (see [Rotation]). The rotation
+// extends backwards before its first hand-off. An instant exactly at a
+// hand-off belongs to the incoming person. Ranges are half-open.
+//
+// [Rotation.At] is arithmetic: the number of hand-offs since the first is the
+// local calendar-day difference divided by the turn length, corrected by one
+// comparison with that day's hand-off, so it costs the same next week as in
+// ten years; overrides are found by binary search.
+//
+// # Roster changes
+//
+// [Rotation.WithRoster], [Rotation.Insert] and [Rotation.Remove] take effect
+// from a hand-off and never rewrite the shifts before it: an insertion goes
+// right after whoever is due then, a removal skips only the removed
+// person's turns. [Diff] lists the stretches whose person an edit changes.
+//
+// # Overrides and absences
+//
+// [Swap] gives a range to someone whoever was on duty; [Absence] gives the
+// backup only the parts of the range in which the absent person would have
+// been on duty (R4). Where overrides overlap the later-added one wins.
+// [Rotation.Shifts] splits shifts at override edges.
 //
 // # Usage
 //
@@ -24,6 +46,18 @@
 //	first := time.Date(2024, 3, 6, 9, 0, 0, 0, loc) // a Wednesday
 //	r, err := rotation.Weekly(first, "alice", "bob", "carol")
 //	if err != nil { ... }
+//	r, err = r.WithOverrides(rotation.Absence("bob", "dee", from, to))
 //	fmt.Println(r.At(now).Who)
-//	for s := range r.Shifts(from, to) { ... }
+//	for s := range r.Shifts(from, to) { ... }          // shifts overlapping [from, to)
+//	for h := range r.Handoffs(from, to) { ... }        // move the @oncall alias at h.At
+//	edited, _ := r.Insert(now, "erin")                 // from the next hand-off
+//	changes := rotation.Diff(r, edited, now, now.AddDate(0, 3, 0))
+//
+//	pair := rotation.Pair(r)                            // primary and secondary (R3)
+//	chain, _ := rotation.Escalation(
+//		rotation.Level[string]{Name: "on call", Rotations: []rotation.Rotation[string]{r}, Wait: 15 * time.Minute},
+//		rotation.Level[string]{Name: "lead", People: []string{"lead"}, Wait: time.Hour})
+//	page, _ := chain.At(alertBegan, acked, now)         // page.Who, page.Next
+//
+// Configuration round-trips through JSON ([Rotation.MarshalJSON]).
 package rotation

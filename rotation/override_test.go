@@ -124,10 +124,12 @@ func TestHandoffs(t *testing.T) {
 	}
 }
 
-type weekdays struct{ open bool }
+type weekdays struct{}
 
 // IsWorkday is Monday to Friday.
-func (weekdays) IsWorkday(d date.Date) bool { return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday }
+func (weekdays) IsWorkday(d date.Date) bool {
+	return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday
+}
 
 // Between counts 09:00-17:00 on workdays in UTC, hour by hour (test only).
 func (w weekdays) Between(from, to time.Time) time.Duration {

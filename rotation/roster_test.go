@@ -68,7 +68,9 @@ func TestRosterChanges(t *testing.T) {
 	assert.Equal(t, []string{"a", "b", "c"}, ins.Roster(w(3)))
 }
 
-func ins(r Rotation[string], from time.Time, p string) (Rotation[string], error) { return r.Insert(from, p) }
+func ins(r Rotation[string], from time.Time, p string) (Rotation[string], error) {
+	return r.Insert(from, p)
+}
 
 func TestDiff(t *testing.T) {
 	lon := zone(t, "Europe/London")
