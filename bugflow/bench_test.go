@@ -31,8 +31,9 @@ func randomIssues(n int, seed uint64) []bugflow.Issue {
 		for range r.IntN(3) {
 			is.Assignees = append(is.Assignees, people[r.IntN(len(people))])
 		}
-		for range r.IntN(3) {
-			is.Boards = append(is.Boards, bugflow.BoardItem{Board: boards[r.IntN(len(boards))], Column: cols[r.IntN(len(cols))]})
+		// An issue is on a board at most once, as on GitHub.
+		for _, k := range r.Perm(len(boards))[:r.IntN(len(boards)+1)] {
+			is.Boards = append(is.Boards, bugflow.BoardItem{Board: boards[k], Column: cols[r.IntN(len(cols))]})
 		}
 		is.Created = base.Add(time.Duration(r.IntN(200*24)) * time.Hour)
 		if r.IntN(4) == 0 {

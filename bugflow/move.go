@@ -207,6 +207,10 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 		return Edit{}, fmt.Errorf("bugflow: plan #%d -> %s: %w (%s)", is.Number, to, ErrAmbiguous, v.Matched)
 	}
 	from := v.State
+	if from == Unknown && is.Closed {
+		// A closed issue in no state (not a bug) has no moves.
+		return Edit{}, &TransitionError{From: from, To: to}
+	}
 	var t *Transition
 	for i := range s.cfg.Transitions {
 		c := &s.cfg.Transitions[i]

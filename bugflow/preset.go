@@ -98,8 +98,8 @@ func Fleet2024(roles map[string]string) (Scheme, error) {
 	noTeam.NoLabel = append(noTeam.NoLabel, "#g-*")
 	engineering := Match{Status: Open, Labels: []string{"bug", ":release"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard,
 		Columns: []string{ColumnReady, ColumnInProgress, ColumnInReview, ""}}
-	toReproduced := Transition{Rule: "R20", To: Reproduced, Remove: []string{":reproduce"}, Add: []string{":product"}, Team: true,
-		Assign: RoleEM, Unassign: []string{RoleQA}, Board: ProductBoard}
+	toReproduced := Transition{Rule: "R20", To: Reproduced, Remove: []string{":reproduce", ":release"}, Add: []string{":product"}, Team: true,
+		Assign: RoleEM, Unassign: []string{RoleQA}, Board: ProductBoard, Leave: []string{ReleaseBoard}}
 	moves := fleetMoves(toReproduced, []string{":product"}, both)
 	// Scheduling a reproduced bug moves it from the product board to the
 	// release board.
@@ -145,6 +145,7 @@ func fleetMoves(toReproduced Transition, notABugAdd []string, boards []string) [
 	fast.Name, fast.From = "fast track", Inbox
 	fastNew := toReproduced.clone()
 	fastNew.Name, fastNew.From = "fast track", Unknown
+	fastNew.Add = append([]string{"bug"}, fastNew.Add...)
 	return []Transition{
 		reproduce, fast, fastNew,
 		{Name: "start", Rule: "R17", From: Reproduced, To: InEngineering, Board: ReleaseBoard, Column: ColumnInProgress},

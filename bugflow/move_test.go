@@ -1,0 +1,194 @@
+package bugflow_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/bugflow"
+)
+
+type preset struct {
+	name string
+	make func(map[string]string) (bugflow.Scheme, error)
+	team string
+}
+
+var presets = []preset{
+	{"Fleet2022", bugflow.Fleet2022, "#platform"},
+	{"Fleet2024", bugflow.Fleet2024, "#g-mdm"},
+}
+
+// Property: for every issue and every move the scheme allows from its state,
+// the planned edit, applied, puts the issue in the move's target state; and
+// planning again from there is a different move (the edit is not a no-op).
+func TestPlanReachesTarget(t *testing.T) {
+	for _, p := range presets {
+		t.Run(p.name, func(t *testing.T) {
+			s, err := p.make(testRoles)
+			require.NoError(t, err)
+			tried := map[string]int{}
+			for _, is := range randomIssues(4000, 21) {
+				v := s.Evaluate(is)
+				if v.Diagnoses.Has(bugflow.Ambiguous) || (v.State == bugflow.Unknown && is.Closed) {
+					continue
+				}
+				for tr := range s.Moves(v.State) {
+					e, err := s.Plan(is, tr.To, bugflow.MoveOptions{Via: tr.Name, Team: p.team})
+					require.NoError(t, err, "#%d %s via %s", is.Number, v.State, tr.Name)
+					assert.Equal(t, v.State, e.From)
+					assert.Equal(t, tr.To, e.To)
+					assert.Equal(t, tr.Name, e.Move)
+					after := e.Apply(is)
+					got := s.Evaluate(after)
+					assert.Equal(t, tr.To, got.State, "#%d %s -(%s)-> %s gave %s %s; edit %s; issue %+v", is.Number, v.State, tr.Name, tr.To, got.State, got.Diagnoses, e, is)
+					if tr.To != bugflow.Unknown {
+						assert.Zero(t, got.Diagnoses&(bugflow.Orphan|bugflow.ReproducedOrphan), "#%d: %s leaves %s", is.Number, tr.Name, got.Diagnoses)
+					}
+					// The edit names only labels and people the issue has.
+					for _, l := range e.RemoveLabels {
+						assert.Contains(t, is.Labels, l)
+					}
+					for _, a := range e.Unassign {
+						assert.Contains(t, is.Assignees, a)
+					}
+					for _, l := range e.AddLabels {
+						assert.False(t, is.HasLabel(l), "#%d: adds %q it has", is.Number, l)
+					}
+					tried[fmt.Sprintf("%s->%s %s", v.State, tr.To, tr.Name)]++
+				}
+			}
+			// Every transition of the preset was exercised.
+			for _, from := range append([]bugflow.State{bugflow.Unknown}, bugflow.States()...) {
+				for tr := range s.Moves(from) {
+					assert.Positive(t, tried[fmt.Sprintf("%s->%s %s", from, tr.To, tr.Name)], "%s -> %s (%s) never tried", from, tr.To, tr.Name)
+				}
+			}
+		})
+	}
+}
+
+func TestPlanIllegal(t *testing.T) {
+	s, err := bugflow.Fleet2022(testRoles)
+	require.NoError(t, err)
+	inbox := bugflow.Issue{Number: 1, Labels: []string{"bug", ":reproduce"}}
+	closed := bugflow.Issue{Number: 2, Labels: []string{"bug"}, Closed: true}
+	feature := bugflow.Issue{Number: 3, Labels: []string{"feature"}, Closed: true}
+	tests := []struct {
+		is       bugflow.Issue
+		to       bugflow.State
+		via      string
+		from     bugflow.State
+		wantText string
+	}{
+		{inbox, bugflow.AwaitingQA, "", bugflow.Inbox, "bugflow: cannot move inbox -> awaiting QA"},
+		{inbox, bugflow.InEngineering, "", bugflow.Inbox, "bugflow: cannot move inbox -> in engineering"},
+		{inbox, bugflow.Reproduced, "verified", bugflow.Inbox, "bugflow: cannot move inbox -> reproduced"},
+		{closed, bugflow.Reproduced, "", bugflow.Closed, "bugflow: cannot move closed -> reproduced"},
+		{feature, bugflow.Reproduced, "fast track", bugflow.Unknown, "bugflow: cannot move unknown -> reproduced"},
+		{inbox, bugflow.State(42), "", bugflow.Inbox, "bugflow: cannot move inbox -> State(42)"},
+	}
+	for _, tt := range tests {
+		_, err := s.Plan(tt.is, tt.to, bugflow.MoveOptions{Via: tt.via, Team: "#agent"})
+		require.ErrorIs(t, err, bugflow.ErrForbidden)
+		var te *bugflow.TransitionError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, tt.from, te.From)
+		assert.Equal(t, tt.to, te.To)
+		assert.EqualError(t, err, tt.wantText)
+		assert.False(t, s.Allowed(tt.from, tt.to) && tt.via == "", "Allowed(%s, %s)", tt.from, tt.to)
+	}
+	assert.True(t, s.Allowed(bugflow.Inbox, bugflow.Reproduced))
+	assert.True(t, s.Allowed(bugflow.Closed, bugflow.Inbox))
+}
+
+func TestPlanEdits(t *testing.T) {
+	s22, err := bugflow.Fleet2022(map[string]string{"quinn": "qa", "qiu": "qa", "emma": "em", "eli": "em", "pat": "pm"})
+	require.NoError(t, err)
+	acked := bugflow.Issue{Number: 7, Labels: []string{"Bug", " :Reproduce", "P2"}, Assignees: []string{"Quinn"},
+		Boards: []bugflow.BoardItem{{Board: "release", Column: "Awaiting QA"}}}
+	require.Equal(t, bugflow.Inbox, s22.Evaluate(acked).State)
+
+	// Two engineering managers: the mover must say which.
+	_, err = s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Team: "#agent"})
+	require.ErrorIs(t, err, bugflow.ErrAssignee)
+	assert.Contains(t, err.Error(), `"em"`)
+	// Someone without the role.
+	_, err = s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Team: "#agent", Assignee: "pat"})
+	require.ErrorIs(t, err, bugflow.ErrAssignee)
+	// No team, or a team the scheme does not list.
+	_, err = s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Assignee: "eli"})
+	require.ErrorIs(t, err, bugflow.ErrTeam)
+	_, err = s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Assignee: "eli", Team: "#backend"})
+	require.ErrorIs(t, err, bugflow.ErrTeam)
+	assert.Contains(t, err.Error(), `"#backend"`)
+
+	e, err := s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Assignee: "eli", Team: " #AGENT "})
+	require.NoError(t, err)
+	assert.Equal(t, bugflow.Edit{Number: 7, From: bugflow.Inbox, To: bugflow.Reproduced, Move: "reproduce", Rule: "R20",
+		AddLabels: []string{"#AGENT"}, RemoveLabels: []string{" :Reproduce"},
+		Assign: []string{"eli"}, Unassign: []string{"Quinn"},
+		SetColumn: &bugflow.BoardItem{Board: "Release", Column: "Ready"}}, e)
+	assert.Equal(t, "#7 inbox -> reproduced (reproduce): add label #AGENT; remove label  :Reproduce; assign eli; unassign Quinn; move to Release / Ready", e.String())
+
+	after := e.Apply(acked)
+	assert.Equal(t, bugflow.Reproduced, s22.Evaluate(after).State)
+	assert.Equal(t, []string{"Quinn"}, acked.Assignees, "Apply does not change its argument")
+
+	// A team label already present needs no choice; the current EM stays.
+	e, err = s22.Plan(after, bugflow.InEngineering, bugflow.MoveOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "#7 reproduced -> in engineering (start): move to Release / In progress", e.String())
+
+	// Fast track is a separate, named move between the same states.
+	e, err = s22.Plan(acked, bugflow.Reproduced, bugflow.MoveOptions{Via: "Fast Track", Assignee: "emma", Team: "#interface"})
+	require.NoError(t, err)
+	assert.Equal(t, "fast track", e.Move)
+
+	// R21 not a bug: the issue leaves the flow and goes to the product manager.
+	e, err = s22.Plan(acked, bugflow.Unknown, bugflow.MoveOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "#7 inbox -> unknown (not a bug): remove label Bug,  :Reproduce; assign pat; unassign Quinn; remove from board release", e.String())
+
+	// R19 reopen of a closed bug.
+	closed := bugflow.Issue{Number: 8, Labels: []string{"bug", "#agent"}, Closed: true, Assignees: []string{"dev1"},
+		Boards: []bugflow.BoardItem{{Board: "Release", Column: "Done"}}}
+	e, err = s22.Plan(closed, bugflow.Inbox, bugflow.MoveOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "#8 closed -> inbox (reopen): add label :reproduce; unassign dev1; remove from board Release; reopen", e.String())
+	assert.Equal(t, bugflow.Inbox, s22.Evaluate(e.Apply(closed)).State)
+
+	// An edit with nothing to do says so.
+	assert.Equal(t, "#0 unknown -> unknown (): no change", bugflow.Edit{}.String())
+}
+
+func TestMovesIterator(t *testing.T) {
+	s, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	var names []string
+	for tr := range s.Moves(bugflow.Inbox) {
+		names = append(names, tr.Name)
+		if len(names) == 3 {
+			break
+		}
+	}
+	assert.Equal(t, []string{"reproduce", "fast track", "no answer"}, names)
+	// The iterator hands out copies.
+	for tr := range s.Moves(bugflow.Inbox) {
+		tr.Remove[0] = "x"
+		break
+	}
+	for tr := range s.Moves(bugflow.Inbox) {
+		assert.NotEqual(t, "x", tr.Remove[0])
+		break
+	}
+}
+
+func TestTransitionErrorIsTyped(t *testing.T) {
+	var err error = &bugflow.TransitionError{From: bugflow.AwaitingQA, To: bugflow.Inbox}
+	assert.True(t, errors.Is(err, bugflow.ErrForbidden))
+	assert.EqualError(t, err, "bugflow: cannot move awaiting QA -> inbox")
+}
