@@ -117,20 +117,28 @@ func (s Facts) String() string {
 
 // MarshalJSON encodes s as a JSON array of fact names.
 func (s Facts) MarshalJSON() ([]byte, error) {
-	fs := s.List()
-	if fs == nil {
-		fs = []Fact{}
+	names := []string{}
+	for _, f := range s.List() {
+		names = append(names, f.String())
 	}
-	return json.Marshal(fs)
+	return json.Marshal(names)
 }
 
 // UnmarshalJSON decodes a JSON array of fact names.
 func (s *Facts) UnmarshalJSON(b []byte) error {
-	var fs []Fact
-	if err := json.Unmarshal(b, &fs); err != nil {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
 		return jsonErr("facts", err)
 	}
-	*s = FactsOf(fs...)
+	var v Facts
+	for _, n := range names {
+		f, err := ParseFact(n)
+		if err != nil {
+			return err
+		}
+		v |= 1 << f
+	}
+	*s = v
 	return nil
 }
 

@@ -103,20 +103,28 @@ func (s KindSet) String() string {
 
 // MarshalJSON encodes s as a JSON array of kind names.
 func (s KindSet) MarshalJSON() ([]byte, error) {
-	ks := s.List()
-	if ks == nil {
-		ks = []Kind{}
+	names := []string{}
+	for _, k := range s.List() {
+		names = append(names, k.String())
 	}
-	return json.Marshal(ks)
+	return json.Marshal(names)
 }
 
 // UnmarshalJSON decodes a JSON array of kind names.
 func (s *KindSet) UnmarshalJSON(b []byte) error {
-	var ks []Kind
-	if err := json.Unmarshal(b, &ks); err != nil {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
 		return jsonErr("kinds", err)
 	}
-	*s = Kinds(ks...)
+	var v KindSet
+	for _, n := range names {
+		k, err := ParseKind(n)
+		if err != nil {
+			return err
+		}
+		v |= 1 << k
+	}
+	*s = v
 	return nil
 }
 

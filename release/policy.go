@@ -98,21 +98,18 @@ func NewPolicy(c PolicyConfig) (Policy, error) {
 	case c.Allow&^AllKinds != 0 || c.AllowDeep&^AllKinds != 0:
 		return Policy{}, fieldErr("allow", strconv.Itoa(int(c.Allow|c.AllowDeep)), "unknown kinds", ErrPolicy)
 	}
-	// The shortest window (a Start on the release weekday minus one week is
-	// the longest; the shortest is one day back) must hold the deep freeze.
-	shortest := time.Duration(c.Start.daysBeforeMin())*24*time.Hour + time.Duration(c.Lift) - time.Duration(c.Start.Time)
-	if c.Deep > shortest {
-		return Policy{}, fieldErr("deep", c.Deep.String(), "longer than the freeze ("+shortest.String()+")", ErrPolicy)
+	// The deep freeze must fit in the longest window the start allows (a
+	// Start on the release weekday, a week back); NewTrain checks it against
+	// the train's own weekday.
+	longest := time.Duration(7-7*c.Start.Weeks)*24*time.Hour + time.Duration(c.Lift) - time.Duration(c.Start.Time)
+	if c.Deep > longest {
+		return Policy{}, fieldErr("deep", c.Deep.String(), "longer than the freeze ("+longest.String()+")", ErrPolicy)
 	}
 	if c.Rule == "" {
 		c.Rule = "R10"
 	}
 	return Policy{c: c}, nil
 }
-
-// daysBeforeMin returns the fewest days before release day the moment can
-// fall, over all release weekdays: 1 day back, plus the week shift.
-func (m Moment) daysBeforeMin() int { return 1 - 7*m.Weeks }
 
 // MustNewPolicy is like NewPolicy but panics on error. It is intended for use
 // in tests and with hard-coded values.

@@ -116,8 +116,14 @@ func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrWeekday)
 	}
 	t := Train{first: first, period: int64(weeks) * 7, version: c.version, policy: c.policy}
-	if !c.policy.IsZero() && c.policy.span(first.Weekday()) > t.period*24*60 {
-		return Train{}, fieldErr("policy", c.policy.Name(), "window not shorter than "+strconv.Itoa(weeks)+" weeks", ErrPolicy)
+	if !c.policy.IsZero() {
+		span := c.policy.span(first.Weekday())
+		if span > t.period*24*60 {
+			return Train{}, fieldErr("policy", c.policy.Name(), "window longer than "+strconv.Itoa(weeks)+" weeks", ErrPolicy)
+		}
+		if c.policy.c.Deep > time.Duration(span)*time.Minute {
+			return Train{}, fieldErr("policy", c.policy.Name(), "deep freeze "+c.policy.c.Deep.String()+" longer than the freeze before a "+first.Weekday().String()+" release", ErrPolicy)
+		}
 	}
 	return t, nil
 }

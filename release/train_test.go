@@ -33,6 +33,8 @@ func TestNewTrainErrors(t *testing.T) {
 		{"negative version", wed, 3, []Option{WithVersion(Version{-1, 0, 0})}, ErrVersion},
 		{"policy window longer than a one-week train", wed, 1, []Option{WithPolicy(MustNewPolicy(PolicyConfig{
 			Zone: time.UTC, Start: Moment{Weekday: time.Wednesday, Weeks: -1}, Lift: 24 * 3600 * 1e9}))}, ErrPolicy},
+		{"deep freeze longer than the freeze before a Wednesday", wed, 3, []Option{WithPolicy(MustNewPolicy(PolicyConfig{
+			Zone: time.UTC, Start: Moment{Weekday: time.Tuesday}, Lift: 0, Deep: 25 * time.Hour}))}, ErrPolicy},
 		{"far past", d(-2_000_000, time.January, 1), 3, nil, ErrWeekday},
 	}
 	for _, tt := range tests {
