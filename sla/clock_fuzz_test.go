@@ -1,0 +1,113 @@
+package sla_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/sla"
+)
+
+// FuzzClockJSON decodes arbitrary input as a Clock. Input that decodes must
+// re-encode to a fixed point, and the decoded clock must answer queries
+// consistently: Elapsed(Due) == Within for a running clock not yet breached,
+// and Remaining == Within - Elapsed.
+func FuzzClockJSON(f *testing.F) {
+	// valid: running, paused after a breach, stopped after restarts, the zero Clock
+	f.Add(`{"target":{"within":"1h"},"state":"running","started":"2024-01-01T00:00:00Z[UTC]","since":"2024-01-01T01:00:00Z[UTC]","elapsed":"30m0s","cycles":1}`)
+	f.Add(`{"target":{"name":"first response","within":"1h0m0s"},"state":"paused","started":"2024-03-08T16:00:00.0000005-06:00[America/Chicago]","since":"2024-03-08T17:30:00.0000005-06:00[America/Chicago]","elapsed":"1h30m0s","breached_at":"2024-03-08T17:00:00.0000005-06:00[America/Chicago]","cycles":1}`)
+	f.Add(`{"target":{"within":"8h","milestones":[{"name":"remind","at":"4h"}]},"state":"stopped","started":"2024-10-06T03:00:00+11:00[Australia/Lord_Howe]","since":"2024-10-06T04:00:00+11:00[Australia/Lord_Howe]","elapsed":"1h0m0s","cycles":3,"worst":"9h","breaches":1}`)
+	f.Add(`{}`)
+	// invalid: missing fields, bad zones, inconsistent breach
+	f.Add(`{"state":"running"}`)
+	f.Add(`{"target":{"within":"1h"},"state":"running","started":"2024-01-01T00:00:00Z[","since":"2024-01-01T00:00:00Z[UTC]","elapsed":"0s","cycles":1}`)
+	f.Add(`{"target":{"within":"1h"},"state":"running","started":"2024-01-01T00:00:00Z","since":"2024-01-01T00:00:00Z","elapsed":"2h","cycles":1}`)
+	f.Add(`null`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var c sla.Clock
+		if err := json.Unmarshal([]byte(in), &c); err != nil {
+			if !errors.Is(err, sla.ErrInvalidClock) && !errors.Is(err, sla.ErrInvalidTarget) {
+				var se *json.SyntaxError
+				var te *json.UnmarshalTypeError
+				if !errors.As(err, &se) && !errors.As(err, &te) {
+					// other decoding errors from encoding/json are fine too, but must not be nil-wrapped
+					require.NotEmpty(t, err.Error())
+				}
+			}
+			require.True(t, c.IsZero(), "unchanged on error")
+			return
+		}
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		var again sla.Clock
+		require.NoError(t, json.Unmarshal(b, &again), "%s", b)
+		b2, err := json.Marshal(again)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(b2))
+		at := c.Since().Add(time.Hour)
+		ckSameClock(t, c, again, c.Since(), at)
+		require.Equal(t, c.Target().Within-c.Elapsed(at), c.Remaining(at))
+		if due, ok := c.Due(); ok {
+			if _, breached := c.BreachedAt(c.Since()); !breached {
+				require.Equal(t, c.Target().Within, c.Elapsed(due))
+			}
+		}
+	})
+}
+
+// FuzzClockMoves applies a byte-coded sequence of moves at byte-coded gaps
+// to a wall-clock target in America/Chicago. Refused moves must leave the
+// clock unchanged; accepted ones keep Elapsed equal to the time run outside
+// pauses in the current cycle, and every state round-trips through JSON.
+func FuzzClockMoves(f *testing.F) {
+	f.Add(int64(3600), []byte{0, 10, 1, 20, 0, 5, 2, 1})
+	f.Add(int64(0), []byte{3, 0, 3, 0, 2, 0, 2, 0})
+	f.Add(int64(60), []byte{1, 0, 0, 255, 0, 0})
+	loc, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		f.Fatal(err)
+	}
+	moves := []func(sla.Clock, time.Time) (sla.Clock, error){sla.Clock.Pause, sla.Clock.Resume, sla.Clock.Stop, sla.Clock.Restart}
+	f.Fuzz(func(t *testing.T, withinSeconds int64, program []byte) {
+		target := sla.Target{Within: time.Duration(withinSeconds) * time.Second}
+		start := time.Date(2024, time.March, 9, 20, 0, 0, 0, loc) // before spring-forward
+		c := target.Start(start)
+		if withinSeconds < 0 || withinSeconds > 1<<32 {
+			require.True(t, c.IsZero())
+			return
+		}
+		cycleStart, paused, pausedAt := start, time.Duration(0), time.Time{}
+		for i := 0; i+1 < len(program); i += 2 {
+			move := moves[int(program[i])%len(moves)]
+			at := c.Since().Add(time.Duration(int8(program[i+1])) * 7 * time.Minute) // may go backwards
+			before := ckJSON(t, c)
+			next, err := move(c, at)
+			if err != nil {
+				require.True(t, errors.Is(err, sla.ErrIllegalMove) || errors.Is(err, sla.ErrOutOfOrder), err)
+				require.Equal(t, before, ckJSON(t, next))
+				continue
+			}
+			switch {
+			case next.Started().Equal(at) && next.Record(at).Cycles > c.Record(at).Cycles:
+				cycleStart, paused, pausedAt = at, 0, time.Time{}
+			case next.State() == sla.Paused && c.State() == sla.Running:
+				pausedAt = at
+			case next.State() == sla.Running && c.State() == sla.Paused:
+				paused += at.Sub(pausedAt)
+				pausedAt = time.Time{}
+			}
+			c = next
+			end := c.Since()
+			if !pausedAt.IsZero() { // paused, or stopped while paused
+				end = pausedAt
+			}
+			require.Equal(t, end.Sub(cycleStart)-paused, c.Elapsed(c.Since()), "elapsed outside pauses")
+			var back sla.Clock
+			require.NoError(t, json.Unmarshal([]byte(ckJSON(t, c)), &back))
+			ckSameClock(t, c, back, c.Since())
+		}
+	})
+}
