@@ -3,6 +3,7 @@ module github.com/teamcadence/cadence
 go 1.24.1
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/rickb777/date/v2 v2.3.1
 	github.com/stretchr/testify v1.12.1
 )
