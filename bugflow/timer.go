@@ -16,8 +16,11 @@ type Adder interface {
 // WallClock is the Adder of plain calendar time: whole days of d are added
 // as calendar days in t's location, keeping the local time of day across
 // DST changes (a week from Monday 09:00 is the next Monday 09:00, 167 or 169
-// hours later), and the remainder as elapsed time. Its zero value is ready
-// to use.
+// hours later), and the remainder as elapsed time. A local time that does
+// not exist on the day reached (a spring-forward gap) is normalised as
+// forward by the gap: 02:30 on 2024-03-10 in America/Chicago becomes 03:30
+// CDT, never earlier.
+// Its zero value is ready to use.
 type WallClock struct{}
 
 // Add returns t plus d, whole days as calendar days in t's location.
@@ -27,6 +30,15 @@ func (WallClock) Add(t time.Time, d time.Duration) time.Time {
 	y, m, dd := t.Date()
 	h, mi, s := t.Clock()
 	u := time.Date(y, m, dd+days, h, mi, s, t.Nanosecond(), t.Location())
+	// In a spring-forward gap time.Date may answer before the wall time
+	// asked for (01:30 CST for 02:30); move on by the difference so that a
+	// deadline never comes early.
+	want := time.Date(y, m, dd+days, h, mi, s, t.Nanosecond(), time.UTC)
+	uy, um, ud := u.Date()
+	uh, umi, us := u.Clock()
+	if diff := want.Sub(time.Date(uy, um, ud, uh, umi, us, u.Nanosecond(), time.UTC)); diff > 0 {
+		u = u.Add(diff)
+	}
 	return u.Add(rest)
 }
 
