@@ -153,7 +153,7 @@ func ParseCadence(s string) (Cadence, error) {
 		return Cadence{}, &ConfigError{Field: "first", Value: day, Err: ErrSyntax}
 	}
 	num := period[1 : len(period)-1]
-	if num == "" || num[0] == '+' || num[0] == '-' {
+	if !isDecimal(num) {
 		return Cadence{}, bad
 	}
 	weeks, err := strconv.Atoi(num)
@@ -252,4 +252,18 @@ func strictJSON(b []byte, v any) error {
 		return fmt.Errorf("sprint: trailing data")
 	}
 	return nil
+}
+
+// isDecimal reports whether s is a canonical unsigned decimal: digits only,
+// no sign, no leading zero.
+func isDecimal(s string) bool {
+	if s == "" || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

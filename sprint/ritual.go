@@ -133,7 +133,7 @@ func ParseRecurrence(s string) (Recurrence, error) {
 			return Recurrence{}, bad
 		}
 		n, err := strconv.Atoi(f[1])
-		if err != nil || f[1][0] == '+' || f[1][0] == '-' {
+		if err != nil || !isDecimal(f[1]) {
 			return Recurrence{}, bad
 		}
 		anchor, err := parseDay(f[4])

@@ -109,7 +109,7 @@ func ParseRule(s string) (Rule, error) {
 		r = EveryWorkday()
 	case "day":
 		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || arg[0] == '+' {
+		if !isDecimal(arg) || err != nil || n < 1 {
 			return Rule{}, bad
 		}
 		r = DayOfSprint(n)
