@@ -134,8 +134,9 @@ func (e *MoveError) Unwrap() error { return e.Err }
 // (Due, Elapsed, the next milestone) are computed directly from it, never by
 // replaying history, at the cost of one Calendar.Between or Calendar.Add.
 //
-// Queries take an instant at; an instant before the clock's last event is
-// treated as that event. The zero Clock has not been started: it counts
+// Queries are meant for instants at or after the clock's last event
+// (Since); Elapsed, Remaining and the milestone queries treat an earlier
+// instant as that event. The zero Clock has not been started: it counts
 // nothing, is never due or breached, and refuses every move. Clocks are not
 // comparable with ==; compare their JSON or their query results.
 type Clock struct {

@@ -88,11 +88,12 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("sla: clock JSON: missing \"target\": %w", ErrInvalidClock)
 	}
 	n := Clock{target: *j.Target, state: j.State, cycles: j.Cycles, breaches: j.Breaches}
+	var zones zoneMemo
 	var err error
-	if n.started, err = parseInstant("started", j.Started); err != nil {
+	if n.started, err = zones.parseInstant("started", j.Started); err != nil {
 		return err
 	}
-	if n.since, err = parseInstant("since", j.Since); err != nil {
+	if n.since, err = zones.parseInstant("since", j.Since); err != nil {
 		return err
 	}
 	if n.stored, err = parseClockDuration("elapsed", j.Elapsed, false); err != nil {
@@ -102,7 +103,7 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if j.BreachedAt != "" {
-		if n.breachedAt, err = parseInstant("breached_at", j.BreachedAt); err != nil {
+		if n.breachedAt, err = zones.parseInstant("breached_at", j.BreachedAt); err != nil {
 			return err
 		}
 	}
@@ -166,7 +167,7 @@ func formatInstant(t time.Time) (string, error) {
 // loaded by name ("UTC" and "Local" are the time package's); when the name cannot be
 // loaded, or the loaded zone disagrees with the written offset, the instant
 // keeps the written offset under that name.
-func parseInstant(field, s string) (time.Time, error) {
+func (z *zoneMemo) parseInstant(field, s string) (time.Time, error) {
 	bad := func(why string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("sla: clock JSON: %s %q: %s: %w", field, s, why, ErrInvalidClock)
 	}
@@ -194,14 +195,30 @@ func parseInstant(field, s string) (time.Time, error) {
 	case "Local":
 		loc = time.Local
 	default:
-		if l, err := time.LoadLocation(name); err == nil {
-			loc = l
-		}
+		loc = z.load(name)
 	}
 	if loc == nil || offsetAt(t, loc) != off {
 		loc = time.FixedZone(name, off)
 	}
 	return t.In(loc), nil
+}
+
+// zoneMemo remembers the last zone loaded while decoding one clock, whose
+// instants usually share a zone: time.LoadLocation reads the zone database
+// each time it is called.
+type zoneMemo struct {
+	name string
+	loc  *time.Location // nil when name failed to load
+}
+
+func (z *zoneMemo) load(name string) *time.Location {
+	if z.name != name {
+		z.name, z.loc = name, nil
+		if l, err := time.LoadLocation(name); err == nil {
+			z.loc = l
+		}
+	}
+	return z.loc
 }
 
 func offsetAt(t time.Time, loc *time.Location) int {

@@ -222,35 +222,18 @@ func TestClockBreachSurvivesPause(t *testing.T) {
 // TestClockPauseAcrossDSTWallClock pauses a wall-clock target across zone
 // transitions: elapsed time is real time, whatever the wall clock reads.
 func TestClockPauseAcrossDSTWallClock(t *testing.T) {
-	tests := []struct {
-		name                       string
-		zone                       string
-		start, pause, resume, stop [5]int
-		want                       time.Duration
-	}{
-		// spring forward, the gap inside the pause
-		{"Chicago spring, paused", "America/Chicago", ckW(2024, 3, 9, 22, 0), ckW(2024, 3, 10, 1, 30), ckW(2024, 3, 10, 3, 30), ckW(2024, 3, 10, 5, 0), 5 * time.Hour},
-		// spring forward, the gap inside a running stretch: 00:00 to 04:00 is 3 hours
-		{"Chicago spring, running", "America/Chicago", ckW(2024, 3, 10, 0, 0), ckW(2024, 3, 10, 4, 0), ckW(2024, 3, 10, 5, 0), ckW(2024, 3, 10, 5, 0), 3 * time.Hour},
-		// fall back: 00:30 CDT to 03:00 CST is 3h30m, paused
-		{"Chicago fall, paused", "America/Chicago", ckW(2024, 11, 2, 22, 0), ckW(2024, 11, 3, 0, 30), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 4, 0), 3*time.Hour + 30*time.Minute},
-		{"Chicago fall, running", "America/Chicago", ckW(2024, 11, 3, 0, 0), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 3, 0), 4 * time.Hour},
-		{"London spring, paused", "Europe/London", ckW(2024, 3, 30, 23, 0), ckW(2024, 3, 31, 0, 30), ckW(2024, 3, 31, 2, 30), ckW(2024, 3, 31, 3, 0), 2 * time.Hour},
-		{"London fall, running", "Europe/London", ckW(2024, 10, 26, 23, 0), ckW(2024, 10, 27, 3, 0), ckW(2024, 10, 27, 3, 0), ckW(2024, 10, 27, 3, 0), 5 * time.Hour},
-		// Lord Howe moves 30 minutes: 02:00 -> 02:30 on 2024-10-06, 02:00 -> 01:30 on 2024-04-07
-		{"Lord Howe spring, running", "Australia/Lord_Howe", ckW(2024, 10, 5, 23, 0), ckW(2024, 10, 6, 4, 0), ckW(2024, 10, 6, 4, 0), ckW(2024, 10, 6, 4, 0), 4*time.Hour + 30*time.Minute},
-		{"Lord Howe fall, paused", "Australia/Lord_Howe", ckW(2024, 4, 6, 23, 0), ckW(2024, 4, 7, 1, 0), ckW(2024, 4, 7, 3, 0), ckW(2024, 4, 7, 4, 0), 3 * time.Hour},
-		{"Lord Howe fall, running", "Australia/Lord_Howe", ckW(2024, 4, 7, 0, 0), ckW(2024, 4, 7, 4, 0), ckW(2024, 4, 7, 4, 0), ckW(2024, 4, 7, 4, 0), 4*time.Hour + 30*time.Minute},
-		// Kathmandu moved from +05:30 to +05:45 at 1986-01-01 00:00
-		{"Kathmandu 1986, running", "Asia/Kathmandu", ckW(1985, 12, 31, 23, 0), ckW(1986, 1, 1, 1, 0), ckW(1986, 1, 1, 1, 0), ckW(1986, 1, 1, 1, 0), 105 * time.Minute},
-		{"Kathmandu 1986, paused", "Asia/Kathmandu", ckW(1985, 12, 31, 23, 0), ckW(1985, 12, 31, 23, 45), ckW(1986, 1, 1, 0, 30), ckW(1986, 1, 1, 1, 30), 105 * time.Minute},
-	}
-	for _, tt := range tests {
+	ckRunDSTRows(t, func(*time.Location) sla.Calendar { return sla.Calendar{} })
+}
+
+// ckRunDSTRows runs ckDSTRows on the calendar cal returns for each row's
+// zone, which must count real elapsed time.
+func ckRunDSTRows(t *testing.T, cal func(*time.Location) sla.Calendar) {
+	for _, tt := range ckDSTRows {
 		t.Run(tt.name, func(t *testing.T) {
 			loc := ckLoc(t, tt.zone)
 			in := func(w [5]int) time.Time { return ckAt(loc, w[0], time.Month(w[1]), w[2], w[3], w[4]) }
 			start, pause, resume, stop := in(tt.start), in(tt.pause), in(tt.resume), in(tt.stop)
-			c := sla.Target{Within: 24 * time.Hour}.Start(start)
+			c := sla.Target{Within: 24 * time.Hour, Calendar: cal(loc)}.Start(start)
 			c = ckOK(t)(c.Pause(pause))
 			c = ckOK(t)(c.Resume(resume))
 			due, _ := c.Due()
@@ -260,6 +243,33 @@ func TestClockPauseAcrossDSTWallClock(t *testing.T) {
 			assert.Equal(t, tt.want, pause.Sub(start)+stop.Sub(resume), "the table's own arithmetic")
 		})
 	}
+}
+
+// ckDSTRows are clocks started, paused, resumed and stopped around zone
+// transitions, with the real time they ran: the wall-clock test and the
+// 24x7-calendar test in clock_calendar_test.go share them.
+var ckDSTRows = []struct {
+	name                       string
+	zone                       string
+	start, pause, resume, stop [5]int
+	want                       time.Duration
+}{
+	// spring forward, the gap inside the pause
+	{"Chicago spring, paused", "America/Chicago", ckW(2024, 3, 9, 22, 0), ckW(2024, 3, 10, 1, 30), ckW(2024, 3, 10, 3, 30), ckW(2024, 3, 10, 5, 0), 5 * time.Hour},
+	// spring forward, the gap inside a running stretch: 00:00 to 04:00 is 3 hours
+	{"Chicago spring, running", "America/Chicago", ckW(2024, 3, 10, 0, 0), ckW(2024, 3, 10, 4, 0), ckW(2024, 3, 10, 5, 0), ckW(2024, 3, 10, 5, 0), 3 * time.Hour},
+	// fall back: 00:30 CDT to 03:00 CST is 3h30m, paused
+	{"Chicago fall, paused", "America/Chicago", ckW(2024, 11, 2, 22, 0), ckW(2024, 11, 3, 0, 30), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 4, 0), 3*time.Hour + 30*time.Minute},
+	{"Chicago fall, running", "America/Chicago", ckW(2024, 11, 3, 0, 0), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 3, 0), ckW(2024, 11, 3, 3, 0), 4 * time.Hour},
+	{"London spring, paused", "Europe/London", ckW(2024, 3, 30, 23, 0), ckW(2024, 3, 31, 0, 30), ckW(2024, 3, 31, 2, 30), ckW(2024, 3, 31, 3, 0), 2 * time.Hour},
+	{"London fall, running", "Europe/London", ckW(2024, 10, 26, 23, 0), ckW(2024, 10, 27, 3, 0), ckW(2024, 10, 27, 3, 0), ckW(2024, 10, 27, 3, 0), 5 * time.Hour},
+	// Lord Howe moves 30 minutes: 02:00 -> 02:30 on 2024-10-06, 02:00 -> 01:30 on 2024-04-07
+	{"Lord Howe spring, running", "Australia/Lord_Howe", ckW(2024, 10, 5, 23, 0), ckW(2024, 10, 6, 4, 0), ckW(2024, 10, 6, 4, 0), ckW(2024, 10, 6, 4, 0), 4*time.Hour + 30*time.Minute},
+	{"Lord Howe fall, paused", "Australia/Lord_Howe", ckW(2024, 4, 6, 23, 0), ckW(2024, 4, 7, 1, 0), ckW(2024, 4, 7, 3, 0), ckW(2024, 4, 7, 4, 0), 3 * time.Hour},
+	{"Lord Howe fall, running", "Australia/Lord_Howe", ckW(2024, 4, 7, 0, 0), ckW(2024, 4, 7, 4, 0), ckW(2024, 4, 7, 4, 0), ckW(2024, 4, 7, 4, 0), 4*time.Hour + 30*time.Minute},
+	// Kathmandu moved from +05:30 to +05:45 at 1986-01-01 00:00
+	{"Kathmandu 1986, running", "Asia/Kathmandu", ckW(1985, 12, 31, 23, 0), ckW(1986, 1, 1, 1, 0), ckW(1986, 1, 1, 1, 0), ckW(1986, 1, 1, 1, 0), 105 * time.Minute},
+	{"Kathmandu 1986, paused", "Asia/Kathmandu", ckW(1985, 12, 31, 23, 0), ckW(1985, 12, 31, 23, 45), ckW(1986, 1, 1, 0, 30), ckW(1986, 1, 1, 1, 30), 105 * time.Minute},
 }
 
 // ckW packs a wall-clock reading for tables; the zone comes from the row.

@@ -101,9 +101,9 @@ func TestTargetJSON(t *testing.T) {
 	}
 }
 
-// TestTiered covers R26's choice of target from the start instant, here with
-// an hours calendar simulated by the zero Calendar (always open) and by a
-// Tiered with a closed-only rule in clock_calendar_test.go.
+// TestTiered covers R26's choice of target from the start instant with the
+// zero Calendar (always open); TestTieredBusinessHours in
+// clock_calendar_test.go covers business hours.
 func TestTiered(t *testing.T) {
 	at := time.Date(2024, time.March, 8, 16, 30, 0, 0, time.UTC)
 	tiers := sla.Fleet2024OnCall(sla.Calendar{})
