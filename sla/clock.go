@@ -137,8 +137,9 @@ func (e *MoveError) Unwrap() error { return e.Err }
 // Queries are meant for instants at or after the clock's last event
 // (Since); Elapsed, Remaining and the milestone queries treat an earlier
 // instant as that event. The zero Clock has not been started: it counts
-// nothing, is never due or breached, and refuses every move. Clocks are not
-// comparable with ==; compare their JSON or their query results.
+// nothing, is never due or breached, and refuses every move. Clock is not
+// comparable with == (its Target holds a slice); compare JSON encodings or
+// query results.
 type Clock struct {
 	target     Target
 	state      State

@@ -43,9 +43,9 @@ type Milestone struct {
 // wall-clock time.
 //
 // Milestones, if any, are in ascending order of At. A Target is valid when
-// Validate returns nil; NewTarget builds a valid one. Targets holding
-// milestones are not comparable with ==. The zero Target is valid: a
-// wall-clock target of zero duration, due the instant it starts.
+// Validate returns nil; NewTarget builds a valid one. Target holds a slice,
+// so it is not comparable with == and cannot be a map key. The zero Target
+// is valid: a wall-clock target of zero duration, due the instant it starts.
 type Target struct {
 	Name       string        // label for messages and reports, such as "first response"
 	Within     time.Duration // counted time allowed; >= 0
@@ -191,8 +191,9 @@ func parseJSONDuration(target, field, s string) (time.Duration, error) {
 //
 // Calendar only chooses the tier; each tier's Target counts time against its
 // own Calendar. A clock started from a Tiered is an ordinary Clock of the
-// chosen Target, so it keeps that tier when restarted. The zero Tiered is
-// valid: both tiers are the zero Target.
+// chosen Target, so it keeps that tier when restarted. Like Target, Tiered is
+// not comparable with ==. The zero Tiered is valid: both tiers are the zero
+// Target.
 type Tiered struct {
 	Name     string   // label for the pair, such as "on-call response"
 	Calendar Calendar // decides the tier: open at the start instant selects Open

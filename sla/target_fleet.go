@@ -59,8 +59,10 @@ func Fleet2024QAInbox(business Calendar) Target {
 // Fleet2024ReporterFollowUp returns Fleet's reporter follow-up target (R19,
 // R29): a community reporter has six weeks to answer a request for
 // information, is pinged again at three weeks, and the bug is closed at six.
-// Reporters keep their own hours, so it counts wall-clock weeks and takes no
-// calendar; its milestones are "remind" at three weeks and "close" at six.
+// Reporters keep their own hours, so it counts real time and takes no
+// calendar: three weeks are 504 hours, so a question asked at 10:00 GMT is
+// followed up at 11:00 BST once the clocks have gone forward. Its milestones
+// are "remind" at three weeks and "close" at six.
 func Fleet2024ReporterFollowUp() Target {
 	const week = 7 * 24 * time.Hour
 	return Target{
