@@ -1,82 +1,553 @@
 package sla
 
 import (
+	"fmt"
 	"iter"
+	"slices"
 	"time"
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
 )
 
-// Span is a stretch of opening hours within one day: From is included and To
-// is excluded, with From < To <= 24:00.
+// Span is a stretch of opening hours within one day: From is included and
+// To is excluded, with 00:00 <= From < To <= 24:00. Hours that run past
+// midnight are written as two spans, one ending at 24:00 and one starting
+// at 00:00 the next day; together they behave as one stretch.
+//
+// Span is comparable with ==. The zero Span is not valid.
 type Span struct{ From, To clock.Clock }
 
 // Week holds the opening hours of each day of the week, indexed by
-// time.Weekday (Sunday is 0).
+// time.Weekday (Sunday is 0). The spans of a day must be in order and must
+// not overlap; spans that touch (09:00-12:00, 12:00-17:00) are one stretch.
 type Week [7][]Span
 
-// WorkWeek returns a Week open Monday to Friday from from to to.
-func WorkWeek(from, to clock.Clock) Week {
-	var w Week
-	for d := time.Monday; d <= time.Friday; d++ {
-		w[d] = []Span{{from, to}}
-	}
-	return w
-}
-
-// An Option configures a Calendar.
+// An Option configures a Calendar made by [NewCalendar].
 type Option func(*config)
 
-type config struct{}
+type config struct {
+	days      []SpecialDay
+	allowNone bool
+}
+
+// SpecialDay is a day with its own opening hours, which replace the
+// weekly hours of its weekday. A SpecialDay with no Spans is a holiday,
+// closed all day.
+type SpecialDay struct {
+	Day   date.Date
+	Spans []Span
+}
 
 // Holidays closes the calendar all day on each of days.
-func Holidays(days ...date.Date) Option { return func(*config) {} }
+func Holidays(days ...date.Date) Option {
+	return func(c *config) {
+		for _, d := range days {
+			c.days = append(c.days, SpecialDay{Day: d})
+		}
+	}
+}
 
-// Special gives day its own opening hours; with no spans the day is closed.
-func Special(day date.Date, spans ...Span) Option { return func(*config) {} }
+// Special gives day its own opening hours, such as a half day; with no
+// spans the day is closed, like a holiday.
+func Special(day date.Date, spans ...Span) Option {
+	return func(c *config) {
+		c.days = append(c.days, SpecialDay{Day: day, Spans: append([]Span(nil), spans...)})
+	}
+}
 
-// Calendar is a set of opening hours in a time zone. The zero Calendar is
-// open at all times.
+// AllowNoOpeningHours lets [NewCalendar] accept a week with no opening
+// hours, which it otherwise rejects with [ErrNoOpeningHours]. On such a
+// calendar only special days are open, and [Calendar.Add] and
+// [Calendar.NextOpen] return the zero time.Time when the calendar never
+// opens again.
+func AllowNoOpeningHours() Option { return func(c *config) { c.allowNone = true } }
+
+// Calendar is a set of opening hours in a time zone: a [Week] of hours,
+// with holidays and special days. Business time on a calendar is real
+// elapsed time while its wall clock reads an open hour, so an 00:00-24:00
+// day is 23 hours long on a spring-forward day and 25 hours on a
+// fall-back day.
+//
+// The zero Calendar is open at all times: business time is plain elapsed
+// time. A Calendar is an immutable value, safe for concurrent use; copies
+// share their compiled tables. == reports whether two calendars share
+// those tables, not whether their hours are equal.
+//
+// Between, Add, NextOpen and NextClose cost the same whatever the distance
+// between their instants: a few divisions and binary searches over tables
+// compiled by [NewCalendar], for instants from 1900 to 2200. Outside those
+// years they stay exact but walk the zone's offset changes one by one.
 type Calendar struct{ c *compiled }
 
-type compiled struct{}
+type compiled struct {
+	loc       *time.Location
+	week      Week
+	days      []SpecialDay // sorted by day
+	allowNone bool
+	zone      *zoneTable
+	open      *table // the opening hours
+	closed    *table // their complement, for NextClose
+}
 
-// NewCalendar returns a calendar open during week in loc.
+// NewCalendar returns a calendar open during week in loc, changed by opts.
+// It reports an error matching [ErrNilLocation] for a nil loc,
+// [ErrInvalidSpan] (a [*SpanError]) for a span that is malformed, out of
+// order or overlapping, [ErrDuplicateDay] (a [*DayError]) for a day given
+// twice, and [ErrNoOpeningHours] for a week with no opening hours unless
+// [AllowNoOpeningHours] is given.
 func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error) {
-	panic("sla: NewCalendar is being written")
+	if loc == nil {
+		return Calendar{}, ErrNilLocation
+	}
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	for wd, spans := range week {
+		if err := checkSpans(spans, time.Weekday(wd), 0); err != nil {
+			return Calendar{}, err
+		}
+	}
+	days := slices.Clone(cfg.days)
+	slices.SortStableFunc(days, func(a, b SpecialDay) int { return cmpDate(a.Day, b.Day) })
+	for i, d := range days {
+		if i > 0 && days[i-1].Day == d.Day {
+			return Calendar{}, &DayError{Day: d.Day}
+		}
+		if err := checkSpans(d.Spans, d.Day.Weekday(), d.Day); err != nil {
+			return Calendar{}, err
+		}
+	}
+	if week.Hours() == 0 && !cfg.allowNone {
+		return Calendar{}, fmt.Errorf("%w: every weekday is closed (use AllowNoOpeningHours to allow it)", ErrNoOpeningHours)
+	}
+
+	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: newZoneTable(loc)}
+	var openDays, closedDays [7]hours
+	for wd := range week {
+		openDays[wd] = compileHours(week[wd])
+		closedDays[wd] = openDays[wd].complement()
+	}
+	openSp := make([]special, len(days))
+	closedSp := make([]special, len(days))
+	for i, d := range days {
+		h := compileHours(d.Spans)
+		day := int64(d.Day) - unixDay0
+		openSp[i] = special{day: day, h: h}
+		closedSp[i] = special{day: day, h: h.complement()}
+	}
+	c.open = newTable(openDays, openSp)
+	c.closed = newTable(closedDays, closedSp)
+	c.link(c.open)
+	c.link(c.closed)
+	return Calendar{c}, nil
 }
 
-// Open reports whether the calendar is open at t.
-func (c Calendar) Open(t time.Time) bool { return true }
-
-// NextOpen returns the first instant at or after t at which the calendar is open.
-func (c Calendar) NextOpen(t time.Time) time.Time { return t }
-
-// NextClose returns the first instant at or after t at which the calendar is closed.
-func (c Calendar) NextClose(t time.Time) time.Time { return time.Time{} }
-
-// Intervals yields the open intervals that overlap [from, to), clipped to it.
-func (c Calendar) Intervals(from, to time.Time) iter.Seq2[time.Time, time.Time] {
-	return func(yield func(time.Time, time.Time) bool) {}
+// MustNewCalendar is like [NewCalendar] but panics on error. It is intended
+// for use in tests and with hard-coded configuration.
+func MustNewCalendar(loc *time.Location, week Week, opts ...Option) Calendar {
+	c, err := NewCalendar(loc, week, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return c
 }
 
-// Between returns the open time in [from, to); 0 when to <= from.
+// checkSpans validates one day's spans.
+func checkSpans(spans []Span, wd time.Weekday, day date.Date) error {
+	for i, s := range spans {
+		if why := s.check(); why != "" {
+			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+		}
+		if i > 0 && s.From < spans[i-1].To {
+			why := "overlaps " + spans[i-1].String()
+			if s.From < spans[i-1].From {
+				why = "is out of order: it starts before " + spans[i-1].String()
+			}
+			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+		}
+	}
+	return nil
+}
+
+func cmpDate(a, b date.Date) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// link tables the corrections of a table for the zone's offset changes:
+// base[s] and the value of g at the start of each segment.
+func (c *compiled) link(tb *table) {
+	zt := c.zone
+	n := len(zt.off)
+	tb.base = make([]int64, n)
+	tb.gStart = make([]int64, n)
+	for s := 0; s < n; s++ {
+		start := zt.segmentStart(s)
+		if s > 0 {
+			before := wallOf(time.Unix(start, 0), zt.off[s-1])
+			after := wallOf(time.Unix(start, 0), zt.off[s])
+			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(after.day, after.ns, baseWeek)
+		}
+		w := wallOf(time.Unix(start, 0), zt.off[s])
+		tb.gStart[s] = tb.f(w.day, w.ns, baseWeek) + tb.base[s]
+	}
+	w := wallOf(time.Unix(windowHi, 0), zt.off[n-1])
+	tb.gEnd = tb.f(w.day, w.ns, baseWeek) + tb.base[n-1]
+}
+
+// IsZero reports whether c is the zero Calendar, which is always open.
+func (c Calendar) IsZero() bool { return c.c == nil }
+
+// Location returns the calendar's time zone; UTC for the zero Calendar.
+func (c Calendar) Location() *time.Location {
+	if c.c == nil {
+		return time.UTC
+	}
+	return c.c.loc
+}
+
+// Week returns a copy of the calendar's weekly hours; every day is
+// 00:00-24:00 for the zero Calendar.
+func (c Calendar) Week() Week {
+	if c.c == nil {
+		return AllWeek()
+	}
+	return c.c.week.clone()
+}
+
+// SpecialDays returns the calendar's holidays and special days in date
+// order; holidays have no spans.
+func (c Calendar) SpecialDays() []SpecialDay {
+	if c.c == nil {
+		return nil
+	}
+	out := make([]SpecialDay, len(c.c.days))
+	for i, d := range c.c.days {
+		out[i] = SpecialDay{Day: d.Day, Spans: slices.Clone(d.Spans)}
+	}
+	return out
+}
+
+// HoursOn returns the opening hours of day d: its special hours when it
+// is a special day or holiday, otherwise the weekly hours of its weekday.
+func (c Calendar) HoursOn(d date.Date) []Span {
+	if c.c == nil {
+		return []Span{{From: 0, To: endOfDay}}
+	}
+	if i, ok := slices.BinarySearchFunc(c.c.days, d, func(s SpecialDay, d date.Date) int { return cmpDate(s.Day, d) }); ok {
+		return slices.Clone(c.c.days[i].Spans)
+	}
+	return slices.Clone(c.c.week[d.Weekday()])
+}
+
+// IsWorkday reports whether d has opening hours: it is not a holiday, and
+// either its weekday has hours or it is a special day with hours. The zero
+// Calendar reports true for every day.
+func (c Calendar) IsWorkday(d date.Date) bool {
+	if c.c == nil {
+		return true
+	}
+	return c.c.open.hoursOn(int64(d)-unixDay0).total > 0
+}
+
+// offset returns the UTC offset in seconds at t and t's zone segment, or
+// -1 as the segment when t is outside the tabled window.
+func (c *compiled) offset(t time.Time) (off int64, seg int) {
+	if inWindow(t) {
+		s := c.zone.segment(t.Unix())
+		return c.zone.off[s], s
+	}
+	_, o := t.In(c.loc).Zone()
+	return int64(o), -1
+}
+
+// Open reports whether the calendar is open at t: whether t's wall-clock
+// reading in the calendar's zone falls in a span of that day, start
+// included and end excluded.
+func (c Calendar) Open(t time.Time) bool {
+	if c.c == nil {
+		return true
+	}
+	off, _ := c.c.offset(t)
+	w := wallOf(t, off)
+	return c.c.open.hoursOn(w.day).open(w.ns)
+}
+
+// g returns the open time from the origin to t, for t in the window.
+func (c *compiled) g(tb *table, t time.Time) int64 {
+	off, s := c.offset(t)
+	w := wallOf(t, off)
+	return tb.f(w.day, w.ns, baseWeek) + tb.base[s]
+}
+
+// Between returns the open time in [from, to): the real time that elapses
+// from from to to while the calendar is open. It is 0 when to is not after
+// from, and it saturates at the largest time.Duration (about 292 years).
+// Between is additive: Between(a, b) + Between(b, c) == Between(a, c) for
+// a <= b <= c.
 func (c Calendar) Between(from, to time.Time) time.Duration {
 	if !to.After(from) {
 		return 0
 	}
-	return to.Sub(from)
+	if c.c == nil {
+		return to.Sub(from)
+	}
+	if inWindow(from) && inWindow(to) {
+		return time.Duration(c.c.g(c.c.open, to) - c.c.g(c.c.open, from))
+	}
+	return time.Duration(c.c.walkBetween(c.c.open, from, to))
 }
 
-// Add returns the first instant u with Between(t, u) == d.
-func (c Calendar) Add(t time.Time, d time.Duration) time.Time { return t.Add(d) }
+// walkBetween is Between outside the window: it sums the open wall time of
+// each stretch of constant offset from from to to.
+func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
+	var total int64
+	for s := from; s.Before(to); {
+		_, o := s.In(c.loc).Zone()
+		off := int64(o)
+		e := to
+		if nb, ok := nextBoundary(s, c.loc); ok && nb.Before(to) {
+			e = nb
+		}
+		w0, w1 := wallOf(s, off), wallOf(e, off)
+		k0, _ := split(w0.day)
+		total = satAdd(total, tb.f(w1.day, w1.ns, k0)-tb.f(w0.day, w0.ns, k0))
+		s = e
+	}
+	return total
+}
 
-// IsWorkday reports whether d has opening hours and is not a holiday.
-func (c Calendar) IsWorkday(d date.Date) bool { return true }
+// Add returns the first instant u at which d of open time has elapsed
+// since t, so that Between(t, u) == d. With d > 0 the result is never
+// inside a closed stretch: time added at Friday 16:00 to a calendar that
+// closes at 17:00 lands on Friday 17:00 for one hour, not on Monday 09:00.
+// Add(t, 0) is t.
+//
+// With d < 0 Add counts backwards and returns the last instant u <= t with
+// Between(u, t) == -d, which is never inside a closed stretch either.
+//
+// Add returns the zero time.Time when the calendar never has enough open
+// time, which only a calendar made with [AllowNoOpeningHours] can lack.
+// The result is in t's location.
+func (c Calendar) Add(t time.Time, d time.Duration) time.Time {
+	if d == 0 || c.c == nil {
+		return t.Add(d)
+	}
+	u, ok := c.c.add(c.c.open, t, int64(d))
+	if !ok {
+		return time.Time{}
+	}
+	return u.In(t.Location())
+}
 
-// IsZero reports whether c is the zero Calendar.
-func (c Calendar) IsZero() bool { return c.c == nil }
+// add is Add on a table.
+func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
+	zt := c.zone
+	if inWindow(t) {
+		gt := c.g(tb, t)
+		if d > 0 {
+			if d > tb.gEnd-gt { // lands past the window
+				return c.walkAdd(tb, time.Unix(windowHi, 0), d-(tb.gEnd-gt))
+			}
+			x := gt + d
+			s := searchInt64(tb.gStart, x) - 1 // last segment starting below x
+			w, ok := tb.invFirstWall(x-tb.base[s], baseWeek)
+			if !ok {
+				return time.Time{}, false
+			}
+			return instant(w, zt.off[s]), true
+		}
+		if -d > gt-tb.gStart[0] { // lands before the window
+			return c.walkAdd(tb, time.Unix(windowLo, 0), d+(gt-tb.gStart[0]))
+		}
+		x := gt + d
+		s := searchInt64(tb.gStart, x+1) - 1 // last segment starting at or below x
+		w, ok := tb.invLastWall(x-tb.base[s], baseWeek)
+		if !ok {
+			return time.Time{}, false
+		}
+		return instant(w, zt.off[s]), true
+	}
+	return c.walkAdd(tb, t, d)
+}
 
-// Location returns the calendar's time zone; UTC for the zero Calendar.
-func (c Calendar) Location() *time.Location { return time.UTC }
+// searchInt64 returns the first index i with a[i] >= x, or len(a).
+func searchInt64(a []int64, x int64) int {
+	lo, hi := 0, len(a)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a[m] < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func (tb *table) invFirstWall(y, base int64) (wall, bool) {
+	day, ns, ok := tb.invFirst(y, base)
+	return wall{day, ns}, ok
+}
+
+func (tb *table) invLastWall(y, base int64) (wall, bool) {
+	day, ns, ok := tb.invLast(y, base)
+	return wall{day, ns}, ok
+}
+
+// walkAdd is add outside the window: it spends d stretch by stretch of
+// constant offset, forwards for d > 0 and backwards for d < 0.
+func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
+	if d == 0 {
+		return t, true
+	}
+	for s := t; ; {
+		if d > 0 {
+			_, o := s.In(c.loc).Zone()
+			off := int64(o)
+			w0 := wallOf(s, off)
+			if !tb.opensAfter(w0.day) {
+				return time.Time{}, false
+			}
+			k0, _ := split(w0.day)
+			f0 := tb.f(w0.day, w0.ns, k0)
+			if nb, ok := nextBoundary(s, c.loc); ok {
+				w1 := wallOf(nb, off)
+				if avail := tb.f(w1.day, w1.ns, k0) - f0; avail < d {
+					d -= avail
+					s = nb
+					continue
+				}
+			}
+			w, ok := tb.invFirstWall(satAdd(f0, d), k0)
+			return instant(w, off), ok
+		}
+		_, o := s.Add(-1).In(c.loc).Zone()
+		off := int64(o)
+		w1 := wallOf(s, off)
+		if !tb.opensBefore(w1.day) {
+			return time.Time{}, false
+		}
+		k1, _ := split(w1.day)
+		f1 := tb.f(w1.day, w1.ns, k1)
+		if pb, ok := prevBoundary(s, c.loc); ok {
+			w0 := wallOf(pb, off)
+			if avail := f1 - tb.f(w0.day, w0.ns, k1); avail < -d {
+				d += avail
+				s = pb
+				continue
+			}
+		}
+		w, ok := tb.invLastWall(satAdd(f1, d), k1)
+		return instant(w, off), ok
+	}
+}
+
+// NextOpen returns the first instant at or after t at which the calendar
+// is open: t itself when it is open. It returns the zero time.Time when the
+// calendar never opens again (only possible with [AllowNoOpeningHours]).
+// The result is in t's location.
+func (c Calendar) NextOpen(t time.Time) time.Time {
+	if c.c == nil {
+		return t
+	}
+	u, ok := c.c.next(c.c.open, t)
+	if !ok {
+		return time.Time{}
+	}
+	return u.In(t.Location())
+}
+
+// NextClose returns the first instant at or after t at which the calendar
+// is closed: t itself when it is closed. It returns the zero time.Time when
+// the calendar never closes again, as a 24x7 calendar with no holidays
+// ahead never does. The result is in t's location.
+func (c Calendar) NextClose(t time.Time) time.Time {
+	if c.c == nil {
+		return time.Time{}
+	}
+	u, ok := c.c.next(c.c.closed, t)
+	if !ok {
+		return time.Time{}
+	}
+	return u.In(t.Location())
+}
+
+// next returns the first instant at or after t at which tb's hours hold:
+// the last instant at which tb's business time still equals g(t).
+func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
+	off, seg := c.offset(t)
+	w := wallOf(t, off)
+	if tb.hoursOn(w.day).open(w.ns) {
+		return t, true
+	}
+	if seg >= 0 {
+		x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]
+		s := searchInt64(tb.gStart, x+1) - 1
+		if x < tb.gEnd {
+			if wl, ok := tb.invLastWall(x-tb.base[s], baseWeek); ok {
+				if u := instant(wl, c.zone.off[s]); u.Unix() < windowHi {
+					return u, true
+				}
+			} else {
+				return time.Time{}, false
+			}
+		}
+		return c.walkNext(tb, time.Unix(windowHi, 0))
+	}
+	return c.walkNext(tb, t)
+}
+
+// walkNext is next outside the window, stretch by stretch of constant
+// offset.
+func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
+	for s := t; ; {
+		_, o := s.In(c.loc).Zone()
+		off := int64(o)
+		w0 := wallOf(s, off)
+		if tb.hoursOn(w0.day).open(w0.ns) {
+			return s, true
+		}
+		k0, _ := split(w0.day)
+		w, ok := tb.invLastWall(tb.f(w0.day, w0.ns, k0), k0)
+		if !ok {
+			return time.Time{}, false
+		}
+		u := instant(w, off)
+		nb, more := nextBoundary(s, c.loc)
+		if !more || u.Before(nb) {
+			return u, true
+		}
+		s = nb
+	}
+}
+
+// Intervals yields the open intervals of the calendar that overlap
+// [from, to), clipped to it, in order: each pair is an interval's start
+// (included) and end (excluded). Their lengths add up to Between(from, to).
+func (c Calendar) Intervals(from, to time.Time) iter.Seq2[time.Time, time.Time] {
+	return func(yield func(time.Time, time.Time) bool) {
+		for s := c.NextOpen(from); !s.IsZero() && s.Before(to); {
+			e := c.NextClose(s)
+			if e.IsZero() || e.After(to) {
+				e = to
+			}
+			if !yield(s, e) || !e.Before(to) {
+				return
+			}
+			s = c.NextOpen(e)
+		}
+	}
+}
+
+// clockOf converts nanoseconds since midnight to a clock.Clock.
+func clockOf(ns int64) clock.Clock { return clock.Clock(ns) }

@@ -1,0 +1,297 @@
+package sla
+
+import (
+	"sort"
+	"time"
+)
+
+const (
+	nsDay  = int64(24 * time.Hour)
+	nsWeek = 7 * nsDay
+	// unixDay0 is the date.Date of 1970-01-01, the origin of local day numbers.
+	unixDay0 = 719162
+)
+
+// hours is one day of opening hours compiled for arithmetic: merged,
+// sorted spans as nanoseconds since local midnight, with the open time
+// before each span.
+type hours struct {
+	from, to []int64
+	cum      []int64 // cum[i] is the open time before span i
+	total    int64
+}
+
+// compileHours merges touching spans; spans must already be valid, sorted
+// and not overlapping.
+func compileHours(spans []Span) hours {
+	var h hours
+	for _, s := range spans {
+		f, t := int64(s.From), int64(s.To)
+		if n := len(h.to); n > 0 && h.to[n-1] == f {
+			h.to[n-1] = t
+			h.total += t - f
+			continue
+		}
+		h.from = append(h.from, f)
+		h.to = append(h.to, t)
+		h.cum = append(h.cum, h.total)
+		h.total += t - f
+	}
+	return h
+}
+
+// complement returns the hours of the day at which h is closed.
+func (h hours) complement() hours {
+	var spans []Span
+	prev := int64(0)
+	for i := range h.from {
+		if h.from[i] > prev {
+			spans = append(spans, Span{From: clockOf(prev), To: clockOf(h.from[i])})
+		}
+		prev = h.to[i]
+	}
+	if prev < nsDay {
+		spans = append(spans, Span{From: clockOf(prev), To: clockOf(nsDay)})
+	}
+	return compileHours(spans)
+}
+
+// open reports whether ns since midnight falls in an open span.
+func (h hours) open(ns int64) bool {
+	i := sort.Search(len(h.from), func(i int) bool { return h.from[i] > ns }) - 1
+	return i >= 0 && ns < h.to[i]
+}
+
+// prefix returns the open time in [00:00, ns).
+func (h hours) prefix(ns int64) int64 {
+	i := sort.Search(len(h.from), func(i int) bool { return h.from[i] >= ns }) - 1
+	if i < 0 {
+		return 0
+	}
+	return h.cum[i] + min(ns, h.to[i]) - h.from[i]
+}
+
+// firstAt returns the earliest ns with prefix(ns) == r, for 0 < r <= total.
+func (h hours) firstAt(r int64) int64 {
+	i := sort.Search(len(h.from), func(i int) bool { return h.cum[i]+h.to[i]-h.from[i] >= r })
+	return h.from[i] + r - h.cum[i]
+}
+
+// lastAt returns the latest ns with prefix(ns) == r, for 0 <= r < total.
+func (h hours) lastAt(r int64) int64 {
+	i := sort.Search(len(h.from), func(i int) bool { return h.cum[i]+h.to[i]-h.from[i] > r })
+	return h.from[i] + r - h.cum[i]
+}
+
+// special is a holiday or special day compiled for arithmetic.
+type special struct {
+	day int64 // local day number, days since 1970-01-01
+	h   hours
+	cum int64 // sum over earlier specials of their open time minus their weekday's
+}
+
+// table holds what business-time arithmetic needs for one set of hours:
+// the calendar's own, or its complement (the closed hours, for NextClose).
+//
+// F(w), the open wall-clock time from an origin to the wall reading w, is
+// (weeks since the origin) * weekOpen + the open time earlier in w's week +
+// the difference that special days before w make. g(u), the real open time
+// from an origin to the instant u, is F(W(u)) + base[s] where s is the zone
+// segment (a stretch of constant UTC offset) holding u: base sums, over
+// every offset change before u, the open wall time the change skipped
+// (negative) or repeated (positive).
+type table struct {
+	days     [7]hours // by time.Weekday
+	dayStart [8]int64 // open time in a week before each weekday
+	weekOpen int64
+	specials []special
+	cumEnd   int64 // cum after the last special
+
+	base   []int64 // per zone segment
+	gStart []int64 // g at the start of each zone segment
+	gEnd   int64   // g at the end of the window
+}
+
+// split returns the week index (weeks start on Sunday) and weekday of a
+// local day number.
+func split(day int64) (k int64, wd int) {
+	x := day + 4 // 1970-01-01 was a Thursday
+	k = floorDiv(x, 7)
+	return k, int(x - 7*k)
+}
+
+// cumBefore returns the special-day adjustment for days before specials[j].
+func (tb *table) cumBefore(j int) int64 {
+	if j < len(tb.specials) {
+		return tb.specials[j].cum
+	}
+	return tb.cumEnd
+}
+
+// findSpecial returns the index of the first special day on or after day.
+func (tb *table) findSpecial(day int64) int {
+	return sort.Search(len(tb.specials), func(i int) bool { return tb.specials[i].day >= day })
+}
+
+// hoursOn returns the opening hours of a local day.
+func (tb *table) hoursOn(day int64) *hours {
+	if j := tb.findSpecial(day); j < len(tb.specials) && tb.specials[j].day == day {
+		return &tb.specials[j].h
+	}
+	_, wd := split(day)
+	return &tb.days[wd]
+}
+
+// dayF returns F at the start of day, counting weeks from week base.
+func (tb *table) dayF(day, base int64) int64 {
+	k, wd := split(day)
+	return satAdd(satMul(k-base, tb.weekOpen), tb.dayStart[wd])
+}
+
+// f returns F(day, ns), counting weeks from week base.
+func (tb *table) f(day, ns, base int64) int64 {
+	v := tb.dayF(day, base)
+	j := tb.findSpecial(day)
+	if j < len(tb.specials) && tb.specials[j].day == day {
+		return satAdd(v, tb.specials[j].cum+tb.specials[j].h.prefix(ns))
+	}
+	_, wd := split(day)
+	return satAdd(v, tb.cumBefore(j)+tb.days[wd].prefix(ns))
+}
+
+// startF returns F at the start of special j.
+func (tb *table) startF(j int, base int64) int64 {
+	return satAdd(tb.dayF(tb.specials[j].day, base), tb.specials[j].cum)
+}
+
+// invFirst returns the earliest wall reading (day, ns) with F == y. It
+// reports false when F never reaches y (a calendar with no weekly hours).
+func (tb *table) invFirst(y, base int64) (day, ns int64, ok bool) {
+	j := sort.Search(len(tb.specials), func(i int) bool {
+		return tb.startF(i, base)+tb.specials[i].h.total >= y
+	})
+	if j < len(tb.specials) {
+		if sf := tb.startF(j, base); sf < y {
+			return tb.specials[j].day, tb.specials[j].h.firstAt(y - sf), true
+		}
+	}
+	if tb.weekOpen == 0 {
+		return 0, 0, false
+	}
+	yp := y - tb.cumBefore(j)
+	k := ceilDiv(yp, tb.weekOpen) - 1
+	r := yp - k*tb.weekOpen // in (0, weekOpen]
+	wd := 0
+	for tb.dayStart[wd+1] < r {
+		wd++
+	}
+	return (k+base)*7 - 4 + int64(wd), tb.days[wd].firstAt(r - tb.dayStart[wd]), true
+}
+
+// invLast returns the latest wall reading (day, ns) with F == y: the
+// first open wall reading at or after the point where F reaches y. It
+// reports false when F stays at y for ever.
+func (tb *table) invLast(y, base int64) (day, ns int64, ok bool) {
+	j := sort.Search(len(tb.specials), func(i int) bool { return tb.startF(i, base) > y })
+	if j > 0 {
+		if sf := tb.startF(j-1, base); y < sf+tb.specials[j-1].h.total {
+			return tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf), true
+		}
+	}
+	if tb.weekOpen == 0 {
+		return 0, 0, false
+	}
+	yp := y - tb.cumBefore(j)
+	k := floorDiv(yp, tb.weekOpen)
+	r := yp - k*tb.weekOpen // in [0, weekOpen)
+	wd := 0
+	for tb.dayStart[wd+1] <= r {
+		wd++
+	}
+	return (k+base)*7 - 4 + int64(wd), tb.days[wd].lastAt(r - tb.dayStart[wd]), true
+}
+
+// newTable compiles a week and its special days; specials must be sorted.
+func newTable(week [7]hours, specials []special) *table {
+	tb := &table{days: week}
+	for wd := 0; wd < 7; wd++ {
+		tb.dayStart[wd+1] = tb.dayStart[wd] + week[wd].total
+	}
+	tb.weekOpen = tb.dayStart[7]
+	tb.specials = specials
+	cum := int64(0)
+	for i := range tb.specials {
+		tb.specials[i].cum = cum
+		_, wd := split(tb.specials[i].day)
+		cum += tb.specials[i].h.total - week[wd].total
+	}
+	tb.cumEnd = cum
+	return tb
+}
+
+// opensAfter reports whether the table has any open time on or after day.
+func (tb *table) opensAfter(day int64) bool {
+	if tb.weekOpen > 0 {
+		return true
+	}
+	for j := tb.findSpecial(day); j < len(tb.specials); j++ {
+		if tb.specials[j].h.total > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// opensBefore reports whether the table has any open time on or before day.
+func (tb *table) opensBefore(day int64) bool {
+	if tb.weekOpen > 0 {
+		return true
+	}
+	for j := tb.findSpecial(day + 1) - 1; j >= 0; j-- {
+		if tb.specials[j].h.total > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
+
+const (
+	maxInt64 = int64(^uint64(0) >> 1)
+	minInt64 = -maxInt64 - 1
+)
+
+// satAdd returns a+b, saturating at the int64 limits.
+func satAdd(a, b int64) int64 {
+	s := a + b
+	if a > 0 && b > 0 && s < 0 {
+		return maxInt64
+	}
+	if a < 0 && b < 0 && s >= 0 {
+		return minInt64
+	}
+	return s
+}
+
+// satMul returns a*b for b >= 0, saturating at the int64 limits.
+func satMul(a, b int64) int64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > 0 && a > maxInt64/b {
+		return maxInt64
+	}
+	if a < 0 && a < minInt64/b {
+		return minInt64
+	}
+	return a * b
+}

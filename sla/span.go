@@ -1,0 +1,209 @@
+package sla
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rickb777/date/v2/clock"
+)
+
+// endOfDay is 24:00, the largest value Span.To may take.
+const endOfDay = clock.Clock(24 * time.Hour)
+
+// Len returns the length of the span in wall-clock time, To - From.
+// On a day when the clocks change the real time it covers may differ.
+func (s Span) Len() time.Duration { return time.Duration(s.To - s.From) }
+
+// IsValid reports whether 00:00 <= From < To <= 24:00.
+func (s Span) IsValid() bool { return s.check() == "" }
+
+// check returns why s is invalid, or "" when it is valid.
+func (s Span) check() string {
+	switch {
+	case s.From < 0:
+		return "starts before 00:00"
+	case s.To > endOfDay:
+		return "ends after 24:00"
+	case s.From >= s.To:
+		return "from is not before to"
+	}
+	return ""
+}
+
+// Contains reports whether the time of day c falls in the span: From is
+// included and To is excluded.
+func (s Span) Contains(c clock.Clock) bool { return s.From <= c && c < s.To }
+
+// String returns the span as "09:00-17:00", with seconds and fractions only
+// when they are not zero ("09:00:30-17:00"). The end of the day is "24:00".
+func (s Span) String() string { return formatClock(s.From) + "-" + formatClock(s.To) }
+
+// formatClock formats c as HH:MM, HH:MM:SS or HH:MM:SS.fffffffff.
+func formatClock(c clock.Clock) string {
+	if c < 0 || c > endOfDay {
+		return fmt.Sprintf("%dns", int64(c))
+	}
+	d := time.Duration(c)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	sec, ns := int(d%time.Minute/time.Second), int(d%time.Second)
+	switch {
+	case ns != 0:
+		return strings.TrimRight(fmt.Sprintf("%02d:%02d:%02d.%09d", h, m, sec, ns), "0")
+	case sec != 0:
+		return fmt.Sprintf("%02d:%02d:%02d", h, m, sec)
+	}
+	return fmt.Sprintf("%02d:%02d", h, m)
+}
+
+// ParseSpan parses a span written as "09:00-17:00". Times of day are HH:MM,
+// HH:MM:SS or HH:MM:SS.fraction on a 24-hour clock, and the end may be
+// "24:00". Surrounding spaces are ignored. The span must satisfy
+// 00:00 <= from < to <= 24:00; errors match [ErrInvalidSpan].
+func ParseSpan(s string) (Span, error) {
+	from, to, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok {
+		return Span{}, fmt.Errorf("sla: parsing span %q: want HH:MM-HH:MM: %w", s, ErrInvalidSpan)
+	}
+	f, err := parseClock(strings.TrimSpace(from))
+	if err != nil {
+		return Span{}, fmt.Errorf("sla: parsing span %q: %v: %w", s, err, ErrInvalidSpan)
+	}
+	t, err := parseClock(strings.TrimSpace(to))
+	if err != nil {
+		return Span{}, fmt.Errorf("sla: parsing span %q: %v: %w", s, err, ErrInvalidSpan)
+	}
+	sp := Span{From: f, To: t}
+	if why := sp.check(); why != "" {
+		return Span{}, fmt.Errorf("sla: parsing span %q: %s: %w", s, why, ErrInvalidSpan)
+	}
+	return sp, nil
+}
+
+// MustParseSpan is like [ParseSpan] but panics on error. It is intended for
+// use in tests and with hard-coded strings.
+func MustParseSpan(s string) Span {
+	sp, err := ParseSpan(s)
+	if err != nil {
+		panic(err)
+	}
+	return sp
+}
+
+// parseClock parses HH:MM[:SS[.fraction]] strictly, with 24:00 allowed.
+func parseClock(s string) (clock.Clock, error) {
+	digits := func(s string) (int, bool) {
+		if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+			return 0, false
+		}
+		return int(s[0]-'0')*10 + int(s[1]-'0'), true
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, fmt.Errorf("time of day %q is not HH:MM", s)
+	}
+	h, ok1 := digits(parts[0])
+	m, ok2 := digits(parts[1])
+	if !ok1 || !ok2 || h > 24 || m > 59 {
+		return 0, fmt.Errorf("time of day %q is not HH:MM", s)
+	}
+	var sec, ns int
+	if len(parts) == 3 {
+		whole, frac, hasFrac := strings.Cut(parts[2], ".")
+		var ok bool
+		if sec, ok = digits(whole); !ok || sec > 59 {
+			return 0, fmt.Errorf("time of day %q has bad seconds", s)
+		}
+		if hasFrac {
+			if frac == "" || len(frac) > 9 {
+				return 0, fmt.Errorf("time of day %q has a bad fraction", s)
+			}
+			for i := 0; i < 9; i++ {
+				ns *= 10
+				if i < len(frac) {
+					if frac[i] < '0' || frac[i] > '9' {
+						return 0, fmt.Errorf("time of day %q has a bad fraction", s)
+					}
+					ns += int(frac[i] - '0')
+				}
+			}
+		}
+	}
+	c := clock.Clock(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute +
+		time.Duration(sec)*time.Second + time.Duration(ns))
+	if c > endOfDay {
+		return 0, fmt.Errorf("time of day %q is past 24:00", s)
+	}
+	return c, nil
+}
+
+// MarshalText implements encoding.TextMarshaler, writing the form of
+// [Span.String]. The zero Span, which is not valid, marshals to empty text.
+func (s Span) MarshalText() ([]byte, error) {
+	if s == (Span{}) {
+		return []byte{}, nil
+	}
+	if why := s.check(); why != "" {
+		return nil, fmt.Errorf("sla: marshalling span %s: %s: %w", s, why, ErrInvalidSpan)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseSpan]. Empty
+// text gives the zero Span.
+func (s *Span) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*s = Span{}
+		return nil
+	}
+	sp, err := ParseSpan(string(text))
+	if err != nil {
+		return err
+	}
+	*s = sp
+	return nil
+}
+
+// WorkWeek returns a Week open Monday to Friday from from to to, and closed
+// on Saturday and Sunday. WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0))
+// is the familiar nine-to-five.
+func WorkWeek(from, to clock.Clock) Week {
+	var w Week
+	for d := time.Monday; d <= time.Friday; d++ {
+		w[d] = []Span{{From: from, To: to}}
+	}
+	return w
+}
+
+// AllWeek returns a Week open at all hours, 24x7: every day 00:00-24:00.
+func AllWeek() Week {
+	var w Week
+	for d := range w {
+		w[d] = []Span{{From: 0, To: endOfDay}}
+	}
+	return w
+}
+
+// Hours returns the wall-clock opening hours of the week, the sum of the
+// lengths of its spans.
+func (w Week) Hours() time.Duration {
+	var sum time.Duration
+	for _, day := range w {
+		for _, s := range day {
+			sum += s.Len()
+		}
+	}
+	return sum
+}
+
+// clone returns a deep copy of w, so that callers cannot change a
+// calendar's hours through a slice they kept.
+func (w Week) clone() Week {
+	var c Week
+	for d, spans := range w {
+		if len(spans) > 0 {
+			c[d] = append([]Span(nil), spans...)
+		}
+	}
+	return c
+}
