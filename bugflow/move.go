@@ -280,7 +280,7 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 		e.Assign = append(e.Assign, keep)
 	}
 	for _, a := range is.Assignees {
-		if cmpFold(trim(a), keep) == 0 {
+		if keep != "" && cmpFold(trim(a), keep) == 0 {
 			continue
 		}
 		role := s.Role(a)

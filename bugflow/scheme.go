@@ -526,7 +526,7 @@ func (s *compiled) compile(f string, m Match) (cmatch, error) {
 
 // features reduces an issue to bits without allocating.
 func (s *compiled) features(is *Issue) features {
-	f := features{closed: is.Closed, assigned: len(is.Assignees) > 0}
+	f := features{closed: is.Closed}
 	for _, l := range is.Labels {
 		f.labels |= s.labelBits(trim(l))
 	}
@@ -544,6 +544,9 @@ func (s *compiled) features(is *Issue) features {
 		}
 	}
 	for _, a := range is.Assignees {
+		if trim(a) != "" {
+			f.assigned = true
+		}
 		if r := s.roleOf(a); r >= 0 {
 			f.roles |= 1 << uint(r)
 		}
