@@ -73,3 +73,54 @@ func BenchmarkShifts(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkShiftsOverrides(b *testing.B) {
+	r := benchRotation(b)
+	first := r.First()
+	var os []Override[string]
+	for i := range 200 {
+		from := first.Add(time.Duration(i) * 43 * time.Hour)
+		os = append(os, Absence("bob", "frank", from, from.Add(20*time.Hour)), Swap("erin", from.Add(30*time.Hour), from.Add(33*time.Hour)))
+	}
+	r, err := r.WithOverrides(os...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := first, first.AddDate(1, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		for s := range r.Shifts(from, to) {
+			sinkShift = s
+		}
+	}
+}
+
+func BenchmarkAtOverrides1000At10Years(b *testing.B) {
+	r := benchRotation(b)
+	first := r.First().AddDate(10, 0, 0)
+	var os []Override[string]
+	for i := range 1000 {
+		from := first.Add(time.Duration(i-500) * 61 * time.Hour)
+		os = append(os, Swap("erin", from, from.Add(5*time.Hour)))
+	}
+	r, err := r.WithOverrides(os...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := first.Add(2 * time.Hour)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkShift = r.At(t)
+	}
+}
+
+func BenchmarkHandoffs(b *testing.B) {
+	r := benchRotation(b)
+	from, to := r.First(), r.First().AddDate(1, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		for h := range r.Handoffs(from, to) {
+			sinkShift.Who = h.Incoming
+		}
+	}
+}

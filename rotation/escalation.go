@@ -1,6 +1,8 @@
 package rotation
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -66,7 +68,7 @@ func Escalation[P comparable](levels ...Level[P]) (Chain[P], error) {
 				return Chain[P]{}, configErr(fmt.Sprintf("%s.rotations[%d]", f, j), "", ErrEmptyRoster)
 			}
 		}
-		if l.Wait < 0 {
+		if l.Wait < 0 || sum+l.Wait < sum { // negative, or the total overflows
 			return Chain[P]{}, configErr(f+".wait", l.Wait.String(), ErrWait)
 		}
 		l.People = slices.Clone(l.People)
@@ -157,4 +159,63 @@ func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], ok bool) {
 		p.Next = passStart.Add(c.ends[lvl])
 	}
 	return p, true
+}
+
+type wireLevel[P comparable] struct {
+	Name      string        `json:"name,omitempty"`
+	People    []P           `json:"people,omitempty"`
+	Rotations []Rotation[P] `json:"rotations,omitempty"`
+	Wait      string        `json:"wait"`
+}
+
+type wireChain[P comparable] struct {
+	Levels  []wireLevel[P] `json:"levels"`
+	Repeats int            `json:"repeats,omitempty"`
+}
+
+// MarshalJSON encodes the chain as {"levels": [...], "repeats": n}, each
+// level with its name, people, rotations and wait as a Go duration string
+// ("15m0s"). The zero Chain encodes as null.
+func (c Chain[P]) MarshalJSON() ([]byte, error) {
+	if len(c.levels) == 0 {
+		return []byte("null"), nil
+	}
+	w := wireChain[P]{Repeats: c.repeats, Levels: make([]wireLevel[P], len(c.levels))}
+	for i, l := range c.levels {
+		w.Levels[i] = wireLevel[P]{Name: l.Name, People: l.People, Rotations: l.Rotations, Wait: l.Wait.String()}
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes the form [Chain.MarshalJSON] writes and validates it
+// as [Escalation] and [Chain.WithRepeats] do. null leaves c unchanged.
+func (c *Chain[P]) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var w wireChain[P]
+	if err := json.Unmarshal(b, &w); err != nil {
+		var ce *ConfigError
+		if errors.As(err, &ce) {
+			return err // from a nested rotation
+		}
+		return &ConfigError{Field: "chain", Value: truncate(string(b)), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	}
+	levels := make([]Level[P], len(w.Levels))
+	for i, l := range w.Levels {
+		d, err := time.ParseDuration(l.Wait)
+		if err != nil {
+			return configErr(fmt.Sprintf("levels[%d].wait", i), l.Wait, ErrWait)
+		}
+		levels[i] = Level[P]{Name: l.Name, People: l.People, Rotations: l.Rotations, Wait: d}
+	}
+	out, err := Escalation(levels...)
+	if err != nil {
+		return err
+	}
+	if out, err = out.WithRepeats(w.Repeats); err != nil {
+		return err
+	}
+	*c = out
+	return nil
 }

@@ -1,6 +1,7 @@
 package rotation
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -108,4 +109,51 @@ func TestPresets(t *testing.T) {
 	require.ErrorIs(t, err, ErrSyntax)
 	_, err = Fleet2024Infra(mon, time.Hour, []string{"a"})
 	require.ErrorIs(t, err, ErrEmptyRoster)
+}
+
+func TestChainJSON(t *testing.T) {
+	lhi := zone(t, "Australia/Lord_Howe")
+	r := MustWeekly(time.Date(2024, 4, 1, 8, 0, 0, 0, lhi), "a", "b").WithName("primary")
+	c, err := Escalation(
+		Level[string]{Name: "on call", Rotations: []Rotation[string]{r, r.Offset(1)}, Wait: 15 * time.Minute},
+		Level[string]{Name: "lead", People: []string{"lead", "em"}, Wait: time.Hour},
+	)
+	require.NoError(t, err)
+	c, err = c.WithRepeats(2)
+	require.NoError(t, err)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"wait":"15m0s"`)
+	var back Chain[string]
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	b2, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(b2))
+	began := time.Date(2024, 4, 3, 2, 0, 0, 0, lhi)
+	for _, m := range []int{0, 20, 100, 200, 400} {
+		at := began.Add(time.Duration(m) * time.Minute)
+		p, _ := c.At(began, time.Time{}, at)
+		q, _ := back.At(began, time.Time{}, at)
+		assert.Equal(t, p.Who, q.Who)
+		assert.True(t, p.Next.Equal(q.Next))
+	}
+	for in, field := range map[string]string{
+		`{"levels":[]}`: "levels",
+		`{"levels":[{"people":["a"],"wait":"soon"}]}`:           "levels[0].wait",
+		`{"levels":[{"people":["a"],"wait":"-1m"}]}`:            "levels[0].wait",
+		`{"levels":[{"people":["a"],"wait":"0s"}],"repeats":1}`: "repeats",
+		`{"levels":[{"rotations":[{"zone":"Nowhere","first":"2024-01-01","at":"09:00","every":7,"people":["a"]}],"wait":"1m"}]}`: "zone",
+		`"x"`: "chain",
+	} {
+		var c Chain[string]
+		err := json.Unmarshal([]byte(in), &c)
+		var ce *ConfigError
+		require.ErrorAs(t, err, &ce, in)
+		assert.Equal(t, field, ce.Field, in)
+	}
+	var l Layers[string]
+	lb, err := json.Marshal(Pair(r))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(lb, &l))
+	assert.Equal(t, Pair(r).Who(began), l.Who(began))
 }

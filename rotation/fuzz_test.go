@@ -182,3 +182,40 @@ func FuzzEscalation(f *testing.F) {
 		}
 	})
 }
+
+// FuzzChainUnmarshalJSON decodes arbitrary chains: no panic, and what
+// decodes re-encodes to the same JSON and pages the same people.
+func FuzzChainUnmarshalJSON(f *testing.F) {
+	f.Add(`{"levels":[{"name":"on call","people":["a"],"wait":"15m"},{"people":["b","c"],"wait":"1h"}],"repeats":2}`)
+	f.Add(`{"levels":[{"rotations":[{"zone":"Europe/London","first":"2024-03-06","at":"09:00","every":7,"people":["a","b"]}],"wait":"0s"}]}`)
+	f.Add(`{"levels":[{"people":["a"],"wait":"0s"}],"repeats":3}`) // repeats of a zero-length chain
+	f.Add(`{"levels":[{"wait":"1m"}]}`)                            // a level that pages nobody
+	f.Add(`{"levels":null}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var c Chain[string]
+		if err := json.Unmarshal([]byte(in), &c); err != nil {
+			if len(c.Levels()) != 0 {
+				t.Fatalf("failed decode changed the value: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Chain[string]
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("re-decode %s: %v", b, err)
+		}
+		b2, _ := json.Marshal(back)
+		if string(b) != string(b2) {
+			t.Fatalf("round trip: %s then %s", b, b2)
+		}
+		began := time.Date(2024, 3, 5, 2, 0, 0, 0, time.UTC)
+		p, ok := c.At(began, time.Time{}, began.Add(time.Hour))
+		q, _ := back.At(began, time.Time{}, began.Add(time.Hour))
+		if ok && (p.Level != q.Level || p.Pass != q.Pass) {
+			t.Fatalf("round trip pages differently: %+v, %+v", p, q)
+		}
+	})
+}

@@ -7,9 +7,10 @@ import (
 
 // Layer is a named rotation within [Layers]: "primary", "secondary",
 // "first responder 2".
+// Layers encode to JSON as a list of {"name": ..., "rotation": ...}.
 type Layer[P comparable] struct {
-	Name     string
-	Rotation Rotation[P]
+	Name     string      `json:"name,omitempty"`
+	Rotation Rotation[P] `json:"rotation"`
 }
 
 // Layers is a set of rotations queried together (R3): two first responders

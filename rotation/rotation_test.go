@@ -338,3 +338,24 @@ func withRandomOverrides(t *testing.T, rng *rand.Rand, r Rotation[string]) Rotat
 	require.NoError(t, err)
 	return r
 }
+
+// TestSkippedDay: Samoa skipped 2011-12-30 entirely. A daily rotation's
+// hand-off that day normalises onto the next day's, leaving an empty turn
+// that Shifts does not yield; At and Shifts still agree and tile.
+func TestSkippedDay(t *testing.T) {
+	apia := zone(t, "Pacific/Apia")
+	r, err := New(apia, date.New(2011, 12, 27), clock.New(9, 0, 0, 0), 1, "a", "b", "c")
+	require.NoError(t, err)
+	from := time.Date(2011, 12, 28, 0, 0, 0, 0, apia)
+	to := time.Date(2012, 1, 2, 0, 0, 0, 0, apia)
+	checkTiling(t, r, from, to)
+	for u := from; u.Before(to); u = u.Add(37 * time.Minute) {
+		got := r.At(u)
+		require.True(t, got.Contains(u), "At(%v) = %v", u, got)
+		_, os, oe := oracle(r, u)
+		require.True(t, got.Start.Equal(os) && got.End.Equal(oe), "At(%v) = %v, oracle [%v, %v)", u, got, os, oe)
+	}
+	s := r.At(time.Date(2011, 12, 31, 10, 0, 0, 0, apia))
+	assert.Equal(t, "b", s.Who, "turn 4 (Dec 31); turn 3 (the skipped Dec 30) is empty")
+	assert.Equal(t, 24*time.Hour, s.Duration())
+}
