@@ -131,13 +131,13 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		openDays[wd] = compileHours(week[wd])
 		closedDays[wd] = openDays[wd].complement()
 	}
-	openSp := make([]special, len(days))
-	closedSp := make([]special, len(days))
+	openSp := make([]compiledDay, len(days))
+	closedSp := make([]compiledDay, len(days))
 	for i, d := range days {
 		h := compileHours(d.Spans)
 		day := int64(d.Day) - unixDay0
-		openSp[i] = special{day: day, h: h}
-		closedSp[i] = special{day: day, h: h.complement()}
+		openSp[i] = compiledDay{day: day, h: h}
+		closedSp[i] = compiledDay{day: day, h: h.complement()}
 	}
 	c.open = newTable(openDays, openSp)
 	c.closed = newTable(closedDays, closedSp)

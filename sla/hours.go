@@ -83,8 +83,8 @@ func (h hours) lastAt(r int64) int64 {
 	return h.from[i] + r - h.cum[i]
 }
 
-// special is a holiday or special day compiled for arithmetic.
-type special struct {
+// compiledDay is a holiday or special day compiled for arithmetic.
+type compiledDay struct {
 	day int64 // local day number, days since 1970-01-01
 	h   hours
 	cum int64 // sum over earlier specials of their open time minus their weekday's
@@ -104,7 +104,7 @@ type table struct {
 	days     [7]hours // by time.Weekday
 	dayStart [8]int64 // open time in a week before each weekday
 	weekOpen int64
-	specials []special
+	specials []compiledDay
 	cumEnd   int64 // cum after the last special
 
 	base   []int64 // per zone segment
@@ -212,7 +212,7 @@ func (tb *table) invLast(y, base int64) (day, ns int64, ok bool) {
 }
 
 // newTable compiles a week and its special days; specials must be sorted.
-func newTable(week [7]hours, specials []special) *table {
+func newTable(week [7]hours, specials []compiledDay) *table {
 	tb := &table{days: week}
 	for wd := 0; wd < 7; wd++ {
 		tb.dayStart[wd+1] = tb.dayStart[wd] + week[wd].total
@@ -247,7 +247,7 @@ func (tb *table) opensBefore(day int64) bool {
 	if tb.weekOpen > 0 {
 		return true
 	}
-	for j := tb.findSpecial(day + 1) - 1; j >= 0; j-- {
+	for j := tb.findSpecial(day+1) - 1; j >= 0; j-- {
 		if tb.specials[j].h.total > 0 {
 			return true
 		}
