@@ -38,7 +38,7 @@ func NewCadence(first date.Date, weeks int) (Cadence, error) {
 		return Cadence{}, &ConfigError{Field: "weeks", Value: strconv.Itoa(weeks), Err: ErrWeeks}
 	}
 	if first < date.Min() || first > date.Max() {
-		return Cadence{}, &ConfigError{Field: "first", Value: strconv.FormatInt(int64(first), 10), Err: ErrFirst}
+		return Cadence{}, &ConfigError{Field: "first", Value: first.String(), Err: ErrFirst}
 	}
 	days := int64(weeks) * 7
 	q, r := floorDivMod(int64(first), days)

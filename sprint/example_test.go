@@ -2,10 +2,12 @@ package sprint_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
 	"github.com/teamcadence/cadence/sprint"
 )
 
@@ -111,4 +113,83 @@ func ExampleRituals_Occurrences() {
 	// Wed 2024-01-31 17:30-18:30 CST Release ritual (Engineering manager)
 	// Thu 2024-02-01 11:00-12:00 CST Engineering group discussions (Engineering manager)
 	// Patch release branch: every patch release (Engineering manager)
+}
+
+// Last is the sprint's last day; End, the day after it, is excluded.
+func ExampleSprint_Last() {
+	s := sprint.MustCadence(date.New(2024, time.February, 19), 3).Sprint(1)
+	fmt.Println(s.Start, s.Last(), s.End, s.Contains(date.New(2024, time.February, 29)), s.Contains(s.End))
+	// Output:
+	// 2024-02-19 2024-03-10 2024-03-11 true false
+}
+
+// A 09:00 stand-up stays at 09:00 local time across the spring-forward
+// weekend in Chicago (2024-03-10), so its UTC time changes.
+func ExampleCalendar_Ceremonies_dst() {
+	loc, _ := time.LoadLocation("America/Chicago")
+	c := sprint.MustCadence(date.New(2024, time.March, 4), 2)
+	cal, err := sprint.NewCalendar(c, loc, nil, sprint.Ceremony{
+		Name: "Stand-up", Rule: sprint.EveryWorkday(), Time: clock.New(9, 0, 0, 0), Duration: 15 * time.Minute,
+	})
+	if err != nil {
+		panic(err)
+	}
+	for e := range cal.Ceremonies(c.Sprint(1)) {
+		if wd := e.Day.Weekday(); wd == time.Friday || wd == time.Monday {
+			fmt.Println(e.Start.Format("Mon 01-02 15:04 MST"), "=", e.Start.UTC().Format("15:04 UTC"))
+		}
+	}
+	// Output:
+	// Mon 03-04 09:00 CST = 15:00 UTC
+	// Fri 03-08 09:00 CST = 15:00 UTC
+	// Mon 03-11 09:00 CDT = 14:00 UTC
+	// Fri 03-15 09:00 CDT = 14:00 UTC
+}
+
+// A calendar kept as JSON configuration; holidays are attached after
+// decoding, since working days are not part of the JSON.
+func ExampleCalendar_UnmarshalJSON() {
+	config := `{
+	  "cadence": {"first": "2024-01-08", "weeks": 3},
+	  "zone": "Europe/London",
+	  "ceremonies": [
+	    {"name": "Planning", "owner": "Engineering manager", "rule": "first Monday", "time": "10:00", "duration": "1h", "move": "later"},
+	    {"name": "Demo", "rule": "last Friday", "time": "15:00", "duration": "45m", "move": "earlier"}
+	  ]
+	}`
+	var cal sprint.Calendar
+	if err := json.Unmarshal([]byte(config), &cal); err != nil {
+		panic(err)
+	}
+	cal = cal.WithWorkdays(holidays{date.New(2024, time.March, 29): true}) // Good Friday
+	for e := range cal.Ceremonies(cal.At(date.New(2024, time.March, 20))) {
+		fmt.Println(e)
+	}
+	err := json.Unmarshal([]byte(`{"cadence":"R/2024-01-08/P3W","zone":"Europe/London","ceremonies":[{"name":"Demo","rule":"last Friday","time":"3pm","duration":"45m"}]}`), &cal)
+	fmt.Println(err, errors.Is(err, sprint.ErrTime))
+	// Output:
+	// Mon 2024-03-11 10:00-11:00 GMT Planning (Engineering manager)
+	// Thu 2024-03-28 15:00-15:45 GMT Demo, moved from 2024-03-29
+	// sprint: time "3pm": time of day must be 00:00 to 24:00 in whole seconds true
+}
+
+// "Monday of release week" for releases every three weeks on Wednesday:
+// the anchor is any release day and the offset is -2 days (R9, R31).
+func ExampleEveryWeeks() {
+	r := sprint.EveryWeeks(3, date.New(2024, time.January, 10), -2)
+	fmt.Println(r)
+	rs, err := sprint.NewRituals(time.UTC, nil, sprint.Ritual{
+		Name: "Release testing report", Owner: "QA", Recurrence: r, Time: clock.New(17, 0, 0, 0), Move: sprint.Earlier,
+	})
+	if err != nil {
+		panic(err)
+	}
+	for e := range rs.Occurrences(date.New(2024, time.December, 1), date.New(2025, time.February, 1)) {
+		fmt.Println(e.Day, e.Day.Weekday(), e.Owner)
+	}
+	// Output:
+	// every 3 weeks from 2024-01-10 -2d
+	// 2024-12-09 Monday QA
+	// 2024-12-30 Monday QA
+	// 2025-01-20 Monday QA
 }

@@ -101,7 +101,14 @@ func ParseRule(s string) (Rule, error) {
 		if !ok {
 			return Rule{}, bad
 		}
-		r = map[string]Rule{"first": FirstWeekday(wd), "last": LastWeekday(wd), "each": EachWeek(wd)}[word]
+		switch word {
+		case "first":
+			r = FirstWeekday(wd)
+		case "last":
+			r = LastWeekday(wd)
+		default:
+			r = EachWeek(wd)
+		}
 	case "every":
 		if arg != "workday" {
 			return Rule{}, bad
