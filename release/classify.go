@@ -2,6 +2,7 @@ package release
 
 import (
 	"encoding/json"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -272,26 +273,30 @@ func (rs Rules) Classify(facts Facts) Classification {
 		}
 	}
 	c := Classification{Facts: f}
+	var decided [3]uint64
+	total := 0
 	for j, d := range [3]Fact{IsBlocker, IsCritical, IsPatch} {
-		v := Verdict{Yes: f.Has(d)}
-		bits := clearBy[j]
-		if v.Yes {
-			bits = setBy[j]
+		decided[j] = clearBy[j]
+		if f.Has(d) {
+			decided[j] = setBy[j]
 		}
+		total += bits.OnesCount64(decided[j])
+	}
+	ids := make([]string, 0, total) // one allocation for all three verdicts
+	var vs [3]Verdict
+	for j, d := range [3]Fact{IsBlocker, IsCritical, IsPatch} {
+		start := len(ids)
 		for i := range rs.rules {
-			if bits&(1<<i) != 0 {
-				v.Rules = append(v.Rules, rs.rules[i].ID)
+			if decided[j]&(1<<i) != 0 {
+				ids = append(ids, rs.rules[i].ID)
 			}
 		}
-		switch j {
-		case 0:
-			c.Blocker = v
-		case 1:
-			c.Critical = v
-		default:
-			c.Patch = v
+		vs[j] = Verdict{Yes: f.Has(d)}
+		if len(ids) > start {
+			vs[j].Rules = ids[start:len(ids):len(ids)]
 		}
 	}
+	c.Blocker, c.Critical, c.Patch = vs[0], vs[1], vs[2]
 	return c
 }
 

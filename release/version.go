@@ -24,9 +24,7 @@ type Version struct {
 // not accepted. Malformed input returns a *VersionError matching ErrVersion.
 func ParseVersion(s string) (Version, error) {
 	in := s
-	if strings.HasPrefix(s, "v") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "v")
 	var parts [3]int
 	for i := range parts {
 		end := strings.IndexByte(s, '.')

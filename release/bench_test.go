@@ -1,0 +1,108 @@
+package release
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+)
+
+var (
+	sinkRelease  Release
+	sinkDecision Decision
+	sinkClass    Classification
+	sinkString   string
+)
+
+// Next and At cost the same at any distance from the first release.
+func BenchmarkNext(b *testing.B) {
+	tr := MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")))
+	for _, c := range []struct {
+		name string
+		day  date.Date
+	}{
+		{"near", date.New(2024, time.April, 1)},
+		{"far_future", date.New(9999, time.December, 31)},
+		{"far_past", date.New(-9999, time.January, 1)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkRelease = tr.Next(c.day)
+			}
+		})
+	}
+}
+
+func BenchmarkAt(b *testing.B) {
+	tr := MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")))
+	for _, c := range []struct {
+		name string
+		day  date.Date
+	}{
+		{"near", date.New(2024, time.April, 1)},
+		{"far_future", date.New(9999, time.December, 31)},
+		{"far_past", date.New(-9999, time.January, 1)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkRelease = tr.At(c.day)
+			}
+		})
+	}
+}
+
+func BenchmarkPrevious(b *testing.B) {
+	tr := MustNewTrain(date.New(2024, time.March, 6), 3)
+	day := date.New(9999, time.December, 31)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkRelease = tr.Previous(day)
+	}
+}
+
+func BenchmarkGate(b *testing.B) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr := MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze()))
+	at := time.Date(2024, time.March, 27, 10, 0, 0, 0, la)
+	far := time.Date(2999, time.March, 27, 10, 0, 0, 0, la)
+	b.Run("freeze", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDecision = tr.Gate(at, Change{Kind: Feature})
+		}
+	})
+	b.Run("far_future", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDecision = tr.Gate(far, Change{Kind: BlockerFix})
+		}
+	})
+	b.Run("with_reason", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkString = tr.Gate(at, Change{Kind: Feature}).Reason()
+		}
+	})
+}
+
+func BenchmarkClassify(b *testing.B) {
+	rs := Fleet2024Rules()
+	facts := FactsOf(Regression, DataLoss, FoundInTesting, Released)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkClass = rs.Classify(facts)
+	}
+}
+
+func BenchmarkParseVersion(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		v, _ := ParseVersion("v4.58.12")
+		sinkRelease.Version = v
+	}
+}
