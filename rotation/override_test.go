@@ -114,6 +114,12 @@ func TestHandoffs(t *testing.T) {
 	// 2024-04-03 10:00 BST: the same wall-clock time after the change.
 	assert.Equal(t, "2024-04-03 10:00 BST", got[3].At.Format("2006-01-02 15:04 MST"))
 	assert.Equal(t, []string{"move the @oncall alias", "hand off open threads"}, got[3].Checklist)
+	mid := 0
+	for h := range r.Handoffs(first.Add(time.Hour), first.AddDate(0, 0, 14)) {
+		assert.True(t, h.At.After(first), "from inside a shift: no event at the earlier hand-off")
+		mid++
+	}
+	assert.Equal(t, 3, mid)
 	next, ok := r.Next(first)
 	require.True(t, ok)
 	assert.True(t, next.At.Equal(got[1].At))

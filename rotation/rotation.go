@@ -192,8 +192,11 @@ func (r Rotation[P]) Roster(t time.Time) []P {
 //
 // At costs the same for any t: the number of hand-offs since the first is
 // found by dividing the local calendar-day difference by the turn length,
-// then corrected by comparing t with that day's hand-off instant; overrides
-// are found by binary search.
+// then corrected by comparing t with that day's hand-off instant. Overrides
+// are found by one binary search over their sorted edges (O(log k) for k
+// overrides), plus one step for each neighbouring override edge inside the
+// same turn across which the same person stays on duty (they are merged
+// into one shift, as [Rotation.Shifts] does).
 func (r Rotation[P]) At(t time.Time) Shift[P] {
 	if r.loc == nil {
 		return Shift[P]{}
