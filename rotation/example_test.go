@@ -25,7 +25,7 @@ func Example() {
 	now := time.Date(2024, 3, 21, 15, 0, 0, 0, chi)
 	s := r.At(now)
 	fmt.Printf("on call: %s until %s\n", s.Who, s.End.Format("Mon Jan 2 15:04 MST"))
-	h, _ := r.Next(now)
+	h, _ := r.NextHandoff(now)
 	fmt.Printf("next hand-off: %s -> %s at %s\n", h.Outgoing, h.Incoming, h.At.Format("Mon Jan 2 15:04"))
 	fmt.Println("checklist:", h.Checklist[0])
 	// Output:

@@ -46,10 +46,10 @@ func (r Rotation[P]) Handoffs(from, to time.Time) iter.Seq[Handoff[P]] {
 	}
 }
 
-// Next returns the first hand-off strictly after t, looking at most a year
+// NextHandoff returns the first hand-off strictly after t, looking at most a year
 // ahead; ok is false when nobody changes duty within the year (a one-person
 // roster).
-func (r Rotation[P]) Next(t time.Time) (h Handoff[P], ok bool) {
+func (r Rotation[P]) NextHandoff(t time.Time) (h Handoff[P], ok bool) {
 	for h := range r.Handoffs(t.Add(time.Nanosecond), t.AddDate(1, 0, 0)) {
 		return h, true
 	}

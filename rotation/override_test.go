@@ -120,10 +120,10 @@ func TestHandoffs(t *testing.T) {
 		mid++
 	}
 	assert.Equal(t, 3, mid)
-	next, ok := r.Next(first)
+	next, ok := r.NextHandoff(first)
 	require.True(t, ok)
 	assert.True(t, next.At.Equal(got[1].At))
-	_, ok = MustWeekly(first, "solo").Next(first)
+	_, ok = MustWeekly(first, "solo").NextHandoff(first)
 	assert.False(t, ok, "one person never hands off")
 	for range r.Handoffs(first, first) {
 		t.Fatal("empty range")
