@@ -1,0 +1,261 @@
+// Command bugreport prints the weekly bug report (R23, R24) of a team's
+// GitHub issues, with orphans first and overdue timers (R18, R19), using a
+// bugflow scheme preset.
+//
+// Fetch the issues with
+//
+//	gh issue list --state all --limit 2000 \
+//	  --json number,title,state,labels,assignees,createdAt,closedAt,projectItems,updatedAt,url > issues.json
+//
+// (updatedAt feeds the R19 reporter clock; url lets pull requests be told
+// apart) and run
+//
+//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-scheme fleet-2024] [-roles login=role,...]
+//
+// With no flags it reports on the bundled sample (testdata/issues.json,
+// embedded in the binary) as of today. Bad flags print a message and exit
+// with status 2; unreadable or malformed input exits with status 1.
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/teamcadence/cadence/bugflow"
+)
+
+//go:embed testdata/issues.json
+var sample []byte
+
+// sampleRoles are the roles of the logins in the bundled sample.
+const sampleRoles = "quinn-qa=qa,rachel-qa=qa,emma-em=em,luke-em=em,pat-pm=pm"
+
+// presets are the schemes -scheme can name.
+var presets = map[string]func(map[string]string) (bugflow.Scheme, error){
+	"fleet-2022": bugflow.Fleet2022,
+	"fleet-2024": bugflow.Fleet2024,
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now()))
+}
+
+// options are the parsed command-line flags.
+type options struct {
+	file   string // "" for the bundled sample
+	at     time.Time
+	scheme string
+	roles  map[string]string
+}
+
+// parseFlags parses args; now gives the default for -at.
+func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error) {
+	fs := flag.NewFlagSet("bugreport", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	file := fs.String("file", "", "the `path` of a gh issue list --json file (default: the bundled sample)")
+	at := fs.String("at", "", "report as of the end of this `day`, YYYY-MM-DD (default: now)")
+	tz := fs.String("tz", "UTC", "the IANA time `zone` of -at and of the report week")
+	scheme := fs.String("scheme", "fleet-2024", "the scheme `preset`: "+strings.Join(presetNames(), " or "))
+	roles := fs.String("roles", sampleRoles, "who has which role, as `login=role,...` (roles: qa, em, pm)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: bugreport [flags]\n\n"+
+			"Prints the weekly bug report of gh issue list --json output: orphans first, then\n"+
+			"overdue timers, counts per state and the queue in priority order.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	if fs.NArg() > 0 {
+		return options{}, fmt.Errorf("unexpected argument %q (give the file with -file)", fs.Arg(0))
+	}
+	loc, err := time.LoadLocation(*tz)
+	if err != nil {
+		return options{}, fmt.Errorf("-tz %q: not an IANA time zone such as Europe/London", *tz)
+	}
+	opts := options{file: *file, at: now.In(loc), scheme: *scheme}
+	if *at != "" {
+		d, err := time.Parse(time.DateOnly, *at)
+		if err != nil {
+			return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD", *at)
+		}
+		// The end of the day: the last instant before the next midnight.
+		opts.at = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc).Add(-time.Nanosecond)
+	}
+	if _, ok := presets[*scheme]; !ok {
+		return options{}, fmt.Errorf("-scheme %q: want %s", *scheme, strings.Join(presetNames(), " or "))
+	}
+	if opts.roles, err = parseRoles(*roles); err != nil {
+		return options{}, err
+	}
+	return opts, nil
+}
+
+func presetNames() []string {
+	names := make([]string, 0, len(presets))
+	for n := range presets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func parseRoles(s string) (map[string]string, error) {
+	roles := map[string]string{}
+	if strings.TrimSpace(s) == "" {
+		return roles, nil
+	}
+	for part := range strings.SplitSeq(s, ",") {
+		login, role, ok := strings.Cut(strings.TrimSpace(part), "=")
+		login, role = strings.TrimSpace(login), strings.TrimSpace(role)
+		if !ok || login == "" || role == "" {
+			return nil, fmt.Errorf("-roles %q: want login=role pairs separated by commas", part)
+		}
+		roles[login] = role
+	}
+	return roles, nil
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	opts, err := parseFlags(args, stderr, now)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "bugreport: %v\n", err)
+		return 2
+	}
+	data, source := sample, "the bundled sample"
+	if opts.file != "" {
+		if data, err = os.ReadFile(opts.file); err != nil {
+			fmt.Fprintf(stderr, "bugreport: %v\n", err)
+			return 1
+		}
+		source = opts.file
+	}
+	issues, skipped, err := bugflow.DecodeGitHub(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "bugreport: %s: %v\n", source, err)
+		return 1
+	}
+	scheme, err := presets[opts.scheme](opts.roles)
+	if err != nil {
+		fmt.Fprintf(stderr, "bugreport: -roles: %v\n", err)
+		return 2
+	}
+	report(stdout, scheme, issues, skipped, opts, source)
+	return 0
+}
+
+// report prints the weekly report.
+func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped []bugflow.Skipped, opts options, source string) {
+	r := scheme.Report(issues, opts.at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	byNumber := make(map[int]bugflow.Issue, len(issues))
+	for _, is := range issues {
+		byNumber[is.Number] = is
+	}
+	y, wk := r.From.ISOWeek()
+	fmt.Fprintf(w, "Bug report as of %s (week %d-W%02d from %s), scheme %s\n",
+		opts.at.Format("2006-01-02 15:04 MST"), y, wk, r.From.Format(time.DateOnly), scheme.Name())
+	fmt.Fprintf(w, "%d bugs read from %s, %d issues skipped\n\n", len(issues), source, len(skipped))
+	fmt.Fprintln(w, r.Summary())
+
+	section := func(title string, numbers []int, note func(bugflow.Issue) string) {
+		fmt.Fprintf(w, "\n%s: %d\n", title, len(numbers))
+		for _, n := range numbers {
+			is := byNumber[n]
+			fmt.Fprintf(w, "  #%-6d %-52s %s\n", n, clip(is.Title, 52), note(is))
+		}
+	}
+	labels := func(is bugflow.Issue) string { return "[" + strings.Join(is.Labels, " ") + "]" }
+	section("Orphans (R23, should be none)", r.Orphans, labels)
+	section("Reproduced orphans (R23, should be none)", r.ReproducedOrphans, func(is bugflow.Issue) string {
+		return labels(is) + " " + boards(is)
+	})
+	if len(r.Ambiguous) > 0 {
+		section("Ambiguous (two states match; a person decides)", r.Ambiguous, func(is bugflow.Issue) string {
+			return scheme.Evaluate(is).Matched.String()
+		})
+	}
+	section("In no state (fix the labels)", r.Unclassified, labels)
+
+	fmt.Fprintf(w, "\nOverdue (R18, R19): %d\n", len(r.Agenda.Overdue))
+	for _, d := range r.Agenda.Overdue {
+		fmt.Fprintf(w, "  #%-6d %-52s %s (%s) was due %s, %s ago\n", d.Number, clip(byNumber[d.Number].Title, 52),
+			d.Timer, d.Timer.Rule(), d.Due.In(opts.at.Location()).Format(time.DateOnly), bugflow.Days(opts.at.Sub(d.Due)))
+	}
+	if r.Agenda.HasNext {
+		d := r.Agenda.Next
+		fmt.Fprintf(w, "Next due: #%d %s (%s) on %s\n", d.Number, d.Timer, d.Timer.Rule(), d.Due.In(opts.at.Location()).Format("2006-01-02 15:04"))
+	}
+
+	fmt.Fprintf(w, "\nBugs by state (R24)\n")
+	for _, st := range []bugflow.State{bugflow.Inbox, bugflow.Reproduced, bugflow.InEngineering, bugflow.AwaitingQA} {
+		fmt.Fprintf(w, "  %-16s %3d\n", st, r.States[st])
+	}
+	fmt.Fprintf(w, "  %-16s %3d\n", "no state", r.States[bugflow.Unknown])
+	fmt.Fprintf(w, "  %-16s %3d\n", "open", r.Open)
+	fmt.Fprintf(w, "  %-16s %3d\n", "opened this week", r.Opened)
+	fmt.Fprintf(w, "  %-16s %3d\n", "closed this week", r.Closed)
+	fmt.Fprintf(w, "  average age      %s", bugflow.Days(r.AverageAge))
+	if r.BugShare > 0 {
+		fmt.Fprintf(w, " (above 32 days: %.0f%% of sprint capacity goes to bugs)", r.BugShare*100)
+	}
+	fmt.Fprintln(w)
+
+	var queue []bugflow.Issue
+	for _, is := range issues {
+		if v := scheme.Evaluate(is); !is.Closed && !is.Created.After(opts.at) && (v.State == bugflow.Reproduced || v.State == bugflow.Inbox) {
+			queue = append(queue, is)
+		}
+	}
+	slices.SortFunc(queue, scheme.Compare)
+	fmt.Fprintf(w, "\nPick next (inbox and reproduced, P0, P1, P2, customer, oldest): %d\n", len(queue))
+	for i, is := range queue {
+		if i == 5 {
+			fmt.Fprintf(w, "  ... and %d more\n", len(queue)-5)
+			break
+		}
+		fmt.Fprintf(w, "  #%-6d %-52s %s, %s old\n", is.Number, clip(is.Title, 52), scheme.Evaluate(is).State, bugflow.Days(opts.at.Sub(is.Created)))
+	}
+
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "\nSkipped: %d\n", len(skipped))
+		for _, s := range skipped {
+			fmt.Fprintf(w, "  #%-6d %s\n", s.Number, s.Reason)
+		}
+	}
+}
+
+func boards(is bugflow.Issue) string {
+	if len(is.Boards) == 0 {
+		return "on no board"
+	}
+	var parts []string
+	for _, b := range is.Boards {
+		if b.Column == "" {
+			parts = append(parts, "on "+b.Board)
+		} else {
+			parts = append(parts, "on "+b.Board+"/"+b.Column)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// clip shortens s to n runes, marking the cut with "...".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-3]) + "..."
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./examples/bugreport -update to create %s", path)
+	assert.Equal(t, string(want), string(got), "output differs from %s; run with -update if the change is intended", path)
+}
+
+// now is a fixed instant: the day after the golden reports, so that -at is
+// what sets the report instant.
+var now = time.Date(2024, 3, 14, 10, 0, 0, 0, time.UTC)
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"fleet-2024.txt", []string{"-at", "2024-03-13"}},
+		{"fleet-2022.txt", []string{"-at", "2024-03-13", "-scheme", "fleet-2022"}},
+		{"chicago.txt", []string{"-at", "2024-03-10", "-tz", "America/Chicago", "-file", filepath.Join("testdata", "issues.json")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut, now)
+			require.Equal(t, 0, code, "stderr: %s", errOut.String())
+			assert.Empty(t, errOut.String())
+			golden(t, tt.name, out.Bytes())
+		})
+	}
+}
+
+// The sample covers what the report must show.
+func TestSampleCoverage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-13"}, &out, &errOut, now))
+	s := out.String()
+	for _, want := range []string{
+		"Orphans (R23, should be none): 3",
+		"Reproduced orphans (R23, should be none): 3",
+		"close (R19)", "ping reporter (R19)", "reproduce (R18)",
+		"pull request", "not a bug",
+	} {
+		assert.Contains(t, s, want)
+	}
+	for _, st := range []string{"inbox", "reproduced", "in engineering", "awaiting QA"} {
+		assert.Regexp(t, `(?m)^  `+st+` +[1-9]`, s, "no %s bug in the sample", st)
+	}
+	assert.Regexp(t, `(?m)^  closed this week +[1-9]`, s)
+	// Orphans come first, then overdue items.
+	assert.Less(t, strings.Index(s, "Orphans"), strings.Index(s, "Overdue"))
+}
+
+// With no arguments it runs on the embedded sample from any directory.
+func TestNoArgumentsAnyDirectory(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errOut, now), errOut.String())
+	assert.Contains(t, out.String(), "read from the bundled sample")
+	assert.Contains(t, out.String(), "as of 2024-03-14 10:00 UTC")
+}
+
+func TestBadFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-at", "2024-13-40"}, 2, `-at "2024-13-40": want a calendar day as YYYY-MM-DD`},
+		{[]string{"-at", "yesterday"}, 2, `-at "yesterday"`},
+		{[]string{"-scheme", "fleet-2019"}, 2, `-scheme "fleet-2019": want fleet-2022 or fleet-2024`},
+		{[]string{"-tz", "Mars/Olympus"}, 2, `-tz "Mars/Olympus"`},
+		{[]string{"-roles", "quinn"}, 2, `-roles "quinn": want login=role pairs`},
+		{[]string{"-nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"issues.json"}, 2, `unexpected argument "issues.json"`},
+		{[]string{"-file", filepath.Join("testdata", "missing.json")}, 1, "missing.json"},
+		{[]string{"-file", filepath.Join("testdata", "golden", "fleet-2024.txt")}, 1, "bugflow: decode"},
+		{[]string{"-roles", "a=qa, A=em"}, 2, "login listed twice"},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		code := run(tt.args, &out, &errOut, now)
+		assert.Equal(t, tt.code, code, "run(%q)", tt.args)
+		assert.Contains(t, errOut.String(), tt.want, "run(%q)", tt.args)
+		assert.Empty(t, out.String(), "run(%q) printed a report", tt.args)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut, now))
+	assert.Contains(t, errOut.String(), "Usage: bugreport")
+	assert.Contains(t, errOut.String(), "-scheme")
+}
