@@ -242,7 +242,8 @@ func (r Recurrence) on(d date.Date, m Move, w Workdays) (date.Date, bool) {
 //	 "duration":"30m0s","move":"later"}
 //
 // with the recurrence in ParseRecurrence's form and the other fields as for
-// Ceremony; the owner may be omitted.
+// Ceremony; the owner, time (00:00), duration (0s) and move (skip) may be
+// omitted.
 type Ritual struct {
 	Name       string
 	Owner      string
@@ -291,6 +292,9 @@ func (r *Ritual) UnmarshalJSON(b []byte) error {
 	var j ritualJSON
 	if err := strictJSON(b, &j); err != nil {
 		return jsonError("ritual", b, err)
+	}
+	if j.Time == "" {
+		j.Time = "00:00" // only the day matters
 	}
 	v, err := decodeWhen(j.Time, j.Duration)
 	if err != nil {

@@ -406,6 +406,12 @@ func TestRitualsJSON(t *testing.T) {
 		err := json.Unmarshal([]byte(tt.in), &r)
 		require.ErrorIs(t, err, tt.wantErr, tt.in)
 	}
+	var minimal sprint.Rituals
+	require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","rituals":[{"name":"Patch branch","recurrence":"on demand: every patch release"}]}`), &minimal))
+	all := slices.Collect(minimal.All())
+	require.Len(t, all, 1)
+	assert.Equal(t, sprint.Ritual{Name: "Patch branch", Recurrence: sprint.OnDemand("every patch release")}, all[0])
+
 	var zero sprint.Rituals
 	b, err = json.Marshal(zero)
 	require.NoError(t, err)
