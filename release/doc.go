@@ -52,8 +52,13 @@
 // reports slips, gaps, skipped and extra releases, patch delays and summary
 // figures (R30); testdata/fleet-releases.json holds Fleet 4.40.0-4.63.1.
 //
-// The package does not import sla and needs no working-day calendar: release
-// days are the plan, and real days are recorded as they happened.
+// # Working days
+//
+// The package does not import sla. WithWorkdays takes anything with an
+// IsWorkday(date.Date) bool method (sla.Calendar has one; nil means Monday to
+// Friday) and moves a release planned on a holiday to the next or previous
+// working day: Release.Planned keeps the cadence day and Release.Day the
+// moved one. Queries stay constant-time.
 //
 // # Usage
 //

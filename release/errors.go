@@ -15,6 +15,8 @@ var (
 	ErrWeeks = errors.New("release: weeks must be positive")
 	// ErrWeekday reports a first release day that is not on the configured weekday.
 	ErrWeekday = errors.New("release: first day is not on the release weekday")
+	// ErrShift reports an unknown working-day shift rule.
+	ErrShift = errors.New("release: unknown working-day shift")
 	// ErrVersion reports a malformed version.
 	ErrVersion = errors.New("release: malformed version")
 	// ErrPolicy reports an invalid freeze or branch-cut policy.

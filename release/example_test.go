@@ -202,3 +202,37 @@ func ExampleNewTrain_errors() {
 	// release: invalid first "2024-03-07": a Thursday, want a Wednesday
 	// release: invalid weeks "0": want 1 to 10000 true
 }
+
+// holidays is a working-day calendar: Monday to Friday without some days.
+// sla.Calendar satisfies the same interface.
+type holidays map[date.Date]bool
+
+func (h holidays) IsWorkday(d date.Date) bool {
+	wd := d.Weekday()
+	return wd != time.Saturday && wd != time.Sunday && !h[d]
+}
+
+// A release planned on Christmas Day moves to the next working day.
+func ExampleWithWorkdays() {
+	closed := holidays{date.New(2024, time.December, 25): true, date.New(2024, time.December, 26): true}
+	t := release.MustNewTrain(date.New(2024, time.December, 4), 3, release.WithWorkdays(closed, release.ShiftLater))
+	fmt.Println(t.Next(date.New(2024, time.December, 20)))
+	fmt.Println(t.At(date.New(2024, time.December, 26)))
+	// Output:
+	// release 2 on 2024-12-27 (moved from 2024-12-25)
+	// release 1 on 2024-12-04
+}
+
+// The 2023 freeze starts at 09:00 Pacific on the Thursday before release day,
+// whether that Thursday is in standard or daylight time (R10).
+func ExamplePolicy_Window_dst() {
+	p := release.Fleet2023Freeze()
+	for _, day := range []date.Date{date.New(2024, time.March, 6), date.New(2024, time.March, 13), date.New(2024, time.March, 20)} {
+		w := p.Window(release.Release{Day: day})
+		fmt.Println(w.Start.Format("Mon 2006-01-02 15:04 MST"), "=", w.Start.UTC().Format("15:04 UTC"), "until", w.End.Format("Mon 15:04 MST"))
+	}
+	// Output:
+	// Thu 2024-02-29 09:00 PST = 17:00 UTC until Thu 00:00 PST
+	// Thu 2024-03-07 09:00 PST = 17:00 UTC until Thu 00:00 PDT
+	// Thu 2024-03-14 09:00 PDT = 16:00 UTC until Thu 00:00 PDT
+}

@@ -12,14 +12,16 @@ import (
 // A Release is one release of a Train: its Number, its Day and, when the
 // train has a version scheme, its Version.
 //
-// Release 1 is on the train's first day; release n is (n-1) periods later.
+// Release 1 is on the train's first day; release n is planned (n-1) periods
+// later, and with WithWorkdays moves off a non-working day.
 // Releases before the first have numbers 0, -1, -2 and so on, counting
 // backwards one period at a time. Release values compare with ==. The freeze
 // window of a release comes from Train.Window, so that the calendar queries
 // stay free of time-zone work.
 type Release struct {
 	Number  int       // 1 for the first release; 0 and below before it
-	Day     date.Date // the release day
+	Day     date.Date // the release day, after any working-day shift
+	Planned date.Date // the day the cadence gives, before any working-day shift
 	Version Version   // minor version; zero when the train has no scheme or the number is too small
 }
 
@@ -30,7 +32,11 @@ func (r Release) String() string {
 	if !r.Version.IsZero() {
 		s += " (" + r.Version.String() + ")"
 	}
-	return s + " on " + r.Day.String()
+	s += " on " + r.Day.String()
+	if r.Planned != r.Day {
+		s += " (moved from " + r.Planned.String() + ")"
+	}
+	return s
 }
 
 // A Train is a release every Weeks weeks on the weekday of its first release
@@ -43,10 +49,55 @@ func (r Release) String() string {
 // locations, so compare with Equal instead. The zero Train has no releases:
 // its queries return the zero Release and its gate allows everything.
 type Train struct {
-	first   date.Date
-	period  int64 // days between releases; 0 only in the zero Train
-	version Version
-	policy  Policy
+	first    date.Date
+	period   int64 // days between releases; 0 only in the zero Train
+	version  Version
+	policy   Policy
+	shift    Shift
+	workdays Workdays // nil: Monday to Friday
+}
+
+// Workdays is a working-day calendar; sla.Calendar satisfies it.
+type Workdays interface {
+	IsWorkday(date.Date) bool
+}
+
+// A Shift says where a release planned on a non-working day moves.
+type Shift int8
+
+const (
+	NoShift      Shift = iota // "none": release days stay where the cadence puts them
+	ShiftLater                // "later": to the next working day
+	ShiftEarlier              // "earlier": to the previous working day
+)
+
+var shiftNames = [...]string{"none", "later", "earlier"}
+
+// String returns "none", "later" or "earlier".
+func (s Shift) String() string {
+	if s >= 0 && int(s) < len(shiftNames) {
+		return shiftNames[s]
+	}
+	return "shift(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText returns s.String().
+func (s Shift) MarshalText() ([]byte, error) {
+	if s < 0 || int(s) >= len(shiftNames) {
+		return nil, fieldErr("shift", s.String(), "unknown shift", ErrShift)
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText parses "none", "later" or "earlier".
+func (s *Shift) UnmarshalText(text []byte) error {
+	for i, n := range shiftNames {
+		if string(text) == n {
+			*s = Shift(i)
+			return nil
+		}
+	}
+	return fieldErr("shift", string(text), `want "none", "later" or "earlier"`, ErrShift)
 }
 
 // An Option configures a Train.
@@ -57,6 +108,24 @@ type trainConfig struct {
 	hasWeekday bool
 	version    Version
 	policy     Policy
+	shift      Shift
+	workdays   Workdays
+}
+
+// WithWorkdays moves a release planned on a day that is not a working day in
+// w to the next (ShiftLater) or previous (ShiftEarlier) working day, looking
+// at most six days away so that releases never swap order; if none of those
+// is a working day the release stays on its planned day. A nil w means
+// Monday to Friday. Queries stay constant-time: they ask w about at most
+// seven days per release they look at.
+func WithWorkdays(w Workdays, s Shift) Option {
+	return func(c *trainConfig) error {
+		if s < NoShift || s > ShiftEarlier {
+			return fieldErr("shift", s.String(), "unknown shift", ErrShift)
+		}
+		c.shift, c.workdays = s, w
+		return nil
+	}
 }
 
 // OnWeekday requires the first release day to fall on wd; NewTrain returns a
@@ -115,7 +184,7 @@ func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 	if first < minDay || first > maxDay {
 		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrWeekday)
 	}
-	t := Train{first: first, period: int64(weeks) * 7, version: c.version, policy: c.policy}
+	t := Train{first: first, period: int64(weeks) * 7, version: c.version, policy: c.policy, shift: c.shift, workdays: c.workdays}
 	if !c.policy.IsZero() {
 		span := c.policy.span(first.Weekday())
 		if span > t.period*24*60 {
@@ -166,14 +235,49 @@ func (t Train) FirstVersion() Version { return t.version }
 func (t Train) Policy() Policy { return t.policy }
 
 // WithPolicy returns a copy of t with policy p, or an error if p's window is
-// not shorter than t's period.
+// longer than t's period.
 func (t Train) WithPolicy(p Policy) (Train, error) {
-	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p))
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p), WithWorkdays(t.workdays, t.shift))
 }
 
-// Equal reports whether t and u have the same releases, versions and policy.
+// WithWorkdays returns a copy of t whose releases move off days that are not
+// working days in w, as the WithWorkdays option does.
+func (t Train) WithWorkdays(w Workdays, s Shift) (Train, error) {
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(t.policy), WithWorkdays(w, s))
+}
+
+// Shift returns where releases on non-working days move.
+func (t Train) Shift() Shift { return t.shift }
+
+// Equal reports whether t and u have the same releases, versions, policy and
+// shift rule. Working-day calendars are not compared (they are interfaces,
+// not data).
 func (t Train) Equal(u Train) bool {
-	return t.first == u.first && t.period == u.period && t.version == u.version && t.policy.Equal(u.policy)
+	return t.first == u.first && t.period == u.period && t.version == u.version && t.shift == u.shift && t.policy.Equal(u.policy)
+}
+
+// isWorkday reports whether d is a working day in t's calendar, Monday to
+// Friday when it has none.
+func (t Train) isWorkday(d date.Date) bool {
+	if t.workdays == nil {
+		wd := d.Weekday()
+		return wd != time.Saturday && wd != time.Sunday
+	}
+	return t.workdays.IsWorkday(d)
+}
+
+// moved returns the day a release planned on p happens.
+func (t Train) moved(p date.Date) date.Date {
+	step := date.Date(1)
+	if t.shift == ShiftEarlier {
+		step = -1
+	}
+	for i := date.Date(0); i < 7; i++ {
+		if d := p + i*step; t.isWorkday(d) {
+			return d
+		}
+	}
+	return p
 }
 
 // floorDiv returns a/b rounded towards minus infinity, for b > 0.
@@ -190,7 +294,11 @@ func (t Train) Release(n int) Release {
 	if t.period == 0 {
 		return Release{}
 	}
-	r := Release{Number: n, Day: t.first + date.Date(int64(n-1)*t.period)}
+	p := t.first + date.Date(int64(n-1)*t.period)
+	r := Release{Number: n, Day: p, Planned: p}
+	if t.shift != NoShift {
+		r.Day = t.moved(p)
+	}
 	if !t.version.IsZero() {
 		if m := t.version.Minor + n - 1; m >= 0 && m <= maxPart {
 			r.Version = Version{t.version.Major, m, 0}
@@ -205,8 +313,18 @@ func (t Train) Next(d date.Date) Release {
 		return Release{}
 	}
 	// ceil((d-first)/period) = -floor((first-d)/period)
-	k := -floorDiv(int64(t.first-d), t.period)
-	return t.Release(int(k) + 1)
+	r := t.Release(int(-floorDiv(int64(t.first-d), t.period)) + 1)
+	switch t.shift {
+	case ShiftLater: // the release planned before d may have moved onto or past d
+		if p := t.Release(r.Number - 1); p.Day >= d {
+			return p
+		}
+	case ShiftEarlier: // r may have moved before d
+		if r.Day < d {
+			return t.Release(r.Number + 1)
+		}
+	}
+	return r
 }
 
 // At returns the release current on d: the last release on or before d, the
@@ -215,7 +333,18 @@ func (t Train) At(d date.Date) Release {
 	if t.period == 0 {
 		return Release{}
 	}
-	return t.Release(int(floorDiv(int64(d-t.first), t.period)) + 1)
+	r := t.Release(int(floorDiv(int64(d-t.first), t.period)) + 1)
+	switch t.shift {
+	case ShiftLater: // r may have moved past d
+		if r.Day > d {
+			return t.Release(r.Number - 1)
+		}
+	case ShiftEarlier: // the next release may have moved onto or before d
+		if n := t.Release(r.Number + 1); n.Day <= d {
+			return n
+		}
+	}
+	return r
 }
 
 // Previous returns the last release strictly before d, so that
@@ -258,16 +387,18 @@ type trainJSON struct {
 	Weekday string    `json:"weekday,omitempty"`
 	Version Version   `json:"version,omitzero"`
 	Policy  *Policy   `json:"policy,omitempty"`
+	Shift   Shift     `json:"shift,omitzero"`
 }
 
 // MarshalJSON encodes t as
-// {"first":"2024-03-06","weeks":3,"weekday":"Wednesday","version":"4.58.0","policy":{...}};
-// version and policy are left out when absent.
+// {"first":"2024-03-06","weeks":3,"weekday":"Wednesday","version":"4.58.0","policy":{...},"shift":"later"};
+// version, policy and shift are left out when absent. The working-day
+// calendar is not data and is not encoded: only the shift rule is.
 func (t Train) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	j := trainJSON{First: t.first, Weeks: t.Weeks(), Weekday: t.Weekday().String(), Version: t.version}
+	j := trainJSON{First: t.first, Weeks: t.Weeks(), Weekday: t.Weekday().String(), Version: t.version, Shift: t.shift}
 	if !t.policy.IsZero() {
 		p := t.policy
 		j.Policy = &p
@@ -276,7 +407,9 @@ func (t Train) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the form MarshalJSON writes and validates it as
-// NewTrain does; "weekday", when present, must match the first day.
+// NewTrain does; "weekday", when present, must match the first day. A train
+// with a shift rule comes back with Monday to Friday as its working days;
+// attach your calendar again with Train.WithWorkdays.
 func (t *Train) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		*t = Train{}
@@ -286,7 +419,7 @@ func (t *Train) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return jsonErr("train", err)
 	}
-	opts := []Option{WithVersion(j.Version)}
+	opts := []Option{WithVersion(j.Version), WithWorkdays(nil, j.Shift)}
 	if j.Weekday != "" {
 		wd, ok := parseWeekday(j.Weekday)
 		if !ok {
