@@ -53,6 +53,26 @@ func BenchmarkAt(b *testing.B) {
 	}
 }
 
+// With a working-day shift (nil calendar: Monday to Friday), a Saturday
+// train moves every release.
+func BenchmarkNextWorkdays(b *testing.B) {
+	tr := MustNewTrain(date.New(2024, time.March, 2), 3, WithWorkdays(nil, ShiftLater))
+	day := date.New(9999, time.December, 31)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkRelease = tr.Next(day)
+	}
+}
+
+func BenchmarkDriftFleetSample(b *testing.B) {
+	h := loadFleet(b)
+	tr := MustNewTrain(date.New(2023, time.November, 1), 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString = tr.Drift(h).Weekday
+	}
+}
+
 func BenchmarkPrevious(b *testing.B) {
 	tr := MustNewTrain(date.New(2024, time.March, 6), 3)
 	day := date.New(9999, time.December, 31)

@@ -181,3 +181,21 @@ func TestHistoryErrors(t *testing.T) {
 	}
 	assert.Equal(t, 1, n)
 }
+
+func TestMeanMedian(t *testing.T) {
+	tests := []struct {
+		xs           []int
+		mean, median float64
+	}{
+		{nil, 0, 0},
+		{[]int{21}, 21, 21},
+		{[]int{21, 5}, 13, 13},
+		{[]int{30, 5, 21, 22}, 19.5, 21.5},
+		{[]int{-9, 5, 1}, -1, 1},
+	}
+	for _, tt := range tests {
+		m, med := meanMedian(tt.xs)
+		assert.InDelta(t, tt.mean, m, 1e-9, "%v", tt.xs)
+		assert.Equal(t, tt.median, med, "%v", tt.xs)
+	}
+}

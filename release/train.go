@@ -290,6 +290,8 @@ func floorDiv(a, b int64) int64 {
 }
 
 // Release returns release number n; numbers 0 and below are before the first.
+// Day arithmetic is exact for releases within about a billion years of the
+// first.
 func (t Train) Release(n int) Release {
 	if t.period == 0 {
 		return Release{}
