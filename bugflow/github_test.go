@@ -1,6 +1,7 @@
 package bugflow_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -192,5 +193,26 @@ func TestDecodeGitHubRoundTrip(t *testing.T) {
 		assert.True(t, w.Created.Equal(g.Created))
 		assert.True(t, w.ClosedAt.Equal(g.ClosedAt))
 		assert.True(t, w.LastContact.Equal(g.LastContact))
+	}
+}
+
+// Issue is plain data that bots can cache as JSON.
+func TestIssueJSON(t *testing.T) {
+	issues, _, err := bugflow.DecodeGitHub([]byte(ghSample))
+	require.NoError(t, err)
+	for _, is := range issues {
+		b, err := json.Marshal(is)
+		require.NoError(t, err)
+		var back bugflow.Issue
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, is.Number, back.Number)
+		assert.Equal(t, is.Labels, back.Labels)
+		assert.Equal(t, is.Boards, back.Boards)
+		assert.True(t, is.Created.Equal(back.Created))
+		assert.True(t, is.ClosedAt.Equal(back.ClosedAt))
+		assert.True(t, is.LastContact.Equal(back.LastContact))
+		if is.ClosedAt.IsZero() {
+			assert.NotContains(t, string(b), "closedAt")
+		}
 	}
 }

@@ -15,17 +15,19 @@ import (
 // it is not comparable with ==; treat it as immutable (Edit.Apply returns a
 // changed copy).
 type Issue struct {
-	Number    int
-	Title     string
-	Closed    bool
-	Labels    []string
-	Assignees []string    // logins
-	Boards    []BoardItem // project board memberships
-	Created   time.Time
-	ClosedAt  time.Time // zero while open
+	Number    int         `json:"number"`
+	Title     string      `json:"title,omitempty"`
+	Closed    bool        `json:"closed,omitempty"`
+	Labels    []string    `json:"labels,omitempty"`
+	Assignees []string    `json:"assignees,omitempty"` // logins
+	Boards    []BoardItem `json:"boards,omitempty"`    // project board memberships
+	Created   time.Time   `json:"created"`
+	// ClosedAt is when the issue was last closed: zero while it never was.
+	// A reopened issue may keep it; Closed says whether it is closed now.
+	ClosedAt time.Time `json:"closedAt,omitzero"`
 	// LastContact is the last communication with the reporter; the R19
 	// reporter clock counts from it (from Created when zero).
-	LastContact time.Time
+	LastContact time.Time `json:"lastContact,omitzero"`
 }
 
 // A BoardItem is an issue's membership of a project board: the board's

@@ -11,7 +11,9 @@ import (
 // A Transition is one legal move of a scheme, as data: from a state to a
 // state, and the edit template that carries it out. To == Unknown means the
 // issue leaves the bug flow (not a bug, R21); From == Unknown means a new
-// issue that is in no state yet (a fast-tracked report, R20).
+// issue that is in no state yet (a fast-tracked report, R20); From == To is
+// an action within a state (QA acknowledges a report, R18; asking the
+// reporter for details, R19).
 type Transition struct {
 	Name string `json:"name"`           // such as "reproduce" or "fast track"
 	Rule string `json:"rule,omitempty"` // the handbook rule, such as "R20"
@@ -54,9 +56,6 @@ func (s *compiled) checkTransitions() error {
 		}
 		if t.To != Unknown && !t.To.IsValid() {
 			return &ConfigError{Field: f + ".to", Value: t.To.String(), Reason: "not a state"}
-		}
-		if t.From == t.To {
-			return &ConfigError{Field: f + ".to", Value: t.To.String(), Reason: "a move to the state it starts from"}
 		}
 		if t.Name == "" {
 			return &ConfigError{Field: f + ".name", Value: t.Name, Reason: "empty name"}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -191,4 +192,34 @@ func TestTransitionErrorIsTyped(t *testing.T) {
 	var err error = &bugflow.TransitionError{From: bugflow.AwaitingQA, To: bugflow.Inbox}
 	assert.True(t, errors.Is(err, bugflow.ErrForbidden))
 	assert.EqualError(t, err, "bugflow: cannot move awaiting QA -> inbox")
+}
+
+// Actions within a state (R18, R19) are moves whose edit keeps the state.
+func TestPlanWithinInbox(t *testing.T) {
+	s, err := bugflow.Fleet2022(testRoles)
+	require.NoError(t, err)
+	is := bugflow.Issue{Number: 12, Labels: []string{"bug", ":reproduce"}, Created: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
+	e, err := s.Plan(is, bugflow.Inbox, bugflow.MoveOptions{Via: "acknowledge"})
+	require.NoError(t, err)
+	assert.Equal(t, "#12 inbox -> inbox (acknowledge): assign quinn; move to Release / Awaiting QA", e.String())
+	acked := e.Apply(is)
+	v := s.Evaluate(acked)
+	assert.Equal(t, bugflow.Inbox, v.State)
+	assert.Equal(t, "acknowledged", v.Rule)
+
+	e, err = s.Plan(acked, bugflow.Inbox, bugflow.MoveOptions{Via: "ask reporter"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{bugflow.WaitingLabel}, e.AddLabels)
+	waiting := e.Apply(acked)
+	require.Len(t, s.Deadlines(waiting, nil), 2, "the R19 clocks run")
+
+	e, err = s.Plan(waiting, bugflow.Inbox, bugflow.MoveOptions{Via: "reporter answered"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{bugflow.WaitingLabel}, e.RemoveLabels)
+
+	// Fleet2024 has no acknowledged variant.
+	s24, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	_, err = s24.Plan(is, bugflow.Inbox, bugflow.MoveOptions{Via: "acknowledge"})
+	require.ErrorIs(t, err, bugflow.ErrForbidden)
 }

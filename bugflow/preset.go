@@ -19,6 +19,10 @@ const (
 	ColumnAwaitingQA = "Awaiting QA"
 )
 
+// WaitingLabel is the label the Fleet presets read as "waiting for the
+// reporter" (R19): while it is on an issue the reporter clock runs.
+const WaitingLabel = "~more info needed"
+
 // FleetTimers are the R18/R19 clocks: one week to reproduce, ping the
 // reporter at three weeks, close at six.
 func FleetTimers() Timers { return Timers{Reproduce: Week, Ping: 3 * Week, Close: 6 * Week} }
@@ -36,7 +40,7 @@ func FleetTimers() Timers { return Timers{Reproduce: Week, Ping: 3 * Week, Close
 //   - orphan: bug, no :reproduce, on neither board;
 //   - reproduced orphan: passes the reproduced filter but has no team label.
 //
-// The label "~more info needed" runs the R19 reporter clock; P0-P2 and
+// WaitingLabel runs the R19 reporter clock; P0-P2 and
 // customer-* labels order priorities. roles maps logins to RoleQA, RoleEM
 // and RolePM. Boards are named ReleaseBoard and ProductBoard.
 func Fleet2022(roles map[string]string) (Scheme, error) {
@@ -65,11 +69,12 @@ func Fleet2022(roles map[string]string) (Scheme, error) {
 			{Name: "orphan", Diagnosis: Orphan, Match: Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, OffBoard: both}},
 			{Name: "reproduced orphan", Diagnosis: ReproducedOrphan, Match: noTeam},
 		},
-		Transitions: fleetMoves(toReproduced, nil, both),
-		Waiting:     []string{"~more info needed"},
-		Priorities:  []string{"P0", "P1", "P2"},
-		Customer:    []string{"customer-*"},
-		Timers:      FleetTimers(),
+		Transitions: append(fleetMoves(toReproduced, nil, both),
+			Transition{Name: "acknowledge", Rule: "R18", From: Inbox, To: Inbox, Assign: RoleQA, Board: ReleaseBoard, Column: ColumnAwaitingQA}),
+		Waiting:    []string{WaitingLabel},
+		Priorities: []string{"P0", "P1", "P2"},
+		Customer:   []string{"customer-*"},
+		Timers:     FleetTimers(),
 	})
 }
 
@@ -128,7 +133,7 @@ func Fleet2024(roles map[string]string) (Scheme, error) {
 			{Name: "reproduced orphan (no group)", Diagnosis: ReproducedOrphan, Match: noTeam},
 		},
 		Transitions: moves,
-		Waiting:     []string{"~more info needed"},
+		Waiting:     []string{WaitingLabel},
 		Priorities:  []string{"P0", "P1", "P2"},
 		Customer:    []string{"customer-*"},
 		Timers:      FleetTimers(),
@@ -137,7 +142,10 @@ func Fleet2024(roles map[string]string) (Scheme, error) {
 
 // fleetMoves are the transitions both presets share: reproduce and fast
 // track (R20), start, hand to QA, fail QA and verify (R17), close as stale
-// (R19) or as a story's bug (R22), not a bug (R21) and reopen (R19).
+// (R19) or as a story's bug (R22), not a bug (R21), reopen (R19), and the
+// R19 actions within the inbox: ask the reporter, reporter answered.
+// Fleet2022 adds "acknowledge" (R18): QA takes a report, which stays in the
+// inbox.
 func fleetMoves(toReproduced Transition, notABugAdd []string, boards []string) []Transition {
 	reproduce := toReproduced.clone()
 	reproduce.Name, reproduce.From = "reproduce", Inbox
@@ -157,5 +165,7 @@ func fleetMoves(toReproduced Transition, notABugAdd []string, boards []string) [
 		{Name: "not a bug", Rule: "R21", From: Inbox, To: Unknown, Remove: []string{"bug", ":reproduce"}, Add: notABugAdd, Assign: RolePM, Unassign: []string{"*"}, Leave: []string{ReleaseBoard}},
 		{Name: "not a bug", Rule: "R21", From: Reproduced, To: Unknown, Remove: []string{"bug", ":reproduce"}, Add: notABugAdd, Assign: RolePM, Unassign: []string{"*"}, Leave: []string{ReleaseBoard}},
 		{Name: "reopen", Rule: "R19", From: Closed, To: Inbox, Reopen: true, Add: []string{":reproduce"}, Unassign: []string{"*"}, Leave: boards},
+		{Name: "ask reporter", Rule: "R19", From: Inbox, To: Inbox, Add: []string{WaitingLabel}},
+		{Name: "reporter answered", Rule: "R19", From: Inbox, To: Inbox, Remove: []string{WaitingLabel}},
 	}
 }

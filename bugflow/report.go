@@ -58,7 +58,8 @@ type Report struct {
 	ReproducedOrphans []int
 	Ambiguous         []int
 	Unclassified      []int
-	// AverageAge is the mean of At - Created over open issues (0 for none).
+	// AverageAge is the mean of At - Created over open issues with a
+	// creation time (0 for none).
 	AverageAge time.Duration
 	// BugShare is the share of sprint capacity the age policy gives bugs:
 	// the policy's Share when it applies, else 0.
@@ -74,6 +75,7 @@ func (s Scheme) Report(issues []Issue, at time.Time, opts ReportOptions) Report 
 	r.Agenda.At = at
 	var age time.Duration
 	var ageDays float64
+	aged := 0
 	var buf [3]Deadline
 	for i := range issues {
 		is := &issues[i]
@@ -106,11 +108,14 @@ func (s Scheme) Report(issues []Issue, at time.Time, opts ReportOptions) Report 
 		}
 		// Sum ages in days as float64 so that 10,000 old bugs do not
 		// overflow a Duration.
-		ageDays += at.Sub(is.Created).Hours() / 24
+		if !is.Created.IsZero() {
+			ageDays += at.Sub(is.Created).Hours() / 24
+			aged++
+		}
 		s.agendaOne(&r.Agenda, buf[:0], is, v, opts.Calendar)
 	}
-	if r.Open > 0 {
-		age = time.Duration(ageDays / float64(r.Open) * 24 * float64(time.Hour))
+	if aged > 0 {
+		age = time.Duration(ageDays / float64(aged) * 24 * float64(time.Hour))
 	}
 	r.AverageAge = age
 	if opts.Age.Applies(age) {

@@ -120,6 +120,11 @@ func TestReportAgePolicy(t *testing.T) {
 	assert.Equal(t, 0.5, s.Report(ago(32*day+time.Second), at, bugflow.ReportOptions{Age: policy}).BugShare)
 	assert.Zero(t, s.Report(ago(90*day), at, bugflow.ReportOptions{}).BugShare, "the zero policy never applies")
 	assert.Zero(t, s.Report(nil, at, bugflow.ReportOptions{Age: policy}).AverageAge)
+	// An issue without a creation time counts as open but not in the age.
+	noTime := append(ago(10*day), bugflow.Issue{Number: 2, Labels: []string{"bug"}})
+	r0 := s.Report(noTime, at, bugflow.ReportOptions{})
+	assert.Equal(t, 2, r0.Open)
+	assert.Equal(t, 10*day, r0.AverageAge)
 
 	// Ten thousand bugs ten years old do not overflow.
 	var old []bugflow.Issue

@@ -89,8 +89,9 @@ type Config struct {
 // A Scheme is a compiled Config: label, board and role names interned to
 // bits so that Evaluate runs without allocating. Build one with NewScheme or
 // a preset such as Fleet2022. A Scheme is immutable and safe for concurrent
-// use; it is not comparable with ==. The zero Scheme has no rules: every
-// issue is Unknown.
+// use; copies share the compiled data, so == reports whether two Schemes
+// come from the same build (not whether their rules are equal). The zero
+// Scheme has no rules: every open issue is Unknown and Unclassified.
 type Scheme struct {
 	*compiled
 }

@@ -144,7 +144,7 @@ func TestNewSchemeErrors(t *testing.T) {
 		{"too many labels", bugflow.Config{States: []bugflow.StateRule{{State: bugflow.Inbox, Match: bugflow.Match{AnyLabel: many}}}}, "labels"},
 		{"empty login", bugflow.Config{Roles: map[string]string{" ": "qa"}}, "roles"},
 		{"login twice", bugflow.Config{Roles: map[string]string{"Quinn": "qa", "quinn ": "em"}}, "roles"},
-		{"self move", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Inbox}}}, "transitions[0].to"},
+		{"bad to", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: -1}}}, "transitions[0].to"},
 		{"bad from", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: 40, To: bugflow.Inbox}}}, "transitions[0].from"},
 		{"nameless move", bugflow.Config{Transitions: []bugflow.Transition{{From: bugflow.Inbox, To: bugflow.Closed}}}, "transitions[0].name"},
 		{"close and reopen", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Closed, Close: true, Reopen: true}}}, "transitions[0].reopen"},

@@ -36,7 +36,22 @@ const (
 // by State, such as Report.States, have this length.
 const NumStates = int(Closed) + 1
 
-var stateNames = [NumStates]string{"unknown", "inbox", "reproduced", "in engineering", "awaiting QA", "closed"}
+// stateName returns the name of a valid State or Unknown.
+func stateName(s State) string {
+	switch s {
+	case Inbox:
+		return "inbox"
+	case Reproduced:
+		return "reproduced"
+	case InEngineering:
+		return "in engineering"
+	case AwaitingQA:
+		return "awaiting QA"
+	case Closed:
+		return "closed"
+	}
+	return "unknown"
+}
 
 // States lists the states of the flow in order, without Unknown.
 func States() []State { return []State{Inbox, Reproduced, InEngineering, AwaitingQA, Closed} }
@@ -51,7 +66,7 @@ func (s State) String() string {
 	if s < 0 || int(s) >= NumStates {
 		return fmt.Sprintf("State(%d)", int(s))
 	}
-	return stateNames[s]
+	return stateName(s)
 }
 
 // MarshalText returns the state's name; Unknown marshals to empty text.
@@ -84,8 +99,8 @@ func ParseState(text string) (State, error) {
 	if t == "" {
 		return Unknown, nil
 	}
-	for i, n := range stateNames {
-		if strings.EqualFold(t, n) {
+	for i := range NumStates {
+		if strings.EqualFold(t, stateName(State(i))) {
 			return State(i), nil
 		}
 	}
@@ -151,7 +166,23 @@ const (
 	Unclassified
 )
 
-var diagnosisNames = []string{"orphan", "reproduced orphan", "ambiguous", "unclassified"}
+// numDiagnoses is the number of findings a Diagnosis can hold.
+const numDiagnoses = 4
+
+// diagnosisName returns the name of the finding with bit i.
+func diagnosisName(i int) string {
+	switch Diagnosis(1 << uint(i)) {
+	case Orphan:
+		return "orphan"
+	case ReproducedOrphan:
+		return "reproduced orphan"
+	case Ambiguous:
+		return "ambiguous"
+	case Unclassified:
+		return "unclassified"
+	}
+	return ""
+}
 
 // Has reports whether every finding of x is in d.
 func (d Diagnosis) Has(x Diagnosis) bool { return x != 0 && d&x == x }
@@ -159,8 +190,8 @@ func (d Diagnosis) Has(x Diagnosis) bool { return x != 0 && d&x == x }
 // String lists the findings, separated by "|"; "" for none.
 func (d Diagnosis) String() string {
 	var b strings.Builder
-	for i, n := range diagnosisNames {
-		if d&(1<<uint(i)) != 0 {
+	for i := range numDiagnoses {
+		if n := diagnosisName(i); d&(1<<uint(i)) != 0 {
 			if b.Len() > 0 {
 				b.WriteByte('|')
 			}
@@ -192,8 +223,8 @@ func (d *Diagnosis) UnmarshalText(b []byte) error {
 
 func parseDiagnosis(s string) (Diagnosis, error) {
 	t := strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSpace(s))
-	for i, n := range diagnosisNames {
-		if strings.EqualFold(t, n) {
+	for i := range numDiagnoses {
+		if strings.EqualFold(t, diagnosisName(i)) {
 			return 1 << uint(i), nil
 		}
 	}

@@ -150,8 +150,7 @@ func (t Timer) Rule() string {
 
 // A Deadline is when a timer of one issue falls due: Start is when its
 // clock started (creation, or last communication) and Due is Start plus the
-// timer's duration on the Adder. It is comparable with == only if the times
-// are in one location; compare with Equal.
+// timer's duration on the Adder. Compare its times with Equal, not ==.
 type Deadline struct {
 	Number int
 	Timer  Timer
