@@ -91,3 +91,33 @@ func BenchmarkDecodeGitHub(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateMix evaluates a realistic mix of issues, one per
+// iteration.
+func BenchmarkEvaluateMix(b *testing.B) {
+	s, err := bugflow.Fleet2024(testRoles)
+	if err != nil {
+		b.Fatal(err)
+	}
+	issues := randomIssues(1024, 9)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = s.Evaluate(issues[i&1023])
+		i++
+	}
+}
+
+func BenchmarkPlan(b *testing.B) {
+	s, err := bugflow.Fleet2024(testRoles)
+	if err != nil {
+		b.Fatal(err)
+	}
+	is := bugflow.Issue{Number: 1, Labels: []string{"bug", ":reproduce", "~released bug"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Plan(is, bugflow.Reproduced, bugflow.MoveOptions{Team: "#g-mdm"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

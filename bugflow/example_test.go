@@ -126,3 +126,48 @@ func ExampleScheme_Compare() {
 	// Output:
 	// 4 5 2 3 1
 }
+
+// A scheme is data: a team writes its own rules, here a one-board process
+// where a "triage" label is the inbox.
+func ExampleNewScheme() {
+	scheme, err := bugflow.NewScheme(bugflow.Config{
+		Name:  "small-team-2025",
+		Roles: map[string]string{"lee": "lead"},
+		States: []bugflow.StateRule{
+			{Name: "triage", State: bugflow.Inbox, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect", "triage"}}},
+			{Name: "doing", State: bugflow.InEngineering, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect"}, NoLabel: []string{"triage"}, Board: "Kanban", Columns: []string{"Doing"}}},
+			{Name: "done", State: bugflow.Closed, Match: bugflow.Match{Status: bugflow.ClosedStatus, Labels: []string{"defect"}}},
+		},
+		Diagnoses: []bugflow.DiagnosisRule{
+			{Name: "lost", Diagnosis: bugflow.Orphan, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect"}, NoLabel: []string{"triage"}, OffBoard: []string{"Kanban"}}},
+		},
+		Transitions: []bugflow.Transition{
+			{Name: "take", From: bugflow.Inbox, To: bugflow.InEngineering, Remove: []string{"triage"}, Board: "Kanban", Column: "Doing", Assign: "lead"},
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	is := bugflow.Issue{Number: 7, Labels: []string{"Defect", "Triage"}}
+	edit, _ := scheme.Plan(is, bugflow.InEngineering, bugflow.MoveOptions{})
+	fmt.Println(scheme.Evaluate(is).State, "|", edit)
+	fmt.Println(scheme.Evaluate(bugflow.Issue{Labels: []string{"defect"}}).Diagnoses)
+	// Output:
+	// inbox | #7 inbox -> in engineering (take): remove label Triage; assign lee; move to Kanban / Doing
+	// orphan
+}
+
+// Weekly reports kept from earlier weeks show where work builds up (R24).
+func ExampleTrendOf() {
+	week := func(day int, inbox, reproduced, engineering, qa int) bugflow.Report {
+		r := bugflow.Report{At: time.Date(2024, 3, day, 17, 0, 0, 0, time.UTC)}
+		r.States[bugflow.Inbox], r.States[bugflow.Reproduced] = inbox, reproduced
+		r.States[bugflow.InEngineering], r.States[bugflow.AwaitingQA] = engineering, qa
+		return r
+	}
+	t := bugflow.TrendOf([]bugflow.Report{week(1, 6, 4, 8, 2), week(8, 5, 4, 8, 5), week(15, 6, 3, 9, 7)})
+	fmt.Println(t)
+	// Output:
+	// trend over 3 weeks: inbox +0, reproduced -1, in engineering +1, awaiting QA +5; work builds up in awaiting QA
+}

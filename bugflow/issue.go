@@ -75,9 +75,22 @@ func compilePattern(s string) pattern {
 
 func (p pattern) match(s string) bool {
 	if p.prefix {
-		return len(s) >= len(p.text) && cmpFold(s[:len(p.text)], p.text) == 0
+		return len(s) >= len(p.text) && eqFold(s[:len(p.text)], p.text)
 	}
-	return cmpFold(s, p.text) == 0
+	return eqFold(s, p.text)
+}
+
+// eqFold reports whether a and b are equal with ASCII letters folded.
+func eqFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && lower(a[i]) != lower(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // trim removes surrounding ASCII spaces and tabs without allocating.

@@ -539,7 +539,7 @@ func (s *compiled) features(is *Issue) features {
 		f.boards |= 1 << uint(b)
 		col := trim(bi.Column)
 		for k, c := range s.columns {
-			if c.board == b && cmpFold(col, c.name) == 0 {
+			if c.board == b && eqFold(col, c.name) {
 				f.cols |= 1 << uint(k)
 			}
 		}
