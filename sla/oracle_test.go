@@ -384,7 +384,7 @@ func transitions(loc *time.Location, from, to time.Time) []time.Time {
 	var out []time.Time
 	for t := from.In(loc); ; {
 		_, end := t.ZoneBounds()
-		if end.IsZero() || !end.Before(to) {
+		if end.IsZero() || !end.Before(to) || !end.After(t) {
 			return out
 		}
 		if _, o1 := end.Add(-time.Second).Zone(); true {
