@@ -75,20 +75,21 @@ type Decision struct {
 
 // Window returns the window of release r under the train's policy; the zero
 // Window when the train has none.
-func (t Train) Window(r Release) Window { return t.policy.Window(r) }
+func (t Train) Window(r Release) Window { return t.Policy().Window(r) }
 
 // Upcoming returns the release whose window (or release day) is next at
 // instant at: the first release whose window has not ended at at, with that
 // window. Without a policy it is Next of at's day in at's location.
 func (t Train) Upcoming(at time.Time) (Release, Window) {
-	if t.policy.IsZero() {
+	p := t.Policy()
+	if p.IsZero() {
 		return t.Next(date.NewAt(at)), Window{}
 	}
-	r := t.Next(date.NewAt(at.In(t.policy.c.Zone)))
-	w := t.policy.Window(r)
+	r := t.Next(date.NewAt(at.In(p.c.Zone)))
+	w := p.Window(r)
 	if !at.Before(w.End) {
 		r = t.Release(r.Number + 1)
-		w = t.policy.Window(r)
+		w = p.Window(r)
 	}
 	return r, w
 }
@@ -102,19 +103,19 @@ func (t Train) Upcoming(at time.Time) (Release, Window) {
 // for the Allow (or, in the deep part, AllowDeep) kinds.
 func (t Train) Gate(at time.Time, c Change) Decision {
 	r, w := t.Upcoming(at)
-	d := Decision{Allowed: true, Phase: w.Phase(at), Change: c, At: at, Window: w, Ships: r,
-		Rule: t.policy.c.Rule, policy: t.policy.c.Name}
-	if t.period == 0 {
-		d.Ships = Release{}
+	d := Decision{Allowed: true, Phase: w.Phase(at), Change: c, At: at, Window: w, Ships: r}
+	p := t.Policy()
+	if p.IsZero() {
+		return d
 	}
+	d.Rule, d.policy = p.c.Rule, p.c.Name
 	switch d.Phase {
 	case Frozen, Cut:
-		d.allow = t.policy.c.Allow
+		d.allow = p.c.Allow
 	case DeepFrozen, DeepCut:
-		d.allow = t.policy.c.AllowDeep
+		d.allow = p.c.AllowDeep
 	}
 	switch {
-	case t.policy.IsZero():
 	case w.Mode == BranchCut && !c.Pick:
 		if d.Phase != Open {
 			d.Ships = t.Release(r.Number + 1)

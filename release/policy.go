@@ -72,7 +72,7 @@ type PolicyConfig struct {
 // branch cut before every release (R10). It is an immutable value; compare
 // with Equal. The zero Policy has no window: everything may merge at any time.
 type Policy struct {
-	c PolicyConfig
+	c *PolicyConfig // never changed after NewPolicy; nil in the zero Policy
 }
 
 // NewPolicy checks c and returns its policy. Errors are *FieldError values
@@ -108,7 +108,7 @@ func NewPolicy(c PolicyConfig) (Policy, error) {
 	if c.Rule == "" {
 		c.Rule = "R10"
 	}
-	return Policy{c: c}, nil
+	return Policy{c: &c}, nil
 }
 
 // MustNewPolicy is like NewPolicy but panics on error. It is intended for use
@@ -122,18 +122,23 @@ func MustNewPolicy(c PolicyConfig) Policy {
 }
 
 // IsZero reports whether p is the zero Policy.
-func (p Policy) IsZero() bool { return p.c.Zone == nil }
+func (p Policy) IsZero() bool { return p.c == nil }
 
 // Config returns the configuration of p.
-func (p Policy) Config() PolicyConfig { return p.c }
+func (p Policy) Config() PolicyConfig {
+	if p.c == nil {
+		return PolicyConfig{}
+	}
+	return *p.c
+}
 
 // Name returns the policy's name.
-func (p Policy) Name() string { return p.c.Name }
+func (p Policy) Name() string { return p.Config().Name }
 
 // Equal reports whether p and q have the same configuration, comparing zones
 // by name.
 func (p Policy) Equal(q Policy) bool {
-	a, b := p.c, q.c
+	a, b := p.Config(), q.Config()
 	if (a.Zone == nil) != (b.Zone == nil) || (a.Zone != nil && a.Zone.String() != b.Zone.String()) {
 		return false
 	}

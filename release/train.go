@@ -49,11 +49,17 @@ func (r Release) String() string {
 // locations, so compare with Equal instead. The zero Train has no releases:
 // its queries return the zero Release and its gate allows everything.
 type Train struct {
-	first    date.Date
-	period   int64 // days between releases; 0 only in the zero Train
-	version  Version
+	first   date.Date
+	period  int64 // days between releases; 0 only in the zero Train
+	version Version
+	shift   Shift
+	ext     *trainExt // nil when the train has neither policy nor calendar
+}
+
+// trainExt holds the rarely used parts of a Train behind one pointer, so that
+// Train stays small enough to pass in registers.
+type trainExt struct {
 	policy   Policy
-	shift    Shift
 	workdays Workdays // nil: Monday to Friday
 }
 
@@ -184,7 +190,10 @@ func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 	if first < minDay || first > maxDay {
 		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrWeekday)
 	}
-	t := Train{first: first, period: int64(weeks) * 7, version: c.version, policy: c.policy, shift: c.shift, workdays: c.workdays}
+	t := Train{first: first, period: int64(weeks) * 7, version: c.version, shift: c.shift}
+	if !c.policy.IsZero() || c.workdays != nil {
+		t.ext = &trainExt{policy: c.policy, workdays: c.workdays}
+	}
 	if !c.policy.IsZero() {
 		span := c.policy.span(first.Weekday())
 		if span > t.period*24*60 {
@@ -232,18 +241,30 @@ func (t Train) FirstVersion() Version { return t.version }
 
 // Policy returns the train's freeze or branch-cut policy; the zero Policy
 // when it has none.
-func (t Train) Policy() Policy { return t.policy }
+func (t Train) Policy() Policy {
+	if t.ext == nil {
+		return Policy{}
+	}
+	return t.ext.policy
+}
+
+func (t Train) workdays() Workdays {
+	if t.ext == nil {
+		return nil
+	}
+	return t.ext.workdays
+}
 
 // WithPolicy returns a copy of t with policy p, or an error if p's window is
 // longer than t's period.
 func (t Train) WithPolicy(p Policy) (Train, error) {
-	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p), WithWorkdays(t.workdays, t.shift))
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p), WithWorkdays(t.workdays(), t.shift))
 }
 
 // WithWorkdays returns a copy of t whose releases move off days that are not
 // working days in w, as the WithWorkdays option does.
 func (t Train) WithWorkdays(w Workdays, s Shift) (Train, error) {
-	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(t.policy), WithWorkdays(w, s))
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(t.Policy()), WithWorkdays(w, s))
 }
 
 // Shift returns where releases on non-working days move.
@@ -253,17 +274,17 @@ func (t Train) Shift() Shift { return t.shift }
 // shift rule. Working-day calendars are not compared (they are interfaces,
 // not data).
 func (t Train) Equal(u Train) bool {
-	return t.first == u.first && t.period == u.period && t.version == u.version && t.shift == u.shift && t.policy.Equal(u.policy)
+	return t.first == u.first && t.period == u.period && t.version == u.version && t.shift == u.shift && t.Policy().Equal(u.Policy())
 }
 
 // isWorkday reports whether d is a working day in t's calendar, Monday to
 // Friday when it has none.
 func (t Train) isWorkday(d date.Date) bool {
-	if t.workdays == nil {
-		wd := d.Weekday()
-		return wd != time.Saturday && wd != time.Sunday
+	if w := t.workdays(); w != nil {
+		return w.IsWorkday(d)
 	}
-	return t.workdays.IsWorkday(d)
+	wd := d.Weekday()
+	return wd != time.Saturday && wd != time.Sunday
 }
 
 // moved returns the day a release planned on p happens.
@@ -298,13 +319,11 @@ func (t Train) Release(n int) Release {
 	}
 	p := t.first + date.Date(int64(n-1)*t.period)
 	r := Release{Number: n, Day: p, Planned: p}
+	if m := t.version.Minor + n - 1; !t.version.IsZero() && m >= 0 && m <= maxPart {
+		r.Version = Version{t.version.Major, m, 0}
+	}
 	if t.shift != NoShift {
 		r.Day = t.moved(p)
-	}
-	if !t.version.IsZero() {
-		if m := t.version.Minor + n - 1; m >= 0 && m <= maxPart {
-			r.Version = Version{t.version.Major, m, 0}
-		}
 	}
 	return r
 }
@@ -401,8 +420,7 @@ func (t Train) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	j := trainJSON{First: t.first, Weeks: t.Weeks(), Weekday: t.Weekday().String(), Version: t.version, Shift: t.shift}
-	if !t.policy.IsZero() {
-		p := t.policy
+	if p := t.Policy(); !p.IsZero() {
 		j.Policy = &p
 	}
 	return json.Marshal(j)
