@@ -57,8 +57,8 @@ type ghIssue struct {
 // (any case).
 func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []Skipped, err error) {
 	var raw []json.RawMessage
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, &DecodeError{Index: -1, Err: errors.New("empty input, want a JSON array")}
+	if isNull(data) {
+		return nil, nil, &DecodeError{Index: -1, Err: errors.New("empty input or null, want a JSON array")}
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, nil, &DecodeError{Index: -1, Err: fmt.Errorf("want a JSON array of issues: %w", err)}

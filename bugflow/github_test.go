@@ -117,6 +117,7 @@ func TestDecodeGitHubErrors(t *testing.T) {
 	}{
 		// the document
 		{"empty", "", -1, 0, ""},
+		{"null", " null ", -1, 0, ""},
 		{"object", `{"number": 1}`, -1, 0, ""},
 		{"truncated", `[` + ok, -1, 0, ""},
 		// one issue

@@ -271,3 +271,28 @@ func reversed(is bugflow.Issue) bugflow.Issue {
 	}
 	return out
 }
+
+// A Scheme is safe for concurrent use (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	s, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	issues := randomIssues(200, 13)
+	want := make([]bugflow.Verdict, len(issues))
+	for i, is := range issues {
+		want[i] = s.Evaluate(is)
+	}
+	done := make(chan []bugflow.Verdict)
+	for range 4 {
+		go func() {
+			got := make([]bugflow.Verdict, len(issues))
+			for i, is := range issues {
+				got[i] = s.Evaluate(is)
+				_, _ = s.Plan(is, bugflow.Closed, bugflow.MoveOptions{})
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		assert.Equal(t, want, <-done)
+	}
+}
