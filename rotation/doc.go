@@ -40,6 +40,18 @@
 // been on duty (R4). Where overrides overlap the later-added one wins.
 // [Rotation.Shifts] splits shifts at override edges.
 //
+// # Hand-offs, layers, escalation and planning
+//
+// [Rotation.Handoffs] yields every change of duty with its outgoing and
+// incoming person and the rotation's checklist, so a bot can move the
+// @oncall alias exactly then (R2, R32). [Layers] query several rotations
+// together ([Pair]: a primary and a secondary one position behind). A
+// [Chain] of escalation [Level] values says which level an unacknowledged
+// alert is paging and when the next one is due, optionally repeating (R3,
+// R28). [Rotation.During], [Rotation.People] and [Rotation.Loads] answer
+// planning and fairness questions (R5); Loads weighs duty against any
+// [Calendar], such as sla.Calendar.
+//
 // # Usage
 //
 //	loc, _ := time.LoadLocation("America/Chicago")

@@ -5,8 +5,9 @@ import "time"
 // Shift is one person's stretch of duty: Start is included and End is
 // excluded. An instant exactly at End belongs to the next shift.
 //
-// Shift values are comparable with == only when P is; compare the instants
-// with [time.Time.Equal] rather than ==, since == also compares locations.
+// Shift values are comparable with == and usable as map keys, but == also
+// compares the instants' locations and monotonic readings: compare Start
+// and End with [time.Time.Equal].
 // The zero Shift has zero instants and the zero P; it is what the zero
 // [Rotation] returns.
 type Shift[P comparable] struct {
