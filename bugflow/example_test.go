@@ -134,12 +134,12 @@ func ExampleNewScheme() {
 		Name:  "small-team-2025",
 		Roles: map[string]string{"lee": "lead"},
 		States: []bugflow.StateRule{
-			{Name: "triage", State: bugflow.Inbox, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect", "triage"}}},
-			{Name: "doing", State: bugflow.InEngineering, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect"}, NoLabel: []string{"triage"}, Board: "Kanban", Columns: []string{"Doing"}}},
-			{Name: "done", State: bugflow.Closed, Match: bugflow.Match{Status: bugflow.ClosedStatus, Labels: []string{"defect"}}},
+			{Name: "triage", State: bugflow.Inbox, Match: bugflow.Match{Status: bugflow.StatusOpen, Labels: []string{"defect", "triage"}}},
+			{Name: "doing", State: bugflow.InEngineering, Match: bugflow.Match{Status: bugflow.StatusOpen, Labels: []string{"defect"}, NoLabel: []string{"triage"}, Board: "Kanban", Columns: []string{"Doing"}}},
+			{Name: "done", State: bugflow.Closed, Match: bugflow.Match{Status: bugflow.StatusClosed, Labels: []string{"defect"}}},
 		},
 		Diagnoses: []bugflow.DiagnosisRule{
-			{Name: "lost", Diagnosis: bugflow.Orphan, Match: bugflow.Match{Status: bugflow.Open, Labels: []string{"defect"}, NoLabel: []string{"triage"}, OffBoard: []string{"Kanban"}}},
+			{Name: "lost", Diagnosis: bugflow.Orphan, Match: bugflow.Match{Status: bugflow.StatusOpen, Labels: []string{"defect"}, NoLabel: []string{"triage"}, OffBoard: []string{"Kanban"}}},
 		},
 		Transitions: []bugflow.Transition{
 			{Name: "take", From: bugflow.Inbox, To: bugflow.InEngineering, Remove: []string{"triage"}, Board: "Kanban", Column: "Doing", Assign: "lead"},

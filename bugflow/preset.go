@@ -46,7 +46,7 @@ func FleetTimers() Timers { return Timers{Reproduce: Week, Ping: 3 * Week, Close
 func Fleet2022(roles map[string]string) (Scheme, error) {
 	teams := []string{"#agent", "#platform", "#interface"}
 	both := []string{ReleaseBoard, ProductBoard}
-	reproduced := Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce"},
+	reproduced := Match{Status: StatusOpen, Labels: []string{"bug"}, NoLabel: []string{":reproduce"},
 		Board: ReleaseBoard, Columns: []string{ColumnReady, ""}, Roles: []string{RoleEM}, NoRoles: []string{RoleQA}}
 	withTeam, noTeam := reproduced.clone(), reproduced.clone()
 	withTeam.AnyLabel = teams
@@ -58,15 +58,15 @@ func Fleet2022(roles map[string]string) (Scheme, error) {
 		Roles: roles,
 		Teams: teams,
 		States: []StateRule{
-			{Name: "inbox", State: Inbox, Match: Match{Status: Open, Labels: []string{"bug", ":reproduce"}, OffBoard: both, Unassigned: true}},
-			{Name: "acknowledged", State: Inbox, Match: Match{Status: Open, Labels: []string{"bug", ":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}, Roles: []string{RoleQA}}},
+			{Name: "inbox", State: Inbox, Match: Match{Status: StatusOpen, Labels: []string{"bug", ":reproduce"}, OffBoard: both, Unassigned: true}},
+			{Name: "acknowledged", State: Inbox, Match: Match{Status: StatusOpen, Labels: []string{"bug", ":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}, Roles: []string{RoleQA}}},
 			{Name: "reproduced", State: Reproduced, Match: withTeam},
-			{Name: "in engineering", State: InEngineering, Match: Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnInProgress, ColumnInReview}}},
-			{Name: "awaiting QA", State: AwaitingQA, Match: Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}}},
-			{Name: "closed", State: Closed, Match: Match{Status: ClosedStatus, Labels: []string{"bug"}}},
+			{Name: "in engineering", State: InEngineering, Match: Match{Status: StatusOpen, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnInProgress, ColumnInReview}}},
+			{Name: "awaiting QA", State: AwaitingQA, Match: Match{Status: StatusOpen, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}}},
+			{Name: "closed", State: Closed, Match: Match{Status: StatusClosed, Labels: []string{"bug"}}},
 		},
 		Diagnoses: []DiagnosisRule{
-			{Name: "orphan", Diagnosis: Orphan, Match: Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, OffBoard: both}},
+			{Name: "orphan", Diagnosis: Orphan, Match: Match{Status: StatusOpen, Labels: []string{"bug"}, NoLabel: []string{":reproduce"}, OffBoard: both}},
 			{Name: "reproduced orphan", Diagnosis: ReproducedOrphan, Match: noTeam},
 		},
 		Transitions: append(fleetMoves(toReproduced, nil, both),
@@ -97,11 +97,11 @@ func Fleet2022(roles map[string]string) (Scheme, error) {
 // roles maps logins to RoleQA, RoleEM and RolePM.
 func Fleet2024(roles map[string]string) (Scheme, error) {
 	both := []string{ReleaseBoard, ProductBoard}
-	reproduced := Match{Status: Open, Labels: []string{"bug", ":product"}, NoLabel: []string{":reproduce", ":release"}, Board: ProductBoard}
+	reproduced := Match{Status: StatusOpen, Labels: []string{"bug", ":product"}, NoLabel: []string{":reproduce", ":release"}, Board: ProductBoard}
 	withTeam, noTeam := reproduced.clone(), reproduced.clone()
 	withTeam.AnyLabel = []string{"#g-*"}
 	noTeam.NoLabel = append(noTeam.NoLabel, "#g-*")
-	engineering := Match{Status: Open, Labels: []string{"bug", ":release"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard,
+	engineering := Match{Status: StatusOpen, Labels: []string{"bug", ":release"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard,
 		Columns: []string{ColumnReady, ColumnInProgress, ColumnInReview, ""}}
 	toReproduced := Transition{Rule: "R20", To: Reproduced, Remove: []string{":reproduce", ":release"}, Add: []string{":product"}, Team: true,
 		Assign: RoleEM, Unassign: []string{RoleQA}, Board: ProductBoard, Leave: []string{ReleaseBoard}}
@@ -121,15 +121,15 @@ func Fleet2024(roles map[string]string) (Scheme, error) {
 		Roles: roles,
 		Teams: []string{"#g-*"},
 		States: []StateRule{
-			{Name: "inbox", State: Inbox, Match: Match{Status: Open, Labels: []string{"bug", ":reproduce"}, OffBoard: both, Unassigned: true}},
+			{Name: "inbox", State: Inbox, Match: Match{Status: StatusOpen, Labels: []string{"bug", ":reproduce"}, OffBoard: both, Unassigned: true}},
 			{Name: "reproduced", State: Reproduced, Match: withTeam},
 			{Name: "in engineering", State: InEngineering, Match: engineering},
-			{Name: "awaiting QA", State: AwaitingQA, Match: Match{Status: Open, Labels: []string{"bug", ":release"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}}},
-			{Name: "closed", State: Closed, Match: Match{Status: ClosedStatus, Labels: []string{"bug"}}},
+			{Name: "awaiting QA", State: AwaitingQA, Match: Match{Status: StatusOpen, Labels: []string{"bug", ":release"}, NoLabel: []string{":reproduce"}, Board: ReleaseBoard, Columns: []string{ColumnAwaitingQA}}},
+			{Name: "closed", State: Closed, Match: Match{Status: StatusClosed, Labels: []string{"bug"}}},
 		},
 		Diagnoses: []DiagnosisRule{
-			{Name: "orphan", Diagnosis: Orphan, Match: Match{Status: Open, Labels: []string{"bug"}, NoLabel: []string{":reproduce", ":release", ":product"}}},
-			{Name: "reproduced orphan", Diagnosis: ReproducedOrphan, Match: Match{Status: Open, Labels: []string{"bug"}, AnyLabel: []string{":product", ":release"}, NoLabel: []string{":reproduce"}, OffBoard: both}},
+			{Name: "orphan", Diagnosis: Orphan, Match: Match{Status: StatusOpen, Labels: []string{"bug"}, NoLabel: []string{":reproduce", ":release", ":product"}}},
+			{Name: "reproduced orphan", Diagnosis: ReproducedOrphan, Match: Match{Status: StatusOpen, Labels: []string{"bug"}, AnyLabel: []string{":product", ":release"}, NoLabel: []string{":reproduce"}, OffBoard: both}},
 			{Name: "reproduced orphan (no group)", Diagnosis: ReproducedOrphan, Match: noTeam},
 		},
 		Transitions: moves,

@@ -13,12 +13,12 @@ import (
 type Status string
 
 const (
-	// AnyStatus matches open and closed issues.
-	AnyStatus Status = ""
-	// Open matches open issues only.
-	Open Status = "open"
-	// ClosedStatus matches closed issues only.
-	ClosedStatus Status = "closed"
+	// StatusAny matches open and closed issues.
+	StatusAny Status = ""
+	// StatusOpen matches open issues only.
+	StatusOpen Status = "open"
+	// StatusClosed matches closed issues only.
+	StatusClosed Status = "closed"
 )
 
 // A Match is a filter over one issue, like one GitHub search: every
@@ -485,7 +485,7 @@ func (s *compiled) compile(f string, m Match) (cmatch, error) {
 	var c cmatch
 	var err error
 	switch m.Status {
-	case AnyStatus, Open, ClosedStatus:
+	case StatusAny, StatusOpen, StatusClosed:
 		c.status = m.Status
 	default:
 		return c, &ConfigError{Field: f + ".status", Value: string(m.Status), Reason: `want "open", "closed" or ""`}
@@ -598,11 +598,11 @@ func (s Scheme) Role(login string) string {
 
 func (m cmatch) match(f features) bool {
 	switch m.status {
-	case Open:
+	case StatusOpen:
 		if f.closed {
 			return false
 		}
-	case ClosedStatus:
+	case StatusClosed:
 		if !f.closed {
 			return false
 		}

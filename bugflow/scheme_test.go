@@ -90,7 +90,7 @@ func TestAmbiguousIsReported(t *testing.T) {
 	cfg := bugflow.Config{Name: "overlap", States: []bugflow.StateRule{
 		{Name: "new", State: bugflow.Inbox, Match: bugflow.Match{Labels: []string{"bug"}}},
 		{Name: "hot", State: bugflow.InEngineering, Match: bugflow.Match{Labels: []string{"P0"}}},
-		{Name: "new again", State: bugflow.Inbox, Match: bugflow.Match{Labels: []string{"bug"}, Status: bugflow.Open}},
+		{Name: "new again", State: bugflow.Inbox, Match: bugflow.Match{Labels: []string{"bug"}, Status: bugflow.StatusOpen}},
 	}}
 	s, err := bugflow.NewScheme(cfg)
 	require.NoError(t, err)

@@ -119,22 +119,23 @@ func (t Timers) validate() error {
 type Timer int
 
 const (
-	// Reproduce is R18: QA reproduces a new report within Timers.Reproduce.
-	Reproduce Timer = iota + 1
-	// Ping is R19: the reporter is pinged after Timers.Ping of silence.
-	Ping
-	// Expire is R19: the bug is closed after Timers.Close of silence.
-	Expire
+	// TimerReproduce is R18: QA reproduces a new report within
+	// Timers.Reproduce.
+	TimerReproduce Timer = iota + 1
+	// TimerPing is R19: the reporter is pinged after Timers.Ping of silence.
+	TimerPing
+	// TimerClose is R19: the bug is closed after Timers.Close of silence.
+	TimerClose
 )
 
 // String returns "reproduce", "ping reporter" or "close".
 func (t Timer) String() string {
 	switch t {
-	case Reproduce:
+	case TimerReproduce:
 		return "reproduce"
-	case Ping:
+	case TimerPing:
 		return "ping reporter"
-	case Expire:
+	case TimerClose:
 		return "close"
 	}
 	return fmt.Sprintf("Timer(%d)", int(t))
@@ -142,7 +143,7 @@ func (t Timer) String() string {
 
 // Rule returns the handbook rule behind the timer: "R18" or "R19".
 func (t Timer) Rule() string {
-	if t == Reproduce {
+	if t == TimerReproduce {
 		return "R18"
 	}
 	return "R19"
@@ -191,7 +192,7 @@ func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []
 	}
 	t := s.cfg.Timers
 	if v.State == Inbox && !waiting && t.Reproduce > 0 && !is.Created.IsZero() {
-		dst = append(dst, Deadline{Number: is.Number, Timer: Reproduce, Start: is.Created, Due: cal.Add(is.Created, t.Reproduce)})
+		dst = append(dst, Deadline{Number: is.Number, Timer: TimerReproduce, Start: is.Created, Due: cal.Add(is.Created, t.Reproduce)})
 	}
 	if waiting {
 		start := is.LastContact
@@ -200,10 +201,10 @@ func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []
 		}
 		if !start.IsZero() {
 			if t.Ping > 0 {
-				dst = append(dst, Deadline{Number: is.Number, Timer: Ping, Start: start, Due: cal.Add(start, t.Ping)})
+				dst = append(dst, Deadline{Number: is.Number, Timer: TimerPing, Start: start, Due: cal.Add(start, t.Ping)})
 			}
 			if t.Close > 0 {
-				dst = append(dst, Deadline{Number: is.Number, Timer: Expire, Start: start, Due: cal.Add(start, t.Close)})
+				dst = append(dst, Deadline{Number: is.Number, Timer: TimerClose, Start: start, Due: cal.Add(start, t.Close)})
 			}
 		}
 	}
@@ -240,10 +241,10 @@ func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
 
 func (s *compiled) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
 	ds := s.deadlines(buf, is, v, cal)
-	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == Expire && d.Overdue(a.At) })
+	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == TimerClose && d.Overdue(a.At) })
 	for _, d := range ds {
 		if d.Overdue(a.At) {
-			if expired && d.Timer == Ping {
+			if expired && d.Timer == TimerPing {
 				continue
 			}
 			a.Overdue = append(a.Overdue, d)

@@ -79,16 +79,16 @@ func TestDeadlines(t *testing.T) {
 		want []bugflow.Deadline
 	}{
 		{"inbox: R18 from creation across DST", bugflow.Issue{Number: 1, Labels: []string{"bug", ":reproduce"}, Created: created},
-			[]bugflow.Deadline{{Number: 1, Timer: bugflow.Reproduce, Start: created, Due: time.Date(2024, 3, 11, 9, 0, 0, 0, chicago)}}},
+			[]bugflow.Deadline{{Number: 1, Timer: bugflow.TimerReproduce, Start: created, Due: time.Date(2024, 3, 11, 9, 0, 0, 0, chicago)}}},
 		{"waiting: R19 from last contact, R18 stopped", bugflow.Issue{Number: 2, Labels: []string{"bug", ":reproduce", "~More Info Needed"}, Created: created, LastContact: contact},
 			[]bugflow.Deadline{
-				{Number: 2, Timer: bugflow.Ping, Start: contact, Due: time.Date(2024, 11, 10, 15, 0, 0, 0, chicago)},
-				{Number: 2, Timer: bugflow.Expire, Start: contact, Due: time.Date(2024, 12, 1, 15, 0, 0, 0, chicago)},
+				{Number: 2, Timer: bugflow.TimerPing, Start: contact, Due: time.Date(2024, 11, 10, 15, 0, 0, 0, chicago)},
+				{Number: 2, Timer: bugflow.TimerClose, Start: contact, Due: time.Date(2024, 12, 1, 15, 0, 0, 0, chicago)},
 			}},
 		{"waiting, no contact: from creation", bugflow.Issue{Number: 3, Labels: []string{"bug", "~more info needed"}, Created: created},
 			[]bugflow.Deadline{
-				{Number: 3, Timer: bugflow.Ping, Start: created, Due: time.Date(2024, 3, 25, 9, 0, 0, 0, chicago)},
-				{Number: 3, Timer: bugflow.Expire, Start: created, Due: time.Date(2024, 4, 15, 9, 0, 0, 0, chicago)},
+				{Number: 3, Timer: bugflow.TimerPing, Start: created, Due: time.Date(2024, 3, 25, 9, 0, 0, 0, chicago)},
+				{Number: 3, Timer: bugflow.TimerClose, Start: created, Due: time.Date(2024, 4, 15, 9, 0, 0, 0, chicago)},
 			}},
 		{"reproduced: no timer", bugflow.Issue{Number: 4, Labels: []string{"bug", "#agent"}, Assignees: []string{"emma"}, Boards: []bugflow.BoardItem{board("Release", "Ready")}, Created: created}, nil},
 		{"closed: no timer", bugflow.Issue{Number: 5, Labels: []string{"bug", ":reproduce", "~more info needed"}, Closed: true, Created: created}, nil},
@@ -144,9 +144,9 @@ func TestAgenda(t *testing.T) {
 	a := s.Agenda(issues, at, nil)
 	require.Len(t, a.Overdue, 2)
 	assert.Equal(t, 10, a.Overdue[0].Number)
-	assert.Equal(t, bugflow.Reproduce, a.Overdue[0].Timer)
+	assert.Equal(t, bugflow.TimerReproduce, a.Overdue[0].Timer)
 	assert.Equal(t, 13, a.Overdue[1].Number)
-	assert.Equal(t, bugflow.Expire, a.Overdue[1].Timer, "the close supersedes the ping")
+	assert.Equal(t, bugflow.TimerClose, a.Overdue[1].Timer, "the close supersedes the ping")
 	require.True(t, a.HasNext)
 	assert.Equal(t, 11, a.Next.Number)
 	assert.True(t, a.Next.Due.Equal(mon(2, 10)))
@@ -155,7 +155,7 @@ func TestAgenda(t *testing.T) {
 	a = s.Agenda(issues, mon(2, 10), nil)
 	assert.Len(t, a.Overdue, 3)
 	assert.Equal(t, 12, a.Next.Number)
-	assert.Equal(t, bugflow.Ping, a.Next.Timer)
+	assert.Equal(t, bugflow.TimerPing, a.Next.Timer)
 
 	// Counting weekdays only pushes deadlines past weekends.
 	b := s.Agenda(issues[:1], mon(1, 9), weekdays{})
@@ -187,7 +187,7 @@ func TestAgendaMonotone(t *testing.T) {
 		}
 		n := 0
 		for _, d := range a.Overdue {
-			if d.Timer != bugflow.Expire {
+			if d.Timer != bugflow.TimerClose {
 				n++
 			} else {
 				n += 2 // an expired clock stands for its overdue ping too
@@ -205,8 +205,8 @@ func TestTimersJSON(t *testing.T) {
 	var back bugflow.Timers
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, fleetTimers, back)
-	assert.Equal(t, "R18", bugflow.Reproduce.Rule())
-	assert.Equal(t, "R19", bugflow.Expire.Rule())
-	assert.Equal(t, "ping reporter", bugflow.Ping.String())
+	assert.Equal(t, "R18", bugflow.TimerReproduce.Rule())
+	assert.Equal(t, "R19", bugflow.TimerClose.Rule())
+	assert.Equal(t, "ping reporter", bugflow.TimerPing.String())
 	assert.Equal(t, "Timer(9)", bugflow.Timer(9).String())
 }
