@@ -66,6 +66,9 @@ func (s *compiled) checkTransitions() error {
 		if t.Column != "" && t.Board == "" {
 			return &ConfigError{Field: f + ".column", Value: t.Column, Reason: "a column without a board"}
 		}
+		if t.Board != "" && slices.ContainsFunc(t.Leave, func(b string) bool { return eqFold(trim(b), trim(t.Board)) }) {
+			return &ConfigError{Field: f + ".leave", Value: t.Board, Reason: "leaves the board the move puts the issue on"}
+		}
 		if t.Team && len(s.cfg.Teams) == 0 {
 			return &ConfigError{Field: f + ".team", Value: "true", Reason: "the scheme lists no teams"}
 		}

@@ -149,6 +149,7 @@ func TestNewSchemeErrors(t *testing.T) {
 		{"nameless move", bugflow.Config{Transitions: []bugflow.Transition{{From: bugflow.Inbox, To: bugflow.Closed}}}, "transitions[0].name"},
 		{"close and reopen", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Closed, Close: true, Reopen: true}}}, "transitions[0].reopen"},
 		{"column without board", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Closed, Column: "Ready"}}}, "transitions[0].column"},
+		{"leave and join", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Closed, Board: "B", Leave: []string{"A", " b "}}}}, "transitions[0].leave"},
 		{"team without teams", bugflow.Config{Transitions: []bugflow.Transition{{Name: "x", From: bugflow.Inbox, To: bugflow.Closed, Team: true}}}, "transitions[0].team"},
 		{"negative timer", bugflow.Config{Timers: bugflow.Timers{Reproduce: -1}}, "timers.reproduce"},
 		{"ping after close", bugflow.Config{Timers: bugflow.Timers{Ping: 6 * bugflow.Week, Close: 3 * bugflow.Week}}, "timers.ping"},
