@@ -50,7 +50,8 @@
 // runs, and ParseImage rejects branch names such as "main" (R16). Train.Drift
 // matches a History of shipped minors and patches to the planned releases and
 // reports slips, gaps, skipped and extra releases, patch delays and summary
-// figures (R30); testdata/fleet-releases.json holds Fleet 4.40.0-4.63.1.
+// figures (R30); testdata/fleet-releases.json holds Fleet 4.8.0-4.63.1 (2021-12-31 to
+// 2025-02-19): a 20.5-day mean gap, 15% exactly 21 days, 16% on a Wednesday.
 //
 // # Working days
 //

@@ -136,8 +136,8 @@ func ExampleCheckDeploy() {
 	// main: release: image tag "main": not a version such as v4.58.0 or a commit hash; a branch name moves, so deploy its commit hash (downgrade false, bad tag true)
 }
 
-// Plan against reality (R30): Fleet's releases 4.40.0 to 4.63.1 beside a
-// three-week Wednesday train.
+// Plan against reality (R30): Fleet's real releases 4.8.0 to 4.63.1
+// (testdata, from Fleet's changelog) beside a three-week Wednesday train.
 func ExampleTrain_Drift() {
 	b, err := os.ReadFile("testdata/fleet-releases.json")
 	if err != nil {
@@ -147,40 +147,28 @@ func ExampleTrain_Drift() {
 	if err := json.Unmarshal(b, &h); err != nil {
 		panic(err)
 	}
-	t := release.MustNewTrain(date.New(2023, time.November, 1), 3)
-	fmt.Print(t.Drift(h))
+	t := release.MustNewTrain(date.New(2021, time.December, 29), 3)
+	rep := t.Drift(h)
+	s := rep.Summary
+	fmt.Printf("%d minors, %d patches (%.1f per minor, up to %d days after)\n", s.Minors, s.Patches, s.PatchesPerMinor, s.MaxPatchDelay)
+	fmt.Printf("gap: mean %.1f days, median %.0f; exactly 21 days: %.0f%%; on Wednesday: %.0f%%\n", s.MeanGap, s.MedianGap, 100*s.OnCadence, 100*s.OnWeekday)
+	fmt.Printf("skipped %d, extra %d, largest slip %+d days\n", s.Skipped, s.Extra, s.MaxSlip)
+	for _, m := range rep.Minors {
+		if mo := m.Day.Month(); (mo == time.December && m.Day.Day() > 14) || (mo == time.January && m.Day.Day() < 15) {
+			fmt.Printf("year end: %s planned %s, shipped %s (%+d)\n", m.Version, m.Planned.Day, m.Day, m.Slip)
+		}
+	}
 	// Output:
-	// version   plan  planned        shipped         slip  gap  patches (days after)
-	// 4.40.0    #1    2023-11-01 Wed 2023-11-03 Fri    +2    -
-	// 4.41.0    #2    2023-11-22 Wed 2023-11-28 Tue    +6   25  .1 +9
-	// 4.42.0    #3    2023-12-13 Wed 2023-12-21 Thu    +8   23
-	// 4.43.0    #4    2024-01-03 Wed 2024-01-09 Tue    +6   19  .1 +6, .2 +13, .3 +14
-	// 4.44.0    #5    2024-01-24 Wed 2024-01-31 Wed    +7   22  .1 +13
-	// 4.45.0    #6    2024-02-14 Wed 2024-02-20 Tue    +6   20  .1 +3
-	// 4.46.0    #7    2024-03-06 Wed 2024-02-26 Mon    -9    6  extra; .1 +1, .2 +7
-	// 4.47.0    #7    2024-03-06 Wed 2024-03-11 Mon    +5   14  .1 +7, .2 +11, .3 +15
-	// 4.48.0    #8    2024-03-27 Wed 2024-04-03 Wed    +7   23  .1 +5, .2 +6, .3 +13
-	// 4.49.0    #9    2024-04-17 Wed 2024-04-24 Wed    +7   21  .1 +2, .2 +6, .3 +12, .4 +26
-	// 4.50.0    #11   2024-05-29 Wed 2024-05-22 Wed    -7   28  .1 +7, .2 +9
-	// 4.51.0    #12   2024-06-19 Wed 2024-06-10 Mon    -9   19  extra; .1 +1
-	// 4.52.0    #12   2024-06-19 Wed 2024-06-20 Thu    +1   10
-	// 4.53.0    #12   2024-06-19 Wed 2024-06-25 Tue    +6    5  extra; .1 +6
-	// 4.54.0    #13   2024-07-10 Wed 2024-07-17 Wed    +7   22  .1 +7
-	// 4.55.0    #14   2024-07-31 Wed 2024-08-08 Thu    +8   22  .1 +7, .2 +28
-	// 4.56.0    #16   2024-09-11 Wed 2024-09-07 Sat    -4   30
-	// 4.57.0    #17   2024-10-02 Wed 2024-09-23 Mon    -9   16  .1 +8, .2 +10, .3 +18
-	// 4.58.0    #18   2024-10-23 Wed 2024-10-17 Thu    -6   24
-	// 4.59.0    #19   2024-11-13 Wed 2024-11-12 Tue    -1   26  .1 +6
-	// 4.60.0    #20   2024-12-04 Wed 2024-11-27 Wed    -7   15  .1 +6
-	// 4.61.0    #21   2024-12-25 Wed 2024-12-17 Tue    -8   20
-	// 4.62.0    #22   2025-01-15 Wed 2025-01-09 Thu    -6   23  .1 +5, .2 +8, .3 +19
-	// 4.63.0    #23   2025-02-05 Wed 2025-02-03 Mon    -2   25  .1 +16
-	// skipped: #10 2024-05-08 Wed
-	// skipped: #15 2024-08-21 Wed
-	// 24 minors, 34 patches, 2 skipped, 3 extra
-	// gap: mean 19.9 d, median 22.0 d; exactly 21 d: 4%; on Wednesday: 25%
-	// slip: mean +0.3 d, median +1.5 d, largest -9 d
-	// patches: 1.4 per minor, mean 9.7 d after, median 7.5 d, latest 28 d (R30)
+	// 56 minors, 53 patches (0.9 per minor, up to 28 days after)
+	// gap: mean 20.5 days, median 21; exactly 21 days: 15%; on Wednesday: 16%
+	// skipped 3, extra 4, largest slip -9 days
+	// year end: 4.8.0 planned 2021-12-29, shipped 2021-12-31 (+2)
+	// year end: 4.25.0 planned 2022-12-21, shipped 2022-12-22 (+1)
+	// year end: 4.26.0 planned 2023-01-11, shipped 2023-01-13 (+2)
+	// year end: 4.42.0 planned 2023-12-13, shipped 2023-12-21 (+8)
+	// year end: 4.43.0 planned 2024-01-03, shipped 2024-01-09 (+6)
+	// year end: 4.61.0 planned 2024-12-25, shipped 2024-12-17 (-8)
+	// year end: 4.62.0 planned 2025-01-15, shipped 2025-01-09 (-6)
 }
 
 func ExampleParseVersion() {

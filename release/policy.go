@@ -181,7 +181,7 @@ func (w Window) Phase(t time.Time) Phase {
 // Contains reports whether t is in [Start, End).
 func (w Window) Contains(t time.Time) bool { return w.Phase(t) != Open }
 
-// Window returns the window of the release on day, in the policy's zone.
+// Window returns the window of release r (on r.Day), in the policy's zone.
 // Start and Lift are built with time.Date, so they keep their wall-clock
 // times across DST; the deep freeze is the last Deep of real time.
 func (p Policy) Window(r Release) Window {
