@@ -35,12 +35,7 @@ func Example() {
 		return
 	}
 	for _, is := range issues {
-		v := scheme.Evaluate(is)
-		fmt.Printf("#%d %s", is.Number, v.State)
-		if v.Diagnoses != 0 {
-			fmt.Printf(" (%s)", v.Diagnoses)
-		}
-		fmt.Println()
+		fmt.Printf("#%d %s\n", is.Number, scheme.Evaluate(is))
 	}
 	for _, s := range skipped {
 		fmt.Printf("#%d skipped: %s\n", s.Number, s.Reason)
@@ -86,12 +81,12 @@ func ExampleScheme_Report() {
 	r := scheme.Report(issues, day(8), bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
 	fmt.Println(r.Summary())
 	for _, d := range r.Agenda.Overdue {
-		fmt.Printf("overdue: #%d %s (%s) due %s\n", d.Number, d.Timer, d.Timer.Rule(), d.Due.Format(time.DateOnly))
+		fmt.Println("overdue:", d)
 	}
 	fmt.Printf("next: #%d %s due %s\n", r.Agenda.Next.Number, r.Agenda.Next.Timer, r.Agenda.Next.Due.Format(time.DateOnly))
 	// Output:
 	// bugs 2024-W10: 2 opened, 1 closed, 4 open (inbox 2, reproduced 0, in engineering 1, awaiting QA 0, no state 1); 1 orphan, 0 reproduced orphans; 1 overdue; average age 4d
-	// overdue: #1 reproduce (R18) due 2024-03-08
+	// overdue: #1 reproduce (R18) due 2024-03-08 09:00 UTC
 	// next: #2 reproduce due 2024-03-13
 }
 

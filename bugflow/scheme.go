@@ -640,6 +640,19 @@ type Verdict struct {
 	Diagnoses Diagnosis
 }
 
+// String returns the state, followed by the diagnoses in parentheses when
+// there are any: "inbox", "unknown (orphan)", "unknown (ambiguous:
+// reproduced|in engineering)".
+func (v Verdict) String() string {
+	switch {
+	case v.Diagnoses.Has(Ambiguous):
+		return fmt.Sprintf("%s (%s: %s)", v.State, v.Diagnoses, v.Matched)
+	case v.Diagnoses != 0:
+		return fmt.Sprintf("%s (%s)", v.State, v.Diagnoses)
+	}
+	return v.State.String()
+}
+
 // Evaluate returns the verdict for one issue. It does not allocate and costs
 // well under a microsecond for a typical scheme and issue.
 func (s Scheme) Evaluate(is Issue) Verdict {

@@ -99,11 +99,14 @@ func TestAmbiguousIsReported(t *testing.T) {
 	assert.True(t, v.Diagnoses.Has(bugflow.Ambiguous))
 	assert.Equal(t, bugflow.StateSet(0).With(bugflow.Inbox).With(bugflow.InEngineering), v.Matched)
 	assert.Empty(t, v.Rule)
+	assert.Equal(t, "unknown (ambiguous: inbox|in engineering)", v.String())
 
 	// Two rules of one state are no conflict.
 	v = s.Evaluate(bugflow.Issue{Labels: []string{"bug"}})
 	assert.Equal(t, bugflow.Inbox, v.State)
 	assert.Equal(t, "new", v.Rule)
+	assert.Equal(t, "inbox", v.String())
+	assert.Equal(t, "unknown (orphan|unclassified)", bugflow.Verdict{Diagnoses: bugflow.Orphan | bugflow.Unclassified}.String())
 	assert.Zero(t, v.Diagnoses)
 
 	_, err = s.Plan(bugflow.Issue{Number: 9, Labels: []string{"bug", "P0"}}, bugflow.Closed, bugflow.MoveOptions{})

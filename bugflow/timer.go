@@ -163,6 +163,12 @@ type Deadline struct {
 // or after Due.
 func (d Deadline) Overdue(at time.Time) bool { return !at.Before(d.Due) }
 
+// String describes the deadline on one line, such as
+// "#17102 reproduce (R18) due 2024-03-08 09:40 UTC".
+func (d Deadline) String() string {
+	return fmt.Sprintf("#%d %s (%s) due %s", d.Number, d.Timer, d.Timer.Rule(), d.Due.Format("2006-01-02 15:04 MST"))
+}
+
 // Deadlines returns the running timers of one issue, earliest first: for an
 // open issue in the inbox, the R18 reproduce clock from creation (stopped
 // while a Waiting label is present); for an open issue with a Waiting label,

@@ -108,7 +108,8 @@ func TestDeadlines(t *testing.T) {
 
 func TestDeadlineOverdueBoundary(t *testing.T) {
 	due := time.Date(2024, 3, 11, 9, 0, 0, 0, time.UTC)
-	d := bugflow.Deadline{Due: due}
+	d := bugflow.Deadline{Number: 4, Timer: bugflow.TimerPing, Due: due}
+	assert.Equal(t, "#4 ping reporter (R19) due 2024-03-11 09:00 UTC", d.String())
 	assert.False(t, d.Overdue(due.Add(-time.Nanosecond)))
 	assert.True(t, d.Overdue(due), "due at the instant itself")
 	assert.True(t, d.Overdue(due.In(loc(t, "Asia/Kathmandu"))), "the same instant in another zone")
