@@ -594,3 +594,29 @@ func TestNewCalendarErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestDSTAfter2040 checks DST in the years after 2040, served by each zone's
+// TZ rule. Go's Time.ZoneBounds reports a period end before the instant in
+// the last day of a leap year served by the rule (golang/go#81583: in
+// America/Chicago the period holding 2040-12-31 06:00 CST "ends" at
+// 2040-12-30 18:00), so a zone table built by walking ZoneBounds stops at
+// the end of 2040 unless it steps past that.
+func TestDSTAfter2040(t *testing.T) {
+	runRows(t, []row{
+		open("chicago office 2045-07-03 09:30 CDT", office(chicago), at(chicago, 2045, 7, 3, 9, 30), true),
+		nextOpen("chicago office 2045-07-03 from 08:30 CDT", office(chicago), at(chicago, 2045, 7, 3, 8, 30), at(chicago, 2045, 7, 3, 9, 0)),
+		between("chicago office 2045-07-03 08:00-12:00 CDT", office(chicago), at(chicago, 2045, 7, 3, 8, 0), at(chicago, 2045, 7, 3, 12, 0), 3*time.Hour),
+		between("chicago 24x7 spring-forward day 2045-03-12", always(chicago), at(chicago, 2045, 3, 12, 0, 0), at(chicago, 2045, 3, 13, 0, 0), 23*time.Hour),
+		between("chicago 24x7 fall-back day 2045-11-05", always(chicago), at(chicago, 2045, 11, 5, 0, 0), at(chicago, 2045, 11, 6, 0, 0), 25*time.Hour),
+		add("chicago office 2041-03-08 fri 16:00 + 2h", office(chicago), at(chicago, 2041, 3, 8, 16, 0), 2*time.Hour, at(chicago, 2041, 3, 11, 10, 0)),
+		open("chicago office 2100-07-01 09:30 CDT", office(chicago), at(chicago, 2100, 7, 1, 9, 30), true),
+		open("london office 2041-07-01 09:30 BST", office(london), at(london, 2041, 7, 1, 9, 30), true),
+		nextClose("london office 2041-07-01 from 16:30 BST", office(london), at(london, 2041, 7, 1, 16, 30), at(london, 2041, 7, 1, 17, 0)),
+		open("lord howe office 2041-01-15 09:15 +11", office(lordHowe), at(lordHowe, 2041, 1, 15, 9, 15), true),
+		nextOpen("lord howe office 2041-07-15 from 08:40 +1030", office(lordHowe), at(lordHowe, 2041, 7, 15, 8, 40), at(lordHowe, 2041, 7, 15, 9, 0)),
+		between("lord howe 24x7 spring-forward day 2041-10-06", always(lordHowe), at(lordHowe, 2041, 10, 6, 0, 0), at(lordHowe, 2041, 10, 7, 0, 0), 23*time.Hour+30*time.Minute),
+		// the leap-year end itself
+		between("chicago 24x7 over 2040-12-31", always(chicago), at(chicago, 2040, 12, 30, 12, 0), at(chicago, 2041, 1, 2, 12, 0), 72*time.Hour),
+		open("chicago office 2040-12-31 09:30 CST", office(chicago), at(chicago, 2040, 12, 31, 9, 30), true),
+	})
+}

@@ -8,7 +8,9 @@ package sla
 //     reading t.In(loc) falls in an open span of that local date, where a
 //     holiday has no spans and a special day has its own.
 //   - intervals(from, to) is exact: it walks real time one zone period at a
-//     time (Time.ZoneBounds). Within a period the UTC offset is constant, so
+//     time (found by probing Time.Zone, see nextOffsetChange; not with
+//     Time.ZoneBounds, which has a Go bug). Within a period the UTC offset
+//     is constant, so
 //     the wall clock is real time plus a fixed shift; each local day's spans
 //     are laid out on that shifted ("naive") axis, where every day is exactly
 //     24 hours, intersected with the period, and shifted back.
@@ -201,12 +203,10 @@ func (o oracle) intervals(from, to time.Time) []ival {
 		out = append(out, ival{s, e})
 	}
 	for t := from; t.Before(to); {
-		local := t.In(o.loc)
-		_, offset := local.Zone()
-		_, end := local.ZoneBounds()
-		segEnd := to
-		if !end.IsZero() && end.Before(to) {
-			segEnd = end
+		_, offset := t.In(o.loc).Zone()
+		segEnd, ok := nextOffsetChange(o.loc, t, to)
+		if !ok {
+			segEnd = to
 		}
 		// On the naive axis the wall clock reads as UTC and days are 24h.
 		shift := time.Duration(offset) * time.Second
@@ -382,18 +382,45 @@ func at(loc *time.Location, y int, m time.Month, d, h, min int) time.Time {
 // transitions returns the zone changes of loc in [from, to).
 func transitions(loc *time.Location, from, to time.Time) []time.Time {
 	var out []time.Time
-	for t := from.In(loc); ; {
-		_, end := t.ZoneBounds()
-		if end.IsZero() || !end.Before(to) || !end.After(t) {
+	for t := from; ; {
+		next, ok := nextOffsetChange(loc, t, to)
+		if !ok {
 			return out
 		}
-		if _, o1 := end.Add(-time.Second).Zone(); true {
-			if _, o2 := end.Zone(); o1 != o2 {
-				out = append(out, end)
+		out = append(out, next.In(loc))
+		t = next
+	}
+}
+
+// nextOffsetChange returns the first instant in (t, limit] at which loc's
+// UTC offset differs from its offset at t. It reads only Time.Zone: it
+// probes every 6 hours (no zone changes its offset twice within 6 hours)
+// and bisects to the nanosecond. It deliberately does not use
+// Time.ZoneBounds, which Go gets wrong in leap years served by a zone's TZ
+// rule (golang/go#81583: in America/Chicago the period holding
+// 2040-12-31 06:00 CST "ends" at 2040-12-30 18:00, before the instant).
+func nextOffsetChange(loc *time.Location, t, limit time.Time) (time.Time, bool) {
+	_, off := t.In(loc).Zone()
+	for lo := t; lo.Before(limit); {
+		hi := lo.Add(6 * time.Hour)
+		if hi.After(limit) {
+			hi = limit
+		}
+		if _, o := hi.In(loc).Zone(); o == off {
+			lo = hi
+			continue
+		}
+		for hi.Sub(lo) > 1 {
+			mid := lo.Add(hi.Sub(lo) / 2)
+			if _, o := mid.In(loc).Zone(); o == off {
+				lo = mid
+			} else {
+				hi = mid
 			}
 		}
-		t = end
+		return hi, true
 	}
+	return time.Time{}, false
 }
 
 // ---------------------------------------------------------------------------
@@ -697,6 +724,41 @@ func TestOracleQueriesHandComputed(t *testing.T) {
 	holiday := calSpec{loc: london, week: allWeek(allDay), holidays: []date.Date{date.New(2024, 3, 31)}}.oracle()
 	assert.True(t, holiday.nextClose(at(london, 2024, 1, 1, 0, 0)).Equal(at(london, 2024, 3, 31, 0, 0)))
 	assert.True(t, holiday.nextOpen(at(london, 2024, 3, 31, 12, 0)).Equal(at(london, 2024, 4, 1, 0, 0)))
+}
+
+// TestOracleZoneChanges checks the oracle's zone-change finder against
+// Time.ZoneBounds in years where ZoneBounds is right, and at the leap-year
+// end where it is not.
+func TestOracleZoneChanges(t *testing.T) {
+	for _, loc := range testZones {
+		from, to := at(loc, 2020, 1, 1, 0, 0), at(loc, 2028, 1, 1, 0, 0)
+		var want []time.Time
+		for u := from; ; {
+			_, end := u.ZoneBounds()
+			if end.IsZero() || !end.Before(to) {
+				break
+			}
+			if _, o1 := end.Add(-1).Zone(); true {
+				if _, o2 := end.Zone(); o1 != o2 {
+					want = append(want, end)
+				}
+			}
+			u = end
+		}
+		got := transitions(loc, from, to)
+		require.Equal(t, len(want), len(got), "%s: %v, want %v", loc, got, want)
+		for i := range want {
+			assert.True(t, got[i].Equal(want[i]), "%s: change %d at %s, want %s", loc, i, fmtT(got[i]), fmtT(want[i]))
+		}
+	}
+	// Past the 2040 leap-year end the changes go on, two a year.
+	got := transitions(chicago, at(chicago, 2040, 6, 1, 0, 0), at(chicago, 2042, 6, 1, 0, 0))
+	want := []time.Time{ // 01:00 CST / 03:00 CDT, given in UTC where the wall clock repeats
+		at(time.UTC, 2040, 11, 4, 7, 0), at(chicago, 2041, 3, 10, 3, 0), at(time.UTC, 2041, 11, 3, 7, 0), at(chicago, 2042, 3, 9, 3, 0)}
+	require.Len(t, got, len(want), "%v", got)
+	for i := range want {
+		assert.True(t, got[i].Equal(want[i]), "change %d at %s, want %s", i, fmtT(got[i]), fmtT(want[i]))
+	}
 }
 
 // TestOracleAgainstMinuteWalk checks the exact interval oracle against the
