@@ -1,6 +1,7 @@
 package bugflow_test
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 	"time"
@@ -148,6 +149,23 @@ func TestReportSummary(t *testing.T) {
 	assert.Equal(t, "bugs 2024-W10: 1 opened, 0 closed, 3 open (inbox 1, reproduced 0, in engineering 0, awaiting QA 0, no state 2); 1 orphan, 1 reproduced orphan; 1 overdue; average age 17d", r.Summary())
 	assert.Equal(t, []int{1}, r.Orphans)
 	assert.Equal(t, []int{2}, r.ReproducedOrphans)
+}
+
+// Reports are stored between weeks for TrendOf: they round-trip through JSON.
+func TestReportJSON(t *testing.T) {
+	s, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	at := time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)
+	r := s.Report(randomIssues(500, 61), at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back bugflow.Report
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, r.States, back.States)
+	assert.Equal(t, r.Orphans, back.Orphans)
+	assert.Equal(t, r.Summary(), back.Summary())
+	assert.True(t, r.At.Equal(back.At))
+	assert.Equal(t, bugflow.TrendOf([]bugflow.Report{r, r}), bugflow.TrendOf([]bugflow.Report{back, r}))
 }
 
 func TestTrend(t *testing.T) {

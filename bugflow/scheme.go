@@ -1,6 +1,7 @@
 package bugflow
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -254,6 +255,24 @@ func (s Scheme) Config() Config {
 // Name returns the configuration's name.
 func (s Scheme) Name() string {
 	return s.orEmpty().cfg.Name
+}
+
+// MarshalJSON writes the scheme's Config.
+func (s Scheme) MarshalJSON() ([]byte, error) { return json.Marshal(s.orEmpty().cfg) }
+
+// UnmarshalJSON reads a Config and compiles it with NewScheme, returning its
+// error for an invalid one.
+func (s *Scheme) UnmarshalJSON(b []byte) error {
+	var cfg Config
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		return err
+	}
+	c, err := NewScheme(cfg)
+	if err != nil {
+		return err
+	}
+	*s = c
+	return nil
 }
 
 func (c Config) clone() Config {

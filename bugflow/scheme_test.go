@@ -190,6 +190,27 @@ func TestConfigJSONRoundTrip(t *testing.T) {
 	}
 }
 
+func TestSchemeJSON(t *testing.T) {
+	s, err := bugflow.Fleet2022(testRoles)
+	require.NoError(t, err)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	var back bugflow.Scheme
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, s.Config(), back.Config())
+	assert.Equal(t, "fleet-2022", back.Name())
+
+	err = json.Unmarshal([]byte(`{"states":[{"name":"x","state":"inbox","labels":[""]}]}`), &back)
+	require.ErrorIs(t, err, bugflow.ErrConfig)
+	assert.Equal(t, "fleet-2022", back.Name(), "a failed unmarshal leaves the scheme alone")
+	require.Error(t, json.Unmarshal([]byte(`{"states":[{"state":"limbo"}]}`), &back))
+
+	var zero bugflow.Scheme
+	b, err = json.Marshal(zero)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"states":null`)
+}
+
 func TestTimersJSONErrors(t *testing.T) {
 	var tm bugflow.Timers
 	err := json.Unmarshal([]byte(`{"ping":"three weeks"}`), &tm)
