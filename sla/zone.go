@@ -44,30 +44,67 @@ func newZoneTable(loc *time.Location) *zoneTable {
 	return zt
 }
 
-// nextBoundary returns the end of the zone period holding t: an instant
-// after t at which loc's offset may change. It reports false when the
+// nextBoundary returns an instant after t up to which loc's offset stays
+// what it is at t: the end of t's zone period. It reports false when the
 // offset never changes after t.
 func nextBoundary(t time.Time, loc *time.Location) (time.Time, bool) {
 	_, end := t.In(loc).ZoneBounds()
-	if !end.IsZero() && !end.After(t) {
-		// Go's rule-based zones end a period at each year's end and may
-		// report that end for an instant exactly on it: look one second on.
-		_, end = t.Add(time.Second).In(loc).ZoneBounds()
-	}
-	if end.IsZero() || !end.After(t) {
+	if end.IsZero() {
 		return time.Time{}, false
+	}
+	if !end.After(t) {
+		// Past a zone's last tabled transition Go computes periods from
+		// the zone's rule year by year, and near a year's end (a day early
+		// in leap years) it can report an end that has already passed.
+		// Step over those hours instead; the check below keeps it exact.
+		end = t.Add(glitch)
+	}
+	if off := zoneOffset(t, loc); zoneOffset(end.Add(-1), loc) != off {
+		end = search(t, end, func(x time.Time) bool { return zoneOffset(x, loc) != off })
 	}
 	return end.In(loc), true
 }
 
 // prevBoundary returns the start of the zone period holding the instant
-// just before t. It reports false when there is no earlier change.
+// just before t: loc's offset is constant from it up to t. It reports false
+// when the offset never changed before t.
 func prevBoundary(t time.Time, loc *time.Location) (time.Time, bool) {
-	start, _ := t.Add(-1).In(loc).ZoneBounds()
-	if start.IsZero() || !start.Before(t) {
+	last := t.Add(-1)
+	start, _ := last.In(loc).ZoneBounds()
+	if start.IsZero() {
 		return time.Time{}, false
 	}
+	if !start.Before(t) {
+		start = t.Add(-glitch) // the glitch of nextBoundary, mirrored
+	}
+	if off := zoneOffset(last, loc); zoneOffset(start, loc) != off {
+		start = search(start, last, func(x time.Time) bool { return zoneOffset(x, loc) == off })
+	}
 	return start.In(loc), true
+}
+
+// glitch is how far nextBoundary and prevBoundary step when
+// time.Time.ZoneBounds reports a period that does not hold the instant.
+const glitch = 48 * time.Hour
+
+// zoneOffset returns loc's UTC offset at t in seconds.
+func zoneOffset(t time.Time, loc *time.Location) int64 {
+	_, off := t.In(loc).Zone()
+	return int64(off)
+}
+
+// search returns the first instant in (lo, hi] at which ok holds, to the
+// nanosecond, given that ok is false at lo, true at hi and changes once.
+func search(lo, hi time.Time, ok func(time.Time) bool) time.Time {
+	for hi.Sub(lo) > 1 {
+		mid := lo.Add(hi.Sub(lo) / 2)
+		if ok(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // segment returns the segment holding unix, for lo <= unix < hi.
