@@ -233,3 +233,45 @@ func FuzzParseMoment(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParsePolicy(f *testing.F) {
+	for _, p := range []Policy{Fleet2023Freeze(), Fleet2024Freeze(), Fleet2025ReleaseCandidate()} {
+		f.Add(p.String())
+	}
+	f.Add(`freeze "x" from Fri 07:30:15 -1w until 09:00 Asia/Kathmandu deep 90m allow none deep-allow docs rule "R"`)
+	f.Add(`freeze "x" from Thursday 09:00 1w until 24:00 UTC`)
+	f.Add(`freeze "unterminated from`)
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePolicy(s)
+		if err != nil {
+			return
+		}
+		back, err := ParsePolicy(p.String())
+		if err != nil || !back.Equal(p) {
+			t.Fatalf("round trip %q -> %q: %v", s, p.String(), err)
+		}
+		if back.String() != p.String() {
+			t.Fatalf("text not stable: %q then %q", p.String(), back.String())
+		}
+	})
+}
+
+func FuzzParseTrain(f *testing.F) {
+	f.Add("2024-03-06 every 3 weeks")
+	f.Add(MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze()), WithWorkdays(nil, ShiftLater)).String())
+	f.Add("2024-03-06 every 0 weeks")
+	f.Add("2024-03-06 every 3 weeks version 4.47.0 version 4.48.0")
+	f.Fuzz(func(t *testing.T, s string) {
+		tr, err := ParseTrain(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseTrain(tr.String())
+		if err != nil || !back.Equal(tr) {
+			t.Fatalf("round trip %q -> %q: %v", s, tr.String(), err)
+		}
+		if r := tr.Next(tr.First()); r.Number != 1 && tr.Shift() == NoShift {
+			t.Fatalf("Next(first) = %v", r)
+		}
+	})
+}

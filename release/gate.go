@@ -151,7 +151,10 @@ func (d Decision) Reason() string {
 		s += " may not " + verb + " at " + at + ": "
 	}
 	rel := rname(d.Window.Release)
-	from, until := d.Window.Start.In(loc).Format(layout), d.Window.End.In(loc).Format(layout)
+	var from string
+	if !d.Window.End.IsZero() {
+		from = d.Window.Start.In(loc).Format(layout)
+	}
 	switch {
 	case d.Window.End.IsZero():
 		s += "no freeze policy"
@@ -172,6 +175,7 @@ func (d Decision) Reason() string {
 		case Cut:
 			what = "release branch"
 		}
+		until := d.Window.End.In(loc).Format(layout)
 		s += what + " for " + rel + " since " + from + " until " + until + "; only " + d.allow.String() + " may " + verb
 	}
 	switch {
