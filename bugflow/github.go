@@ -17,22 +17,65 @@ type Skipped struct {
 	Reason string // such as "pull request" or "not a bug: no label bug"
 }
 
-// ghIssue mirrors one element of gh issue list --json output; every field is
-// decoded separately so that errors can name it.
+// ghIssue mirrors one element of gh issue list --json output. Pointers tell
+// a missing or null field from a zero one.
 type ghIssue struct {
-	Number        json.RawMessage `json:"number"`
-	Title         json.RawMessage `json:"title"`
-	State         json.RawMessage `json:"state"`
-	Labels        json.RawMessage `json:"labels"`
-	Assignees     json.RawMessage `json:"assignees"`
-	CreatedAt     json.RawMessage `json:"createdAt"`
-	ClosedAt      json.RawMessage `json:"closedAt"`
-	UpdatedAt     json.RawMessage `json:"updatedAt"`
-	Comments      json.RawMessage `json:"comments"`
-	ProjectItems  json.RawMessage `json:"projectItems"`
-	URL           json.RawMessage `json:"url"`
-	IsPullRequest json.RawMessage `json:"isPullRequest"`
-	PullRequest   json.RawMessage `json:"pull_request"`
+	Number        *int        `json:"number"`
+	Title         *string     `json:"title"`
+	State         *string     `json:"state"`
+	Labels        []ghNamed   `json:"labels"`
+	Assignees     []ghNamed   `json:"assignees"`
+	CreatedAt     *string     `json:"createdAt"`
+	ClosedAt      *string     `json:"closedAt"`
+	UpdatedAt     *string     `json:"updatedAt"`
+	Comments      []ghComment `json:"comments"`
+	ProjectItems  []ghItem    `json:"projectItems"`
+	URL           *string     `json:"url"`
+	IsPullRequest *bool       `json:"isPullRequest"`
+	PullRequest   *ghAnything `json:"pull_request"`
+}
+
+type ghNamed struct {
+	Name  *string `json:"name"`
+	Login *string `json:"login"`
+}
+
+type ghComment struct {
+	CreatedAt *string `json:"createdAt"`
+}
+
+type ghItem struct {
+	Title  *string `json:"title"`
+	Status *struct {
+		Name string `json:"name"`
+	} `json:"status"`
+}
+
+// ghAnything accepts any JSON value; only its presence matters.
+type ghAnything struct{}
+
+// UnmarshalJSON accepts any value.
+func (*ghAnything) UnmarshalJSON([]byte) error { return nil }
+
+// ghFields are the fields of ghIssue with what each must be, in the order
+// errors are looked for.
+var ghFields = [...]struct {
+	name string
+	want string
+	into func() any
+}{
+	{"number", "want an integer", func() any { return new(int) }},
+	{"title", "want a string", func() any { return new(string) }},
+	{"state", "want a string", func() any { return new(string) }},
+	{"createdAt", "want an RFC 3339 string", func() any { return new(string) }},
+	{"closedAt", "want an RFC 3339 string", func() any { return new(string) }},
+	{"updatedAt", "want an RFC 3339 string", func() any { return new(string) }},
+	{"labels", `want an array of {"name": ...}`, func() any { return new([]ghNamed) }},
+	{"assignees", `want an array of {"login": ...}`, func() any { return new([]ghNamed) }},
+	{"projectItems", `want an array of {"title": ..., "status": {"name": ...}}`, func() any { return new([]ghItem) }},
+	{"comments", `want an array of {"createdAt": ...}`, func() any { return new([]ghComment) }},
+	{"url", "want a string", func() any { return new(string) }},
+	{"isPullRequest", "want a boolean", func() any { return new(bool) }},
 }
 
 // DecodeGitHub decodes the JSON that
@@ -42,7 +85,8 @@ type ghIssue struct {
 // prints: an array of issues. It does no I/O. Unknown fields are ignored.
 // Two optional fields are used when present: "comments" (the newest
 // comment's createdAt) and otherwise "updatedAt" set Issue.LastContact,
-// which the R19 reporter clock counts from.
+// which the R19 reporter clock counts from. The "state" field decides
+// whether an issue is closed; without it, a "closedAt" does.
 //
 // Only bugs are returned: an issue is a bug when it carries one of bugLabels
 // (default "bug"; a name ending in "*" is a prefix). Pull requests (an
@@ -56,12 +100,12 @@ type ghIssue struct {
 // required, numbers must be positive, and "state" must be OPEN or CLOSED
 // (any case).
 func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []Skipped, err error) {
-	var raw []json.RawMessage
 	if isNull(data) {
 		return nil, nil, &DecodeError{Index: -1, Err: errors.New("empty input or null, want a JSON array")}
 	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, nil, &DecodeError{Index: -1, Err: fmt.Errorf("want a JSON array of issues: %w", err)}
+	var gs []ghIssue
+	if err := json.Unmarshal(data, &gs); err != nil {
+		return nil, nil, explain(data, err)
 	}
 	bugs := make([]pattern, 0, max(1, len(bugLabels)))
 	for _, b := range bugLabels {
@@ -70,10 +114,10 @@ func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []S
 	if len(bugs) == 0 {
 		bugs = append(bugs, compilePattern("bug"))
 	}
-	seen := make(map[int]int, len(raw))
-	issues = make([]Issue, 0, len(raw))
-	for i, r := range raw {
-		is, pr, err := decodeOne(i, r)
+	seen := make(map[int]int, len(gs))
+	issues = make([]Issue, 0, len(gs))
+	for i := range gs {
+		is, pr, err := convert(i, &gs[i])
 		if err != nil {
 			return nil, nil, err
 		}
@@ -94,6 +138,57 @@ func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []S
 	return issues, skipped, nil
 }
 
+// explain turns a failed decode of the whole document into a DecodeError
+// that names the issue and the field, by decoding again piece by piece.
+func explain(data []byte, cause error) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return &DecodeError{Index: -1, Err: fmt.Errorf("want a JSON array of issues: %w", err)}
+	}
+	for i, r := range raw {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(r, &fields); err != nil || fields == nil {
+			return &DecodeError{Index: i, Value: clipValue(r), Err: errors.New("want a JSON object")}
+		}
+		number := 0
+		if v, ok := lookup(fields, "number"); ok {
+			_ = json.Unmarshal(v, &number)
+		}
+		for _, f := range ghFields {
+			v, ok := lookup(fields, f.name)
+			if !ok || isNull(v) {
+				continue
+			}
+			if err := json.Unmarshal(v, f.into()); err != nil {
+				return &DecodeError{Index: i, Number: max(number, 0), Field: f.name, Value: clipValue(v), Err: errors.New(f.want)}
+			}
+		}
+	}
+	return &DecodeError{Index: -1, Err: cause}
+}
+
+// lookup finds a field as encoding/json does: an exact match first, else
+// one that matches ignoring case.
+func lookup(fields map[string]json.RawMessage, name string) (json.RawMessage, bool) {
+	if v, ok := fields[name]; ok {
+		return v, true
+	}
+	for k, v := range fields {
+		if strings.EqualFold(k, name) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func clipValue(raw []byte) string {
+	v := string(bytes.TrimSpace(raw))
+	if len(v) > 64 {
+		v = v[:64] + "..."
+	}
+	return v
+}
+
 func labelList(bugLabels []string) string {
 	if len(bugLabels) == 0 {
 		return "bug"
@@ -112,168 +207,114 @@ func hasAny(labels []string, ps []pattern) bool {
 	return false
 }
 
-func decodeOne(i int, r json.RawMessage) (Issue, bool, error) {
-	var g ghIssue
-	var is Issue
-	fail := func(field string, raw []byte, err error) (Issue, bool, error) {
-		v := string(raw)
-		if len(v) > 64 {
-			v = v[:64] + "..."
+// convert checks one decoded element and builds its Issue; pr reports a
+// pull request.
+func convert(i int, g *ghIssue) (is Issue, pr bool, err error) {
+	fail := func(field, value string, err error) (Issue, bool, error) {
+		if len(value) > 64 {
+			value = value[:64] + "..."
 		}
-		return Issue{}, false, &DecodeError{Index: i, Number: is.Number, Field: field, Value: v, Err: err}
+		return Issue{}, false, &DecodeError{Index: i, Number: is.Number, Field: field, Value: value, Err: err}
 	}
-	if err := json.Unmarshal(r, &g); err != nil {
-		return fail("", r, errors.New("want a JSON object"))
+	if g.Number == nil {
+		return fail("number", "", errors.New("missing"))
 	}
-	if isNull(g.Number) {
-		return fail("number", g.Number, errors.New("missing"))
+	if *g.Number <= 0 {
+		return fail("number", fmt.Sprint(*g.Number), errors.New("want a positive integer"))
 	}
-	if err := json.Unmarshal(g.Number, &is.Number); err != nil {
-		return fail("number", g.Number, errors.New("want an integer"))
+	is.Number = *g.Number
+	if g.Title != nil {
+		is.Title = *g.Title
 	}
-	if is.Number <= 0 {
-		n := is.Number
-		is.Number = 0
-		return fail("number", fmt.Append(nil, n), errors.New("want a positive integer"))
-	}
-	if !isNull(g.Title) {
-		if err := json.Unmarshal(g.Title, &is.Title); err != nil {
-			return fail("title", g.Title, errors.New("want a string"))
-		}
-	}
-	var err error
-	if is.Created, err = decodeTime(g.CreatedAt); err != nil || is.Created.IsZero() {
+	if is.Created, err = parseTime(g.CreatedAt); err != nil || is.Created.IsZero() {
 		if err == nil {
 			err = errors.New("missing")
 		}
-		return fail("createdAt", g.CreatedAt, err)
+		return fail("createdAt", deref(g.CreatedAt), err)
 	}
-	if is.ClosedAt, err = decodeTime(g.ClosedAt); err != nil {
-		return fail("closedAt", g.ClosedAt, err)
+	if is.ClosedAt, err = parseTime(g.ClosedAt); err != nil {
+		return fail("closedAt", deref(g.ClosedAt), err)
 	}
 	is.Closed = !is.ClosedAt.IsZero()
-	if !isNull(g.State) {
-		var s string
-		if err := json.Unmarshal(g.State, &s); err != nil {
-			return fail("state", g.State, errors.New("want a string"))
-		}
-		switch {
+	if g.State != nil {
+		switch s := *g.State; {
 		case strings.EqualFold(s, "open"):
 			is.Closed = false
 		case strings.EqualFold(s, "closed"):
 			is.Closed = true
 		default:
-			return fail("state", g.State, errors.New("want OPEN or CLOSED"))
+			return fail("state", s, errors.New("want OPEN or CLOSED"))
 		}
 	}
-	var named []struct {
-		Name  *string `json:"name"`
-		Login *string `json:"login"`
+	if len(g.Labels) > 0 {
+		is.Labels = make([]string, 0, len(g.Labels))
 	}
-	if !isNull(g.Labels) {
-		if err := json.Unmarshal(g.Labels, &named); err != nil {
-			return fail("labels", g.Labels, errors.New("want an array of {\"name\": ...}"))
+	for k, n := range g.Labels {
+		if n.Name == nil || trim(*n.Name) == "" {
+			return fail(fmt.Sprintf("labels[%d].name", k), deref(n.Name), errors.New("missing or empty"))
 		}
-		for k, n := range named {
-			if n.Name == nil || trim(*n.Name) == "" {
-				return fail(fmt.Sprintf("labels[%d].name", k), g.Labels, errors.New("missing or empty"))
-			}
-			is.Labels = append(is.Labels, *n.Name)
-		}
+		is.Labels = append(is.Labels, *n.Name)
 	}
-	if !isNull(g.Assignees) {
-		named = named[:0]
-		if err := json.Unmarshal(g.Assignees, &named); err != nil {
-			return fail("assignees", g.Assignees, errors.New("want an array of {\"login\": ...}"))
-		}
-		for k, n := range named {
-			if n.Login == nil || trim(*n.Login) == "" {
-				return fail(fmt.Sprintf("assignees[%d].login", k), g.Assignees, errors.New("missing or empty"))
-			}
-			is.Assignees = append(is.Assignees, *n.Login)
-		}
+	if len(g.Assignees) > 0 {
+		is.Assignees = make([]string, 0, len(g.Assignees))
 	}
-	if !isNull(g.ProjectItems) {
-		var items []struct {
-			Title  *string `json:"title"`
-			Status *struct {
-				Name string `json:"name"`
-			} `json:"status"`
+	for k, n := range g.Assignees {
+		if n.Login == nil || trim(*n.Login) == "" {
+			return fail(fmt.Sprintf("assignees[%d].login", k), deref(n.Login), errors.New("missing or empty"))
 		}
-		if err := json.Unmarshal(g.ProjectItems, &items); err != nil {
-			return fail("projectItems", g.ProjectItems, errors.New("want an array of {\"title\": ..., \"status\": {\"name\": ...}}"))
-		}
-		for k, it := range items {
-			if it.Title == nil || trim(*it.Title) == "" {
-				return fail(fmt.Sprintf("projectItems[%d].title", k), g.ProjectItems, errors.New("missing or empty"))
-			}
-			b := BoardItem{Board: *it.Title}
-			if it.Status != nil {
-				b.Column = it.Status.Name
-			}
-			is.Boards = append(is.Boards, b)
-		}
+		is.Assignees = append(is.Assignees, *n.Login)
 	}
-	if !isNull(g.Comments) {
-		var cs []struct {
-			CreatedAt json.RawMessage `json:"createdAt"`
+	if len(g.ProjectItems) > 0 {
+		is.Boards = make([]BoardItem, 0, len(g.ProjectItems))
+	}
+	for k, it := range g.ProjectItems {
+		if it.Title == nil || trim(*it.Title) == "" {
+			return fail(fmt.Sprintf("projectItems[%d].title", k), deref(it.Title), errors.New("missing or empty"))
 		}
-		if err := json.Unmarshal(g.Comments, &cs); err != nil {
-			return fail("comments", g.Comments, errors.New("want an array of {\"createdAt\": ...}"))
+		b := BoardItem{Board: *it.Title}
+		if it.Status != nil {
+			b.Column = it.Status.Name
 		}
-		for k, c := range cs {
-			t, err := decodeTime(c.CreatedAt)
-			if err != nil {
-				return fail(fmt.Sprintf("comments[%d].createdAt", k), c.CreatedAt, err)
-			}
-			if t.After(is.LastContact) {
-				is.LastContact = t
-			}
+		is.Boards = append(is.Boards, b)
+	}
+	for k, c := range g.Comments {
+		t, err := parseTime(c.CreatedAt)
+		if err != nil {
+			return fail(fmt.Sprintf("comments[%d].createdAt", k), deref(c.CreatedAt), err)
+		}
+		if t.After(is.LastContact) {
+			is.LastContact = t
 		}
 	}
 	if is.LastContact.IsZero() {
-		if is.LastContact, err = decodeTime(g.UpdatedAt); err != nil {
-			return fail("updatedAt", g.UpdatedAt, err)
+		if is.LastContact, err = parseTime(g.UpdatedAt); err != nil {
+			return fail("updatedAt", deref(g.UpdatedAt), err)
 		}
 	}
-	pr := false
-	if !isNull(g.IsPullRequest) {
-		if err := json.Unmarshal(g.IsPullRequest, &pr); err != nil {
-			return fail("isPullRequest", g.IsPullRequest, errors.New("want a boolean"))
-		}
-	}
-	if !isNull(g.PullRequest) {
-		pr = true
-	}
-	if !isNull(g.URL) {
-		var u string
-		if err := json.Unmarshal(g.URL, &u); err != nil {
-			return fail("url", g.URL, errors.New("want a string"))
-		}
-		pr = pr || strings.Contains(u, "/pull/")
-	}
+	pr = (g.IsPullRequest != nil && *g.IsPullRequest) || g.PullRequest != nil ||
+		(g.URL != nil && strings.Contains(*g.URL, "/pull/"))
 	return is, pr, nil
 }
 
-func isNull(r json.RawMessage) bool {
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func isNull(r []byte) bool {
 	t := bytes.TrimSpace(r)
 	return len(t) == 0 || bytes.Equal(t, []byte("null"))
 }
 
-// decodeTime reads an RFC 3339 string; null, absent and GitHub's
+// parseTime reads an RFC 3339 time; nil, "" and GitHub's
 // "0001-01-01T00:00:00Z" are the zero time.
-func decodeTime(r json.RawMessage) (time.Time, error) {
-	if isNull(r) {
+func parseTime(s *string) (time.Time, error) {
+	if s == nil || *s == "" {
 		return time.Time{}, nil
 	}
-	var s string
-	if err := json.Unmarshal(r, &s); err != nil {
-		return time.Time{}, errors.New("want an RFC 3339 string")
-	}
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := time.Parse(time.RFC3339, *s)
 	if err != nil {
 		return time.Time{}, errors.New("want an RFC 3339 time such as 2024-03-06T09:00:00Z")
 	}
