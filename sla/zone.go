@@ -56,11 +56,11 @@ func nextBoundary(t time.Time, loc *time.Location) (time.Time, bool) {
 		// Past a zone's last tabled transition Go computes periods from
 		// the zone's rule year by year, and near a year's end (a day early
 		// in leap years) it can report an end that has already passed.
-		// Step over those hours instead; the check below keeps it exact.
+		// Step over those hours, and search for a change in them.
 		end = t.Add(glitch)
-	}
-	if off := zoneOffset(t, loc); zoneOffset(end.Add(-1), loc) != off {
-		end = search(t, end, func(x time.Time) bool { return zoneOffset(x, loc) != off })
+		if off := zoneOffset(t, loc); zoneOffset(end.Add(-1), loc) != off {
+			end = search(t, end, func(x time.Time) bool { return zoneOffset(x, loc) != off })
+		}
 	}
 	return end.In(loc), true
 }
@@ -76,9 +76,9 @@ func prevBoundary(t time.Time, loc *time.Location) (time.Time, bool) {
 	}
 	if !start.Before(t) {
 		start = t.Add(-glitch) // the glitch of nextBoundary, mirrored
-	}
-	if off := zoneOffset(last, loc); zoneOffset(start, loc) != off {
-		start = search(start, last, func(x time.Time) bool { return zoneOffset(x, loc) == off })
+		if off := zoneOffset(last, loc); zoneOffset(start, loc) != off {
+			start = search(start, last, func(x time.Time) bool { return zoneOffset(x, loc) == off })
+		}
 	}
 	return start.In(loc), true
 }
