@@ -61,6 +61,15 @@
 // working day: Release.Planned keeps the cadence day and Release.Day the
 // moved one. Queries stay constant-time.
 //
+// # Storage
+//
+// Train, Policy, Rules, Support and History encode to JSON (zones by IANA
+// name, days as "2024-03-06", times of day as "09:00", durations as Go
+// duration strings) and decode with the same validation as their
+// constructors. Train and Policy also have a one-line text form
+// (ParseTrain, ParsePolicy), and Version, Moment, Kind, Fact, Phase, Mode,
+// Scope, Shift and Image have text forms. Everything round-trips.
+//
 // # Usage
 //
 //	t, err := release.NewTrain(date.New(2024, time.March, 6), 3,

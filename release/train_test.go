@@ -243,3 +243,29 @@ func TestTrainJSON(t *testing.T) {
 		assert.ErrorIs(t, json.Unmarshal([]byte(in), &tr), want, in)
 	}
 }
+
+func TestTrainWith(t *testing.T) {
+	tr := MustNewTrain(d(2024, time.March, 6), 1, WithVersion(MustParseVersion("4.47.0")))
+	withP, err := tr.WithPolicy(Fleet2024Freeze())
+	require.NoError(t, err)
+	assert.True(t, withP.Policy().Equal(Fleet2024Freeze()))
+	assert.Equal(t, tr.FirstVersion(), withP.FirstVersion())
+	assert.True(t, tr.Policy().IsZero(), "the original is unchanged")
+	// A 2023 freeze (six days) fits a weekly train, a week-earlier start does not.
+	c := Fleet2023Freeze().Config()
+	c.Start.Weeks = -1
+	_, err = tr.WithPolicy(MustNewPolicy(c))
+	assert.ErrorIs(t, err, ErrPolicy)
+
+	rs := Fleet2024Rules()
+	assert.Equal(t, "Fleet 2024 bug rules", rs.Name())
+	all := rs.All()
+	require.NotEmpty(t, all)
+	all[0].ID = "changed"
+	assert.NotEqual(t, "changed", rs.All()[0].ID, "All returns a copy")
+	s := Fleet2024Support()
+	assert.Equal(t, "Fleet version support", s.Name())
+	tiers := s.Tiers()
+	tiers[0].Tier = "changed"
+	assert.Equal(t, "community", s.Tiers()[0].Tier, "Tiers returns a copy")
+}
