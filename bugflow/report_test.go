@@ -214,3 +214,38 @@ func TestCompare(t *testing.T) {
 	assert.Equal(t, 3, s.Priority(bugflow.Issue{Labels: []string{"Customer-Acme"}}))
 	assert.Equal(t, 4, s.Priority(bugflow.Issue{Labels: []string{"bug"}}))
 }
+
+// Instants exactly on the week's edges: the week starts Monday 00:00
+// (included) and the report counts up to At (included).
+func TestReportBoundaries(t *testing.T) {
+	s, err := bugflow.Fleet2022(testRoles)
+	require.NoError(t, err)
+	london := loc(t, "Europe/London")
+	// The week of the spring-forward Sunday, 2024-03-31.
+	monday := time.Date(2024, 3, 25, 0, 0, 0, 0, london)
+	at := time.Date(2024, 3, 31, 12, 0, 0, 0, london)
+	bug := func(n int, created time.Time) bugflow.Issue {
+		return bugflow.Issue{Number: n, Labels: []string{"bug", ":reproduce"}, Created: created}
+	}
+	closed := func(n int, created, closedAt time.Time) bugflow.Issue {
+		is := bug(n, created)
+		is.Closed, is.ClosedAt = true, closedAt
+		return is
+	}
+	issues := []bugflow.Issue{
+		bug(1, monday),                                      // opened: on the start
+		bug(2, monday.Add(-time.Nanosecond)),                // not opened: just before
+		bug(3, at),                                          // opened: at the report instant
+		bug(4, at.Add(time.Nanosecond)),                     // ignored: after the report
+		closed(5, monday.AddDate(0, -1, 0), monday),         // closed this week: on the start
+		closed(6, monday.AddDate(0, -1, 0), at),             // closed this week: at the instant
+		closed(7, monday.AddDate(0, -1, 0), monday.Add(-1)), // closed last week
+	}
+	r := s.Report(issues, at, bugflow.ReportOptions{})
+	assert.True(t, r.From.Equal(monday), "From = %v", r.From)
+	assert.Equal(t, 167*time.Hour, r.To.Sub(r.From), "the spring-forward week is an hour short")
+	assert.Equal(t, 2, r.Opened, "#1 and #3")
+	assert.Equal(t, 2, r.Closed)
+	assert.Equal(t, 3, r.Open)
+	assert.Equal(t, 3, r.States[bugflow.Inbox])
+}
