@@ -132,19 +132,23 @@ type oracle struct {
 	week     Week
 	holidays map[date.Date]bool
 	special  map[date.Date][]Span
+	first    date.Date // the first holiday or special day (or 0)
 	last     date.Date // the last holiday or special day (or 0)
 }
 
 func (s calSpec) oracle() oracle {
 	o := oracle{always: s.zero, loc: s.loc, week: s.week,
 		holidays: map[date.Date]bool{}, special: map[date.Date][]Span{}}
+	days := slices.Clone(s.holidays)
 	for _, d := range s.holidays {
 		o.holidays[d] = true
-		o.last = max(o.last, d)
 	}
 	for _, sp := range s.specials {
 		o.special[sp.day] = sp.spans
-		o.last = max(o.last, sp.day)
+		days = append(days, sp.day)
+	}
+	if len(days) > 0 {
+		o.first, o.last = slices.Min(days), slices.Max(days)
 	}
 	return o
 }
@@ -294,8 +298,9 @@ func (o oracle) nextClose(t time.Time) time.Time {
 }
 
 // add is the definition of Add: for d > 0 the first u with
-// between(t, u) == d, for d < 0 the last u <= t with between(u, t) == -d.
-// It returns the zero time if no such instant exists within ~20 years.
+// between(t, u) == d, for d < 0 the last u <= t with between(u, t) == -d,
+// and the zero time when there is no such instant (only possible when the
+// week has no hours, so no open time lies beyond the special days).
 func (o oracle) add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t
@@ -303,11 +308,13 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 	if o.always {
 		return t.Add(d)
 	}
-	const chunks = 20 * 366 * 24 * time.Hour / oracleChunk
+	closedWeek := emptyWeek(o.week)
 	if d > 0 {
 		rem := d
-		from := t
-		for range chunks {
+		for from := t; ; {
+			if closedWeek && from.After(o.last.MidnightUTC().Add(48*time.Hour)) {
+				return time.Time{}
+			}
 			to := from.Add(oracleChunk)
 			for _, iv := range o.intervals(from, to) {
 				if l := iv.e.Sub(iv.s); rem <= l {
@@ -318,11 +325,12 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 			}
 			from = to
 		}
-		return time.Time{}
 	}
 	rem := -d
-	to := t
-	for range chunks {
+	for to := t; ; {
+		if closedWeek && to.Before(o.first.MidnightUTC().Add(-48*time.Hour)) {
+			return time.Time{}
+		}
 		from := to.Add(-oracleChunk)
 		ivs := o.intervals(from, to)
 		for i := len(ivs) - 1; i >= 0; i-- {
@@ -334,7 +342,6 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 		}
 		to = from
 	}
-	return time.Time{}
 }
 
 // ---------------------------------------------------------------------------
