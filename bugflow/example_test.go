@@ -166,3 +166,32 @@ func ExampleTrendOf() {
 	// Output:
 	// trend over 3 weeks: inbox +0, reproduced -1, in engineering +1, awaiting QA +5; work builds up in awaiting QA
 }
+
+// workdays is a stand-in for sla.Calendar: it counts Monday to Friday only,
+// in whole days.
+type workdays struct{}
+
+func (workdays) Add(t time.Time, d time.Duration) time.Time {
+	for days := int(d / (24 * time.Hour)); days > 0; {
+		y, m, dd := t.Date()
+		t = time.Date(y, m, dd+1, t.Hour(), t.Minute(), 0, 0, t.Location())
+		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			days--
+		}
+	}
+	return t
+}
+
+// The R18 week to reproduce, on the wall clock and in business days (R29).
+func ExampleScheme_Agenda() {
+	scheme, _ := bugflow.Fleet2022(exampleRoles)
+	issues := []bugflow.Issue{{Number: 9, Labels: []string{"bug", ":reproduce"}, Created: time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)}}
+	at := time.Date(2024, 3, 11, 12, 0, 0, 0, time.UTC)
+	wall := scheme.Agenda(issues, at, nil)
+	business := scheme.Agenda(issues, at, workdays{})
+	fmt.Println("wall clock:", wall.Overdue)
+	fmt.Println("workdays:  ", business.Overdue, "next", business.Next)
+	// Output:
+	// wall clock: [#9 reproduce (R18) due 2024-03-11 09:00 UTC]
+	// workdays:   [] next #9 reproduce (R18) due 2024-03-13 09:00 UTC
+}
