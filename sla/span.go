@@ -42,7 +42,7 @@ func (s Span) String() string { return formatClock(s.From) + "-" + formatClock(s
 // formatClock formats c as HH:MM, HH:MM:SS or HH:MM:SS.fffffffff.
 func formatClock(c clock.Clock) string {
 	if c < 0 || c > endOfDay {
-		return fmt.Sprintf("%dns", int64(c))
+		return time.Duration(c).String()
 	}
 	d := time.Duration(c)
 	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)

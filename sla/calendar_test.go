@@ -1,0 +1,359 @@
+package sla_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/sla"
+)
+
+func hm(h, m int) clock.Clock { return clock.New(h, m, 0, 0) }
+
+func TestNewCalendarErrors(t *testing.T) {
+	loc := ckLoc(t, "America/Chicago")
+	nine := sla.WorkWeek(hm(9, 0), hm(17, 0))
+	withDay := func(wd time.Weekday, spans ...sla.Span) sla.Week {
+		w := sla.WorkWeek(hm(9, 0), hm(17, 0))
+		w[wd] = spans
+		return w
+	}
+	tests := []struct {
+		name    string
+		loc     *time.Location
+		week    sla.Week
+		opts    []sla.Option
+		is      error
+		wd      time.Weekday
+		day     date.Date
+		message string
+	}{
+		{name: "nil location", loc: nil, week: nine, is: sla.ErrNilLocation, message: "sla: nil location"},
+		// Bad spans in the weekly hours name the weekday and the span.
+		{name: "from after to", loc: loc, week: withDay(time.Tuesday, sla.Span{From: hm(17, 0), To: hm(9, 0)}),
+			is: sla.ErrInvalidSpan, wd: time.Tuesday, message: `sla: Tuesday span 0 "17:00-09:00": from is not before to`},
+		{name: "empty span", loc: loc, week: withDay(time.Monday, sla.Span{From: hm(9, 0), To: hm(9, 0)}),
+			is: sla.ErrInvalidSpan, wd: time.Monday},
+		{name: "past 24:00", loc: loc, week: withDay(time.Friday, sla.Span{From: hm(22, 0), To: clock.New(25, 0, 0, 0)}),
+			is: sla.ErrInvalidSpan, wd: time.Friday, message: `sla: Friday span 0 "22:00-25h0m0s": ends after 24:00`},
+		{name: "negative start", loc: loc, week: withDay(time.Sunday, sla.Span{From: -1, To: hm(1, 0)}),
+			is: sla.ErrInvalidSpan, wd: time.Sunday},
+		{name: "overlap", loc: loc, week: withDay(time.Wednesday, sla.MustParseSpan("09:00-12:00"), sla.MustParseSpan("11:00-17:00")),
+			is: sla.ErrInvalidSpan, wd: time.Wednesday, message: `sla: Wednesday span 1 "11:00-17:00": overlaps 09:00-12:00`},
+		{name: "out of order", loc: loc, week: withDay(time.Thursday, sla.MustParseSpan("13:00-17:00"), sla.MustParseSpan("09:00-12:00")),
+			is: sla.ErrInvalidSpan, wd: time.Thursday, message: `sla: Thursday span 1 "09:00-12:00": is out of order: it starts before 13:00-17:00`},
+		// Special days name the date.
+		{name: "bad special span", loc: loc, week: nine,
+			opts: []sla.Option{sla.Special(date.New(2024, 12, 24), sla.Span{From: hm(12, 0), To: hm(9, 0)})},
+			is:   sla.ErrInvalidSpan, wd: time.Tuesday, day: date.New(2024, 12, 24), message: `sla: special day 2024-12-24 span 0 "12:00-09:00": from is not before to`},
+		{name: "duplicate holiday", loc: loc, week: nine,
+			opts: []sla.Option{sla.Holidays(date.New(2024, 12, 25)), sla.Holidays(date.New(2024, 12, 25))},
+			is:   sla.ErrDuplicateDay, day: date.New(2024, 12, 25), message: "sla: day 2024-12-25 is configured twice (holiday or special day)"},
+		{name: "holiday and special", loc: loc, week: nine,
+			opts: []sla.Option{sla.Holidays(date.New(2024, 12, 24)), sla.Special(date.New(2024, 12, 24), sla.MustParseSpan("09:00-12:00"))},
+			is:   sla.ErrDuplicateDay, day: date.New(2024, 12, 24)},
+		{name: "no opening hours", loc: loc, week: sla.Week{}, is: sla.ErrNoOpeningHours},
+		{name: "no weekly hours, specials only", loc: loc, week: sla.Week{},
+			opts: []sla.Option{sla.Special(date.New(2024, 1, 2), sla.MustParseSpan("09:00-17:00"))}, is: sla.ErrNoOpeningHours},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cal, err := sla.NewCalendar(tt.loc, tt.week, tt.opts...)
+			require.ErrorIs(t, err, tt.is)
+			assert.True(t, cal.IsZero(), "a failed NewCalendar returns the zero Calendar")
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			var se *sla.SpanError
+			if errors.As(err, &se) {
+				assert.Equal(t, tt.wd, se.Weekday)
+				assert.Equal(t, tt.day, se.Day)
+			}
+			var de *sla.DayError
+			if errors.As(err, &de) {
+				assert.Equal(t, tt.day, de.Day)
+			}
+		})
+	}
+}
+
+func TestAllowNoOpeningHours(t *testing.T) {
+	loc := ckLoc(t, "Europe/London")
+	xmas := date.New(2024, 12, 24)
+	cal, err := sla.NewCalendar(loc, sla.Week{}, sla.AllowNoOpeningHours(),
+		sla.Special(xmas, sla.MustParseSpan("09:00-12:00")))
+	require.NoError(t, err)
+	start := time.Date(2024, 12, 1, 0, 0, 0, 0, loc)
+	assert.Equal(t, 3*time.Hour, cal.Between(start, time.Date(2025, 1, 1, 0, 0, 0, 0, loc)))
+	assert.True(t, cal.Add(start, 2*time.Hour).Equal(time.Date(2024, 12, 24, 11, 0, 0, 0, loc)))
+	// Never enough open time: Add and NextOpen return the zero time, and do return.
+	assert.True(t, cal.Add(start, 4*time.Hour).IsZero())
+	assert.True(t, cal.NextOpen(time.Date(2024, 12, 24, 12, 0, 0, 0, loc)).IsZero())
+	assert.True(t, cal.Add(time.Date(2300, 1, 1, 0, 0, 0, 0, loc), time.Hour).IsZero())
+	assert.False(t, cal.IsWorkday(xmas+1))
+	assert.True(t, cal.IsWorkday(xmas))
+}
+
+func TestZeroCalendarIsAlwaysOpen(t *testing.T) {
+	var cal sla.Calendar
+	a := time.Date(2024, 3, 10, 1, 30, 0, 0, ckLoc(t, "America/Chicago"))
+	b := a.Add(5 * time.Hour)
+	assert.True(t, cal.IsZero())
+	assert.True(t, cal.Open(a))
+	assert.Equal(t, 5*time.Hour, cal.Between(a, b))
+	assert.Equal(t, time.Duration(0), cal.Between(b, a), "backwards range")
+	assert.True(t, cal.Add(a, 5*time.Hour).Equal(b))
+	assert.True(t, cal.NextOpen(a).Equal(a))
+	assert.True(t, cal.NextClose(a).IsZero(), "never closes")
+	assert.True(t, cal.IsWorkday(date.New(2024, 12, 25)))
+	assert.Equal(t, time.UTC, cal.Location())
+	data, err := json.Marshal(cal)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{}`, string(data))
+}
+
+func TestCalendarBasics(t *testing.T) {
+	loc := ckLoc(t, "America/Chicago")
+	xmas := date.New(2024, 12, 25)
+	cal, err := sla.NewCalendar(loc, sla.WorkWeek(hm(9, 0), hm(17, 0)), sla.Holidays(xmas),
+		sla.Special(date.New(2024, 12, 24), sla.MustParseSpan("09:00-12:00")))
+	require.NoError(t, err)
+	at := func(m time.Month, d, h, min int) time.Time { return time.Date(2024, m, d, h, min, 0, 0, loc) }
+
+	t.Run("Open", func(t *testing.T) {
+		tests := []struct {
+			t    time.Time
+			want bool
+		}{
+			{at(3, 8, 8, 59), false},
+			{at(3, 8, 9, 0), true}, // the start of a span is open
+			{at(3, 8, 16, 59), true},
+			{at(3, 8, 17, 0), false}, // its end is not
+			{at(3, 9, 12, 0), false}, // Saturday
+			{at(12, 24, 11, 59), true},
+			{at(12, 24, 12, 0), false}, // half day
+			{at(12, 25, 10, 0), false}, // holiday
+		}
+		for _, tt := range tests {
+			assert.Equal(t, tt.want, cal.Open(tt.t), "Open(%v)", tt.t)
+		}
+	})
+	t.Run("Between and Add", func(t *testing.T) {
+		tests := []struct {
+			from, to time.Time
+			want     time.Duration
+			// Add(from, want) and Add(to, -want) when they differ from to
+			// and from: Add never stops inside a closed stretch.
+			addTo, backTo time.Time
+		}{
+			{from: at(3, 8, 16, 30), to: at(3, 11, 9, 30), want: time.Hour},                             // a weekend with the spring-forward Sunday
+			{from: at(12, 23, 16, 0), to: at(12, 26, 10, 0), want: time.Hour + 3*time.Hour + time.Hour}, // half day, holiday
+			{from: at(3, 4, 0, 0), to: at(3, 11, 0, 0), want: 40 * time.Hour, addTo: at(3, 8, 17, 0), backTo: at(3, 4, 9, 0)},
+			{from: at(3, 4, 0, 0), to: at(3, 4, 0, 0), want: 0},
+		}
+		for _, tt := range tests {
+			assert.Equal(t, tt.want, cal.Between(tt.from, tt.to), "Between(%v, %v)", tt.from, tt.to)
+			assert.Equal(t, time.Duration(0), cal.Between(tt.to, tt.from), "Between(%v, %v) backwards", tt.to, tt.from)
+			if tt.want > 0 {
+				addTo, backTo := tt.to, tt.from
+				if !tt.addTo.IsZero() {
+					addTo, backTo = tt.addTo, tt.backTo
+				}
+				got := cal.Add(tt.from, tt.want)
+				assert.True(t, got.Equal(addTo), "Add(%v, %v) = %v, want %v", tt.from, tt.want, got, addTo)
+				back := cal.Add(tt.to, -tt.want)
+				assert.True(t, back.Equal(backTo), "Add(%v, %v) = %v, want %v", tt.to, -tt.want, back, backTo)
+			}
+		}
+	})
+	t.Run("Add lands at a close, not the next opening", func(t *testing.T) {
+		got := cal.Add(at(3, 8, 16, 0), time.Hour)
+		assert.True(t, got.Equal(at(3, 8, 17, 0)), "Add = %v", got)
+		assert.Equal(t, loc, got.Location(), "result in the caller's location")
+		utc := cal.Add(at(3, 8, 16, 0).UTC(), time.Hour)
+		assert.Equal(t, time.UTC, utc.Location())
+	})
+	t.Run("NextOpen and NextClose", func(t *testing.T) {
+		assert.True(t, cal.NextOpen(at(12, 24, 12, 0)).Equal(at(12, 26, 9, 0)))
+		assert.True(t, cal.NextOpen(at(3, 8, 10, 0)).Equal(at(3, 8, 10, 0)))
+		assert.True(t, cal.NextClose(at(12, 24, 9, 0)).Equal(at(12, 24, 12, 0)))
+		assert.True(t, cal.NextClose(at(12, 25, 9, 0)).Equal(at(12, 25, 9, 0)))
+	})
+	t.Run("Intervals", func(t *testing.T) {
+		var got []string
+		var sum time.Duration
+		from, to := at(12, 23, 16, 0), at(12, 26, 10, 0)
+		for s, e := range cal.Intervals(from, to) {
+			got = append(got, s.Format("Jan 2 15:04")+"-"+e.Format("15:04"))
+			sum += e.Sub(s)
+		}
+		assert.Equal(t, []string{"Dec 23 16:00-17:00", "Dec 24 09:00-12:00", "Dec 26 09:00-10:00"}, got)
+		assert.Equal(t, cal.Between(from, to), sum)
+		n := 0
+		for range cal.Intervals(from, to) {
+			n++
+			break
+		}
+		assert.Equal(t, 1, n, "stops when yield returns false")
+	})
+	t.Run("IsWorkday and HoursOn", func(t *testing.T) {
+		assert.True(t, cal.IsWorkday(date.New(2024, 12, 24)))
+		assert.False(t, cal.IsWorkday(xmas))
+		assert.False(t, cal.IsWorkday(date.New(2024, 12, 28)))
+		assert.Equal(t, []sla.Span{sla.MustParseSpan("09:00-12:00")}, cal.HoursOn(date.New(2024, 12, 24)))
+		assert.Empty(t, cal.HoursOn(xmas))
+		assert.Len(t, cal.SpecialDays(), 2)
+	})
+	t.Run("configuration is copied", func(t *testing.T) {
+		w := cal.Week()
+		w[time.Monday][0] = sla.MustParseSpan("00:00-01:00")
+		assert.Equal(t, hm(9, 0), cal.Week()[time.Monday][0].From)
+	})
+}
+
+func TestParseSpan(t *testing.T) {
+	tests := []struct {
+		in   string
+		want sla.Span
+		ok   bool
+	}{
+		{"09:00-17:00", sla.Span{From: hm(9, 0), To: hm(17, 0)}, true},
+		{" 22:00 - 24:00 ", sla.Span{From: hm(22, 0), To: clock.New(24, 0, 0, 0)}, true},
+		{"00:00-00:00:01", sla.Span{From: 0, To: clock.New(0, 0, 1, 0)}, true},
+		{"09:00:30.5-10:00", sla.Span{From: clock.New(9, 0, 30, 500), To: hm(10, 0)}, true},
+		// Invalid
+		{"", sla.Span{}, false},
+		{"9:00-17:00", sla.Span{}, false},
+		{"09:00", sla.Span{}, false},
+		{"17:00-09:00", sla.Span{}, false},
+		{"09:00-25:00", sla.Span{}, false},
+		{"09:00-24:01", sla.Span{}, false},
+		{"09:60-10:00", sla.Span{}, false},
+		{"09:00-10:00:61", sla.Span{}, false},
+		{"09:00-10:00:00.", sla.Span{}, false},
+		{"09:00-10:00:00.1234567890", sla.Span{}, false},
+		{"aa:00-10:00", sla.Span{}, false},
+	}
+	for _, tt := range tests {
+		got, err := sla.ParseSpan(tt.in)
+		if !tt.ok {
+			assert.ErrorIs(t, err, sla.ErrInvalidSpan, "ParseSpan(%q)", tt.in)
+			continue
+		}
+		require.NoError(t, err, "ParseSpan(%q)", tt.in)
+		assert.Equal(t, tt.want, got, "ParseSpan(%q)", tt.in)
+		again, err := sla.ParseSpan(got.String())
+		require.NoError(t, err)
+		assert.Equal(t, got, again, "ParseSpan(%q).String() round trip", tt.in)
+	}
+	var s sla.Span
+	require.NoError(t, s.UnmarshalText(nil))
+	assert.Equal(t, sla.Span{}, s)
+	text, err := sla.Span{}.MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, text)
+}
+
+func TestCalendarJSON(t *testing.T) {
+	loc := ckLoc(t, "Australia/Lord_Howe")
+	week := sla.WorkWeek(hm(9, 0), hm(17, 0))
+	week[time.Monday] = []sla.Span{sla.MustParseSpan("09:00-12:00"), sla.MustParseSpan("13:00-17:00")}
+	week[time.Saturday] = []sla.Span{sla.MustParseSpan("22:00-24:00")}
+	week[time.Sunday] = []sla.Span{sla.MustParseSpan("00:00-06:00")}
+	cal, err := sla.NewCalendar(loc, week, sla.Holidays(date.New(2024, 12, 25), date.New(2024, 12, 26)),
+		sla.Special(date.New(2024, 12, 24), sla.MustParseSpan("09:00-12:00")))
+	require.NoError(t, err)
+	data, err := json.Marshal(cal)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{
+		"zone": "Australia/Lord_Howe",
+		"week": {
+			"Sunday": ["00:00-06:00"],
+			"Monday": ["09:00-12:00", "13:00-17:00"],
+			"Tuesday": ["09:00-17:00"], "Wednesday": ["09:00-17:00"], "Thursday": ["09:00-17:00"],
+			"Friday": ["09:00-17:00"], "Saturday": ["22:00-24:00"]
+		},
+		"holidays": ["2024-12-25", "2024-12-26"],
+		"special": {"2024-12-24": ["09:00-12:00"]}
+	}`, string(data))
+
+	var back sla.Calendar
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, cal.Week(), back.Week())
+	assert.Equal(t, cal.SpecialDays(), back.SpecialDays())
+	assert.Equal(t, cal.Location().String(), back.Location().String())
+	a, b := time.Date(2024, 12, 20, 0, 0, 0, 0, loc), time.Date(2025, 4, 10, 0, 0, 0, 0, loc)
+	assert.Equal(t, cal.Between(a, b), back.Between(a, b))
+
+	t.Run("zero and null", func(t *testing.T) {
+		for _, in := range []string{`{}`, `null`} {
+			c := cal
+			require.NoError(t, json.Unmarshal([]byte(in), &c))
+			assert.True(t, c.IsZero(), in)
+		}
+	})
+	t.Run("weekday names ignore case", func(t *testing.T) {
+		var c sla.Calendar
+		require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","week":{"mon":["09:00-17:00"],"FRIDAY":["10:00-11:00"]}}`), &c))
+		assert.Equal(t, 9*time.Hour, c.Week().Hours())
+	})
+	t.Run("errors", func(t *testing.T) {
+		tests := []struct {
+			in string
+			is error
+		}{
+			{`{"zone":"Mars/Olympus","week":{"Monday":["09:00-17:00"]}}`, sla.ErrUnknownZone},
+			{`{"week":{"Monday":["09:00-17:00"]}}`, sla.ErrNilLocation},
+			{`{"zone":"UTC","week":{"Moonday":["09:00-17:00"]}}`, sla.ErrInvalidSpan},
+			{`{"zone":"UTC","week":{"Monday":["17:00-09:00"]}}`, sla.ErrInvalidSpan},
+			{`{"zone":"UTC","week":{"Monday":["09:00-17:00"]},"holidays":["2024-01-01"],"special":{"2024-01-01":["09:00-12:00"]}}`, sla.ErrDuplicateDay},
+			{`{"zone":"UTC","week":{}}`, sla.ErrNoOpeningHours},
+		}
+		for _, tt := range tests {
+			var c sla.Calendar
+			assert.ErrorIs(t, json.Unmarshal([]byte(tt.in), &c), tt.is, tt.in)
+		}
+		var c sla.Calendar
+		assert.Error(t, json.Unmarshal([]byte(`{"zone":"UTC","weekk":{}}`), &c), "unknown fields are rejected")
+	})
+}
+
+// TestCalendarFarFromTheTable checks instants outside 1900-2200, where
+// the calendar walks the zone's changes instead of its table, against the
+// same arithmetic inside it.
+func TestCalendarFarFromTheTable(t *testing.T) {
+	loc := ckLoc(t, "Europe/London")
+	cal, err := sla.NewCalendar(loc, sla.WorkWeek(hm(9, 0), hm(17, 0)))
+	require.NoError(t, err)
+	for _, year := range []int{1850, 1899, 2199, 2250, 2400} {
+		from := time.Date(year, 3, 1, 10, 0, 0, 0, loc)
+		to := time.Date(year, 12, 1, 10, 0, 0, 0, loc)
+		got := cal.Between(from, to)
+		// 9-5 weekdays: count the weekdays with plain date arithmetic.
+		days := 0
+		for d := date.NewAt(from); d < date.NewAt(to); d++ {
+			if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+				days++
+			}
+		}
+		want := time.Duration(days) * 8 * time.Hour
+		if wd := from.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			// from at 10:00 on a weekend day counts nothing of that day.
+		} else {
+			want -= time.Hour // 09:00-10:00 of the first day is before from
+		}
+		if wd := to.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			want += time.Hour // 09:00-10:00 of the last day
+		}
+		assert.Equal(t, want, got, "Between in %d", year)
+		assert.True(t, cal.Add(from, got).Equal(to) || !cal.Open(to), "Add(%v, %v) in %d", from, got, year)
+		assert.Equal(t, got, cal.Between(from, cal.Add(from, got)), "Between(t, Add(t, d)) in %d", year)
+		assert.Equal(t, got, cal.Between(cal.Add(to, -got), to), "Between(Add(t, -d), t) in %d", year)
+	}
+}
