@@ -190,7 +190,15 @@ func FuzzNewScheme(f *testing.F) {
 		again, err := bugflow.NewScheme(back)
 		require.NoError(t, err)
 		for _, is := range randomIssues(20, 3) {
-			require.Equal(t, s.Evaluate(is), again.Evaluate(is))
+			v := s.Evaluate(is)
+			require.Equal(t, v, again.Evaluate(is))
+			for _, to := range append(bugflow.States(), bugflow.Unknown) {
+				e, err := s.Plan(is, to, bugflow.MoveOptions{})
+				if err == nil {
+					require.Equal(t, v.State, e.From)
+					_ = e.Apply(is)
+				}
+			}
 		}
 	})
 }

@@ -57,11 +57,19 @@ func (s *compiled) checkTransitions() error {
 		if t.To != Unknown && !t.To.IsValid() {
 			return &ConfigError{Field: f + ".to", Value: t.To.String(), Reason: "not a state"}
 		}
-		if t.Name == "" {
+		if trim(t.Name) == "" {
 			return &ConfigError{Field: f + ".name", Value: t.Name, Reason: "empty name"}
 		}
 		if t.Close && t.Reopen {
 			return &ConfigError{Field: f + ".reopen", Value: "true", Reason: "both close and reopen"}
+		}
+		if t.Board != "" && trim(t.Board) == "" {
+			return &ConfigError{Field: f + ".board", Value: t.Board, Reason: "empty board name"}
+		}
+		for j, b := range t.Leave {
+			if trim(b) == "" {
+				return &ConfigError{Field: fmt.Sprintf("%s.leave[%d]", f, j), Value: b, Reason: "empty board name"}
+			}
 		}
 		if t.Column != "" && t.Board == "" {
 			return &ConfigError{Field: f + ".column", Value: t.Column, Reason: "a column without a board"}

@@ -518,6 +518,14 @@ func (s *compiled) compile(f string, m Match) (cmatch, error) {
 	if c.none, err = s.labelMask(f+".noLabel", m.NoLabel); err != nil {
 		return c, err
 	}
+	if m.Board != "" && trim(m.Board) == "" {
+		return c, &ConfigError{Field: f + ".board", Value: m.Board, Reason: "empty board name"}
+	}
+	for i, b := range m.OffBoard {
+		if trim(b) == "" {
+			return c, &ConfigError{Field: fmt.Sprintf("%s.offBoard[%d]", f, i), Value: b, Reason: "empty board name"}
+		}
+	}
 	if m.Board != "" {
 		b := s.boardIndex(m.Board)
 		c.board = 1 << uint(b)
