@@ -504,14 +504,16 @@ func TestZeroCalendar(t *testing.T) {
 	assert.Equal(t, 1, n)
 }
 
-// TestFarFromNow compares random calendars with the oracle around DST
-// changes far from the present: 1974 (Chicago's January DST), 2038-2040
-// (past the end of the zone tables) and 2060.
+// TestFarFromNow compares random calendars with the oracle around zone
+// changes far from the present: local mean time ending (Chicago 1883, Lord
+// Howe 1895, Kathmandu 1920, with offsets in seconds), 1974 (Chicago's
+// January DST), Kathmandu's 15-minute jump at 1986-01-01, 2038-2040 (past
+// the end of the zone tables), 2060, and 2205/2250 (past 2200).
 func TestFarFromNow(t *testing.T) {
 	for zi, loc := range testZones {
 		g := newGen(700+uint64(zi), loc)
 		g.hubs = nil
-		for _, y := range []int{1974, 2038, 2040, 2060} {
+		for _, y := range []int{1883, 1895, 1920, 1974, 1986, 2038, 2040, 2060, 2205, 2250} {
 			g.hubs = append(g.hubs, at(loc, y, 1, 1, 0, 0))
 			g.hubs = append(g.hubs, transitions(loc, at(loc, y, 1, 1, 0, 0), at(loc, y+1, 1, 1, 0, 0))...)
 		}
