@@ -36,6 +36,8 @@ type SpanError struct {
 	Reason  string       // what is wrong, such as "overlaps 09:00-12:00"
 }
 
+// Error returns a message naming the weekday or date, the span and what is
+// wrong with it.
 func (e *SpanError) Error() string {
 	where := e.Weekday.String()
 	if e.Day != 0 {
@@ -52,6 +54,7 @@ type DayError struct {
 	Day date.Date
 }
 
+// Error returns a message naming the day.
 func (e *DayError) Error() string {
 	return fmt.Sprintf("sla: day %s is configured twice (holiday or special day)", e.Day)
 }
