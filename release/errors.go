@@ -17,6 +17,9 @@ var (
 	ErrWeekday = errors.New("release: first day is not on the release weekday")
 	// ErrShift reports an unknown working-day shift rule.
 	ErrShift = errors.New("release: unknown working-day shift")
+	// ErrFirst reports a first release day too far in the past or future
+	// (beyond a million years) for exact day arithmetic.
+	ErrFirst = errors.New("release: first day out of range")
 	// ErrVersion reports a malformed version.
 	ErrVersion = errors.New("release: malformed version")
 	// ErrPolicy reports an invalid freeze or branch-cut policy.

@@ -21,7 +21,7 @@ func FuzzNewTrain(f *testing.F) {
 		}
 		tr, err := NewTrain(date.Date(first), weeks, opts...)
 		if err != nil {
-			if !errors.Is(err, ErrWeeks) && !errors.Is(err, ErrWeekday) && !errors.Is(err, ErrVersion) {
+			if !errors.Is(err, ErrWeeks) && !errors.Is(err, ErrWeekday) && !errors.Is(err, ErrVersion) && !errors.Is(err, ErrFirst) {
 				t.Fatalf("NewTrain: unexpected error %v", err)
 			}
 			return

@@ -185,7 +185,7 @@ func (t Train) String() string {
 // ParseTrain parses the text form String returns and validates it as NewTrain
 // does. A train with a shift rule gets Monday to Friday as working days.
 func ParseTrain(s string) (Train, error) {
-	bad := func(why string) (Train, error) { return Train{}, fieldErr("train", s, why, ErrWeeks) }
+	bad := func(why string) (Train, error) { return Train{}, fieldErr("train", s, why, ErrJSON) }
 	f := strings.SplitN(strings.TrimLeft(s, " "), " ", 5)
 	if len(f) < 4 || f[1] != "every" || f[3] != "weeks" {
 		return bad(`want "YYYY-MM-DD every N weeks ..."`)
@@ -196,7 +196,7 @@ func ParseTrain(s string) (Train, error) {
 	}
 	weeks, err := strconv.Atoi(f[2])
 	if err != nil {
-		return bad("weeks: want a number")
+		return Train{}, fieldErr("weeks", f[2], "want a number", ErrWeeks)
 	}
 	var opts []Option
 	rest := ""

@@ -70,11 +70,11 @@ func TestTrainText(t *testing.T) {
 	bad := map[string]error{
 		"2024-03-06 every 0 weeks":                ErrWeeks,
 		"2024-03-06 every three weeks":            ErrWeeks,
-		"2024-03-06 each 3 weeks":                 ErrWeeks,
+		"2024-03-06 each 3 weeks":                 ErrJSON,
 		"yesterday every 3 weeks":                 ErrJSON,
 		"2024-03-06 every 3 weeks version 4.47":   ErrVersion,
 		"2024-03-06 every 3 weeks shift sideways": ErrShift,
-		"2024-03-06 every 3 weeks colour blue":    ErrWeeks,
+		"2024-03-06 every 3 weeks colour blue":    ErrJSON,
 		"2024-03-06 every 3 weeks policy freeze":  ErrPolicy,
 	}
 	for in, want := range bad {

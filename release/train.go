@@ -188,7 +188,7 @@ func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 		return Train{}, &WeekdayError{First: first, Want: c.weekday}
 	}
 	if first < minDay || first > maxDay {
-		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrWeekday)
+		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrFirst)
 	}
 	t := Train{first: first, period: int64(weeks) * 7, version: c.version, shift: c.shift}
 	if !c.policy.IsZero() || c.workdays != nil {

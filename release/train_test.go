@@ -35,7 +35,8 @@ func TestNewTrainErrors(t *testing.T) {
 			Zone: time.UTC, Start: Moment{Weekday: time.Wednesday, Weeks: -1}, Lift: 24 * 3600 * 1e9}))}, ErrPolicy},
 		{"deep freeze longer than the freeze before a Wednesday", wed, 3, []Option{WithPolicy(MustNewPolicy(PolicyConfig{
 			Zone: time.UTC, Start: Moment{Weekday: time.Tuesday}, Lift: 0, Deep: 25 * time.Hour}))}, ErrPolicy},
-		{"far past", d(-2_000_000, time.January, 1), 3, nil, ErrWeekday},
+		{"far past", d(-2_000_000, time.January, 1), 3, nil, ErrFirst},
+		{"far future", d(2_000_000, time.January, 1), 3, nil, ErrFirst},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
