@@ -114,7 +114,6 @@ type compiled struct {
 	waiting   uint64
 	prios     []uint64 // one mask per priority level
 	customer  uint64
-	teams     uint64
 	teamPats  []pattern
 }
 
@@ -204,9 +203,6 @@ func NewScheme(cfg Config) (Scheme, error) {
 		return Scheme{}, err
 	}
 	if s.customer, err = s.labelMask("customer", cfg.Customer); err != nil {
-		return Scheme{}, err
-	}
-	if s.teams, err = s.labelMask("teams", cfg.Teams); err != nil {
 		return Scheme{}, err
 	}
 	for _, t := range cfg.Teams {

@@ -173,14 +173,17 @@ func (d Deadline) String() string {
 // open issue in the inbox, the R18 reproduce clock from creation (stopped
 // while a Waiting label is present); for an open issue with a Waiting label,
 // the R19 ping and close clocks from the last communication (creation when
-// unknown). cal counts durations; nil means WallClock. Results are in the
-// location of the issue's times.
+// unknown). cal counts durations; nil means WallClock. The clocks run in
+// the location of the issue's times (convert them with In to use another
+// zone; Agenda and Report use the location of their instant).
 func (s Scheme) Deadlines(is Issue, cal Adder) []Deadline {
 	s = s.orEmpty()
-	return s.deadlines(nil, &is, s.evaluate(&is), cal)
+	return s.deadlines(nil, &is, s.evaluate(&is), cal, nil)
 }
 
-func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []Deadline {
+// deadlines appends the issue's running timers to dst; with loc set, the
+// clocks start from the issue's instants seen in loc.
+func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder, loc *time.Location) []Deadline {
 	if is.Closed {
 		return dst
 	}
@@ -196,15 +199,23 @@ func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder) []
 			}
 		}
 	}
+	in := func(t time.Time) time.Time {
+		if loc == nil || t.IsZero() {
+			return t
+		}
+		return t.In(loc)
+	}
 	t := s.cfg.Timers
 	if v.State == Inbox && !waiting && t.Reproduce > 0 && !is.Created.IsZero() {
-		dst = append(dst, Deadline{Number: is.Number, Timer: TimerReproduce, Start: is.Created, Due: cal.Add(is.Created, t.Reproduce)})
+		start := in(is.Created)
+		dst = append(dst, Deadline{Number: is.Number, Timer: TimerReproduce, Start: start, Due: cal.Add(start, t.Reproduce)})
 	}
 	if waiting {
 		start := is.LastContact
 		if start.IsZero() {
 			start = is.Created
 		}
+		start = in(start)
 		if !start.IsZero() {
 			if t.Ping > 0 {
 				dst = append(dst, Deadline{Number: is.Number, Timer: TimerPing, Start: start, Due: cal.Add(start, t.Ping)})
@@ -229,7 +240,9 @@ type Agenda struct {
 }
 
 // Agenda returns the agenda of the issues at the instant; cal counts the
-// durations (nil for WallClock).
+// durations (nil for WallClock). The clocks run in at's location: with
+// WallClock a week from 09:00 in that zone ends at 09:00 there across a DST
+// change, and the deadlines are returned in that location.
 func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
 	s = s.orEmpty()
 	a := Agenda{At: at}
@@ -246,7 +259,7 @@ func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
 }
 
 func (s *compiled) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
-	ds := s.deadlines(buf, is, v, cal)
+	ds := s.deadlines(buf, is, v, cal, a.At.Location())
 	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == TimerClose && d.Overdue(a.At) })
 	for _, d := range ds {
 		if d.Overdue(a.At) {

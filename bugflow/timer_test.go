@@ -211,3 +211,21 @@ func TestTimersJSON(t *testing.T) {
 	assert.Equal(t, "ping reporter", bugflow.TimerPing.String())
 	assert.Equal(t, "Timer(9)", bugflow.Timer(9).String())
 }
+
+// Agenda runs the clocks in the zone of its instant: a UTC creation time
+// seen from Chicago keeps its Chicago wall time across spring forward.
+func TestAgendaInCallersZone(t *testing.T) {
+	s, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	chicago := loc(t, "America/Chicago")
+	is := bugflow.Issue{Number: 1, Labels: []string{"bug", ":reproduce"}, Created: time.Date(2024, 3, 4, 16, 20, 0, 0, time.UTC)} // 10:20 CST
+	a := s.Agenda([]bugflow.Issue{is}, time.Date(2024, 3, 10, 12, 0, 0, 0, chicago), nil)
+	require.True(t, a.HasNext)
+	assert.True(t, a.Next.Due.Equal(time.Date(2024, 3, 11, 10, 20, 0, 0, chicago)), "due %v", a.Next.Due)
+	assert.Equal(t, chicago, a.Next.Due.Location())
+	assert.Equal(t, 167*time.Hour, a.Next.Due.Sub(is.Created))
+	// Deadlines keeps the issue's own zone: UTC has no DST.
+	d := s.Deadlines(is, nil)
+	require.Len(t, d, 1)
+	assert.Equal(t, 168*time.Hour, d[0].Due.Sub(is.Created))
+}
