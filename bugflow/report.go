@@ -67,7 +67,8 @@ type Report struct {
 	Agenda   Agenda
 }
 
-// Report computes the weekly report of the issues at the instant.
+// Report computes the weekly report of the issues at the instant. The week
+// and the timers are in at's location (see Scheme.Agenda).
 func (s Scheme) Report(issues []Issue, at time.Time, opts ReportOptions) Report {
 	s = s.orEmpty()
 	r := Report{At: at}
