@@ -76,16 +76,15 @@ var fuzzHubs = []time.Time{
 
 // fuzzCalendar decodes a calendar configuration and some query instants.
 type fuzzCalendar struct {
-	spec      calSpec
-	allowNone bool
-	instants  []time.Time
+	spec     calSpec
+	instants []time.Time
 }
 
 func decodeFuzzCalendar(b []byte) fuzzCalendar {
 	s := &byteSource{b: b}
 	var fc fuzzCalendar
 	fc.spec.loc = testZones[s.byte()%len(testZones)]
-	fc.allowNone = s.byte()%4 == 0
+	fc.spec.allowNone = s.byte()%4 == 0
 	for wd := range fc.spec.week {
 		fc.spec.week[wd] = s.spans()
 	}
@@ -138,19 +137,13 @@ func (fc fuzzCalendar) wantErrors() []error {
 	if dup {
 		want = append(want, ErrDuplicateDay)
 	}
-	if emptyWeek(fc.spec.week) && !fc.allowNone {
+	if emptyWeek(fc.spec.week) && !fc.spec.allowNone {
 		want = append(want, ErrNoOpeningHours)
 	}
 	return want
 }
 
-func (fc fuzzCalendar) build() (Calendar, error) {
-	opts := fc.spec.options()
-	if fc.allowNone {
-		opts = append(opts, AllowNoOpeningHours())
-	}
-	return NewCalendar(fc.spec.loc, fc.spec.week, opts...)
-}
+func (fc fuzzCalendar) build() (Calendar, error) { return fc.spec.build() }
 
 // checkAgainstOracle compares cal with the oracle and with the laws of
 // Between and Add at the given instants.
@@ -234,9 +227,9 @@ func FuzzNewCalendar(f *testing.F) {
 		require.NotPanics(t, func() { cal, err = fc.build() })
 		want := fc.wantErrors()
 		if len(want) == 0 {
-			require.NoError(t, err, "NewCalendar(%s, allowNone=%v)", fc.spec, fc.allowNone)
+			require.NoError(t, err, "NewCalendar(%s)", fc.spec)
 		} else {
-			require.Error(t, err, "NewCalendar(%s, allowNone=%v): want one of %v", fc.spec, fc.allowNone, want)
+			require.Error(t, err, "NewCalendar(%s): want one of %v", fc.spec, want)
 			matched := false
 			for _, w := range want {
 				matched = matched || errors.Is(err, w)
