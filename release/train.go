@@ -317,13 +317,19 @@ func (t Train) Release(n int) Release {
 	if t.period == 0 {
 		return Release{}
 	}
+	r := t.planned(n)
+	if t.shift != NoShift {
+		r.Day = t.moved(r.Planned)
+	}
+	return r
+}
+
+// planned returns release n on its planned day; small enough to inline.
+func (t Train) planned(n int) Release {
 	p := t.first + date.Date(int64(n-1)*t.period)
 	r := Release{Number: n, Day: p, Planned: p}
-	if m := t.version.Minor + n - 1; !t.version.IsZero() && m >= 0 && m <= maxPart {
+	if m := t.version.Minor + n - 1; t.version != (Version{}) && uint(m) <= maxPart {
 		r.Version = Version{t.version.Major, m, 0}
-	}
-	if t.shift != NoShift {
-		r.Day = t.moved(p)
 	}
 	return r
 }
@@ -334,16 +340,17 @@ func (t Train) Next(d date.Date) Release {
 		return Release{}
 	}
 	// ceil((d-first)/period) = -floor((first-d)/period)
-	r := t.Release(int(-floorDiv(int64(t.first-d), t.period)) + 1)
-	switch t.shift {
-	case ShiftLater: // the release planned before d may have moved onto or past d
-		if p := t.Release(r.Number - 1); p.Day >= d {
+	n := int(-floorDiv(int64(t.first-d), t.period)) + 1
+	if t.shift == NoShift {
+		return t.planned(n)
+	}
+	r := t.Release(n)
+	if t.shift == ShiftLater { // the release planned before d may have moved onto or past d
+		if p := t.Release(n - 1); p.Day >= d {
 			return p
 		}
-	case ShiftEarlier: // r may have moved before d
-		if r.Day < d {
-			return t.Release(r.Number + 1)
-		}
+	} else if r.Day < d { // ShiftEarlier: r may have moved before d
+		return t.Release(n + 1)
 	}
 	return r
 }
@@ -354,16 +361,17 @@ func (t Train) At(d date.Date) Release {
 	if t.period == 0 {
 		return Release{}
 	}
-	r := t.Release(int(floorDiv(int64(d-t.first), t.period)) + 1)
-	switch t.shift {
-	case ShiftLater: // r may have moved past d
+	n := int(floorDiv(int64(d-t.first), t.period)) + 1
+	if t.shift == NoShift {
+		return t.planned(n)
+	}
+	r := t.Release(n)
+	if t.shift == ShiftLater { // r may have moved past d
 		if r.Day > d {
-			return t.Release(r.Number - 1)
+			return t.Release(n - 1)
 		}
-	case ShiftEarlier: // the next release may have moved onto or before d
-		if n := t.Release(r.Number + 1); n.Day <= d {
-			return n
-		}
+	} else if next := t.Release(n + 1); next.Day <= d { // ShiftEarlier: the next release may have moved onto or before d
+		return next
 	}
 	return r
 }
