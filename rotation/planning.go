@@ -25,7 +25,7 @@ func (r Rotation[P]) During(from, to date.Date) iter.Seq[Shift[P]] {
 	if r.loc == nil {
 		return r.Shifts(time.Time{}, time.Time{})
 	}
-	return r.Shifts(from.MidnightIn(r.loc), to.MidnightIn(r.loc))
+	return r.Shifts(midnight(from, r.loc), midnight(to, r.loc))
 }
 
 // People returns who is on duty at some instant of [from, to), in order of
@@ -84,7 +84,7 @@ func (r Rotation[P]) Loads(from, to time.Time, cal Calendar) []Load[P] {
 func (r Rotation[P]) nonWorkday(a, b time.Time, cal Calendar) time.Duration {
 	var sum time.Duration
 	for d := date.NewAt(a.In(r.loc)); ; d++ {
-		start, end := d.MidnightIn(r.loc), (d + 1).MidnightIn(r.loc)
+		start, end := midnight(d, r.loc), midnight(d+1, r.loc)
 		if !start.Before(b) {
 			return sum
 		}
@@ -92,4 +92,13 @@ func (r Rotation[P]) nonWorkday(a, b time.Time, cal Calendar) time.Duration {
 			sum += earlier(end, b).Sub(later(start, a))
 		}
 	}
+}
+
+// midnight returns the first instant of day d in loc. It uses time.Date:
+// date v2.3.1's MidnightIn applies the offset in force at UTC midnight,
+// which is 30 or 60 minutes off in zones east of UTC, such as
+// Australia/Lord_Howe or Australia/Sydney, on the days their clocks change.
+func midnight(d date.Date, loc *time.Location) time.Time {
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
