@@ -140,7 +140,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		return 2
 	}
 	r = r.WithName(opts.name).WithChecklist(rotation.Fleet2024Checklist()...)
-	cal := feed(r, opts.from.MidnightIn(opts.loc), opts.n, now)
+	// time.Date, not date.MidnightIn, which is off on DST days east of UTC.
+	y, m, d := opts.from.Date()
+	cal := feed(r, time.Date(y, m, d, 0, 0, 0, 0, opts.loc), opts.n, now)
 	// RFC 5545 lines end in CRLF; the library defaults to the OS convention (LF on Unix).
 	if err := cal.SerializeTo(stdout, ics.WithNewLineWindows); err != nil {
 		fmt.Fprintf(stderr, "oncall-ics: %v\n", err)
