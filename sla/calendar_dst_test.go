@@ -7,6 +7,7 @@ package sla
 // a wrong hand value shows up as an oracle failure, not as a calendar bug.
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -621,4 +622,65 @@ func TestDSTAfter2040(t *testing.T) {
 		between("chicago 24x7 over 2040-12-31", always(chicago), at(chicago, 2040, 12, 30, 12, 0), at(chicago, 2041, 1, 2, 12, 0), 72*time.Hour),
 		open("chicago office 2040-12-31 09:30 CST", office(chicago), at(chicago, 2040, 12, 31, 9, 30), true),
 	})
+}
+
+// TestExtremeInputs: instants from year 1 to 9999 and durations up to
+// ±math.MaxInt64 never panic, terminate, and keep the invariants that hold
+// whatever the magnitude: Between is never negative nor more than the real
+// time (time.Time.Sub saturates, so may Between), Add moves in the
+// direction of d, and a result Add returns is reached exactly when the
+// round trip fits in a Duration.
+func TestExtremeInputs(t *testing.T) {
+	specs := []calSpec{
+		office(chicago, date.New(2024, 12, 25), date.New(2025, 1, 1)),
+		always(london),
+		nightShift(lordHowe),
+		{loc: kathmand, allowNone: true, specials: []special{{date.New(2024, 12, 31), []Span{span(23, 0, 24, 0)}}}},
+		{zero: true},
+	}
+	instants := []time.Time{
+		{}, time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC), time.Date(1800, 6, 1, 12, 0, 0, 0, chicago),
+		time.Date(2024, 3, 10, 2, 30, 0, 0, chicago), time.Date(2500, 7, 1, 9, 0, 0, 0, london),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+	}
+	durations := []time.Duration{1, -1, time.Hour, -time.Hour, 10 * 365 * 24 * time.Hour, -10 * 365 * 24 * time.Hour,
+		math.MaxInt64, math.MinInt64, math.MaxInt64 / 2, math.MinInt64 / 2}
+	for _, spec := range specs {
+		cal := spec.mustBuild(t)
+		for _, a := range instants {
+			for _, b := range instants {
+				var got time.Duration
+				require.NotPanics(t, func() { got = cal.Between(a, b) }, "Between(%s, %s)\n\tcalendar: %s", fmtT(a), fmtT(b), spec)
+				if !b.After(a) {
+					assert.Equal(t, time.Duration(0), got, "Between(%s, %s)\n\tcalendar: %s", fmtT(a), fmtT(b), spec)
+				} else {
+					assert.True(t, got >= 0 && got <= b.Sub(a), "Between(%s, %s) = %v\n\tcalendar: %s", fmtT(a), fmtT(b), got, spec)
+				}
+			}
+			for _, d := range durations {
+				var u time.Time
+				if !assert.NotPanics(t, func() { u = cal.Add(a, d) }, "Add(%s, %v)\n\tcalendar: %s", fmtT(a), d, spec) || u.IsZero() {
+					continue // no such instant, or none representable
+				}
+				if d > 0 {
+					assert.False(t, u.Before(a), "Add(%s, %v) = %s moved backwards\n\tcalendar: %s", fmtT(a), d, fmtT(u), spec)
+					if u.Sub(a) < math.MaxInt64 {
+						assert.Equal(t, d, cal.Between(a, u), "Between(t, Add(t, %v)) at %s = %s\n\tcalendar: %s", d, fmtT(a), fmtT(u), spec)
+					}
+				} else {
+					assert.False(t, u.After(a), "Add(%s, %v) = %s moved forwards\n\tcalendar: %s", fmtT(a), d, fmtT(u), spec)
+					if a.Sub(u) < math.MaxInt64 {
+						assert.Equal(t, -d, cal.Between(u, a), "Between(Add(t, %v), t) at %s = %s\n\tcalendar: %s", d, fmtT(a), fmtT(u), spec)
+					}
+				}
+			}
+			require.NotPanics(t, func() { cal.NextOpen(a); cal.NextClose(a); cal.Open(a) }, "at %s\n\tcalendar: %s", fmtT(a), spec)
+			n := 0
+			require.NotPanics(t, func() {
+				for range cal.Intervals(a, a.Add(30*24*time.Hour)) {
+					n++
+				}
+			})
+		}
+	}
 }
