@@ -333,3 +333,34 @@ func TestKindSet(t *testing.T) {
 		assert.Equal(t, p, back)
 	}
 }
+
+// The 2023 freeze (Thursday 09:00 Pacific) begins at 17:00 UTC before the
+// spring-forward Sunday and at 16:00 UTC after it; the gate follows.
+func TestGateDST(t *testing.T) {
+	tr := MustNewTrain(d(2024, time.March, 6), 1, WithPolicy(Fleet2023Freeze()))
+	tests := []struct {
+		utc   string
+		phase Phase
+		ships date.Date
+	}{
+		{"2024-02-29T16:59:59Z", Open, d(2024, time.March, 6)},
+		{"2024-02-29T17:00:00Z", Frozen, d(2024, time.March, 6)},
+		{"2024-03-07T07:59:59Z", Frozen, d(2024, time.March, 6)},  // 23:59:59 PST on release day
+		{"2024-03-07T08:00:00Z", Open, d(2024, time.March, 13)},   // release day over
+		{"2024-03-07T16:59:59Z", Open, d(2024, time.March, 13)},   // 08:59:59 PST
+		{"2024-03-07T17:00:00Z", Frozen, d(2024, time.March, 13)}, // 09:00 PST, before the DST change on the 10th
+		{"2024-03-14T15:59:59Z", Open, d(2024, time.March, 20)},   // 08:59:59 PDT
+		{"2024-03-14T16:00:00Z", Frozen, d(2024, time.March, 20)}, // 09:00 PDT
+		{"2024-10-31T15:59:59Z", Open, d(2024, time.November, 6)}, // 08:59:59 PDT; fall back on 11-03
+		{"2024-10-31T16:00:00Z", Frozen, d(2024, time.November, 6)},
+		{"2024-11-07T08:00:00Z", Open, d(2024, time.November, 13)}, // 00:00 PST
+	}
+	for _, tt := range tests {
+		at, err := time.Parse(time.RFC3339, tt.utc)
+		require.NoError(t, err)
+		dec := tr.Gate(at, Change{Kind: Feature})
+		assert.Equal(t, tt.phase, dec.Phase, "Gate(%s): %s", tt.utc, dec.Reason())
+		assert.Equal(t, tt.phase == Open, dec.Allowed, tt.utc)
+		assert.Equal(t, tt.ships, dec.Ships.Day, tt.utc)
+	}
+}
