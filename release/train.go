@@ -382,6 +382,9 @@ func (t Train) Previous(d date.Date) Release {
 	if t.period == 0 {
 		return Release{}
 	}
+	if t.shift == NoShift {
+		return t.planned(int(-floorDiv(int64(t.first-d), t.period)))
+	}
 	return t.Release(t.Next(d).Number - 1)
 }
 
