@@ -260,3 +260,29 @@ func TestClockJSONRoundTripBusiness(t *testing.T) {
 		ckSameClock(t, c, got, c.Since(), c.Since().Add(time.Duration(r.Int64N(int64(100*time.Hour)))))
 	}
 }
+
+// TestTargetJSONWithCalendar: targets and tiers keep their business
+// calendar through JSON, which then answers the same queries.
+func TestTargetJSONWithCalendar(t *testing.T) {
+	loc, cal := ckChicago(t)
+	at := ckAt(loc, 2024, time.November, 27, 16, 30)
+
+	target := sla.Fleet2024CriticalBugConfirmation(cal)
+	var back sla.Target
+	require.NoError(t, json.Unmarshal([]byte(ckJSON(t, target)), &back))
+	assert.Equal(t, ckJSON(t, target), ckJSON(t, back))
+	want, _ := target.Start(at).Due()
+	got, _ := back.Start(at).Due()
+	assert.True(t, got.Equal(want), "Due() = %v, want %v (Thanksgiving skipped)", got, want)
+	assert.True(t, got.Equal(ckAt(loc, 2024, time.November, 29, 9, 30)))
+
+	tiers := sla.Fleet2024OnCall(cal)
+	var tb sla.Tiered
+	require.NoError(t, json.Unmarshal([]byte(ckJSON(t, tiers)), &tb))
+	assert.Equal(t, ckJSON(t, tiers), ckJSON(t, tb))
+	for _, h := range []int{8, 9, 16, 17} {
+		alert := ckAt(loc, 2024, time.November, 26, h, 0)
+		assert.Equal(t, tiers.For(alert).Name, tb.For(alert).Name, "alert at %v", alert)
+	}
+	assert.Equal(t, tiers.Closed.Name, tb.For(ckAt(loc, 2024, time.November, 28, 10, 0)).Name, "Thanksgiving")
+}

@@ -65,10 +65,11 @@ func (c Clock) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes the form MarshalJSON writes. It checks that the
 // result is a clock the moves could have produced (a valid target, instants
-// in order, non-negative durations, a recorded deadline whenever more than
-// Within was counted) and otherwise returns an error wrapping
-// ErrInvalidClock or ErrInvalidTarget, leaving c unchanged. {} decodes to the
-// zero Clock.
+// in order, no more time elapsed than the calendar was open since the cycle
+// started, a recorded deadline whenever more than Within was counted) and
+// otherwise returns an error wrapping ErrInvalidClock or ErrInvalidTarget,
+// leaving c unchanged. {} decodes to the zero Clock. Each zone name is
+// loaded with time.LoadLocation, which reads the system's zone database.
 func (c *Clock) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
@@ -128,10 +129,12 @@ func (c Clock) consistent() error {
 		return bad("breaches", fmt.Sprint(c.breaches), "not within the completed cycles")
 	case c.cycles == 1 && c.worst != 0:
 		return bad("worst", c.worst.String(), "set with no completed cycle")
-	case !c.breachedAt.IsZero() && (c.breachedAt.Before(c.started) || c.breachedAt.After(c.since)):
-		return bad("breached_at", c.breachedAt.Format(time.RFC3339Nano), "outside [started, since]")
+	case !c.breachedAt.IsZero() && (c.breachedAt.Before(c.started) || !c.breachedAt.Before(c.since)):
+		return bad("breached_at", c.breachedAt.Format(time.RFC3339Nano), "outside [started, since)")
 	case !c.breachedAt.IsZero() && c.stored < c.target.Within:
 		return bad("breached_at", c.breachedAt.Format(time.RFC3339Nano), "set with less than \"within\" elapsed")
+	case c.stored > c.target.Calendar.Between(c.started, c.since):
+		return bad("elapsed", c.stored.String(), "more than the open time from \"started\" to \"since\"")
 	case c.breachedAt.IsZero() && c.stored > c.target.Within:
 		return bad("elapsed", c.stored.String(), "more than \"within\" with no \"breached_at\"")
 	}

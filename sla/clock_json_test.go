@@ -163,6 +163,7 @@ func TestClockJSONErrors(t *testing.T) {
 		{"empty zone", edit(`01:00:00Z[UTC]`, `01:00:00Z[]`), false},
 		{"since before started", edit(`"2024-01-01T01:00:00Z[UTC]"`, `"2023-12-31T23:00:00Z[UTC]"`), false},
 		{"negative elapsed", edit(`"30m0s"`, `"-30m"`), false},
+		{"more elapsed than open time", edit(`"30m0s"`, `"1h0m1s"`), false},
 		{"missing elapsed", edit(`"elapsed":"30m0s",`, ``), false},
 		{"zero cycles", edit(`"cycles":1`, `"cycles":0`), false},
 		{"breaches without cycles", edit(`"cycles":1`, `"cycles":1,"breaches":1`), false},
@@ -170,6 +171,8 @@ func TestClockJSONErrors(t *testing.T) {
 		{"over within, no breach", edit(`"30m0s"`, `"2h"`), false},
 		{"breach under within", edit(`"cycles":1`, `"cycles":1,"breached_at":"2024-01-01T00:30:00Z[UTC]"`), false},
 		{"breach after since", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2024-01-01T02:00:00Z[UTC]"`), false},
+		{"breach at since", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2024-01-01T01:00:00Z[UTC]"`), false},
+		{"breach before started", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2023-12-31T23:00:00Z[UTC]"`), false},
 		{"not an object", `[]`, false},
 	}
 	for _, tt := range tests {
