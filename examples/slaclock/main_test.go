@@ -1,0 +1,296 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/sla"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// runOK runs the program and returns its output, failing unless it exits 0
+// with nothing on stderr.
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := run(args, &out, &errw)
+	require.Equal(t, 0, code, "run(%q) stderr: %s", args, errw.String())
+	assert.Empty(t, errw.String(), "run(%q) stderr", args)
+	return out.String()
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		// The embedded sample: opened Friday 16:30 CST, paused over the
+		// weekend and the 2024-03-10 spring-forward; R26's wall clock
+		// breaches while R25 and R27 wait; R28 escalates on Monday 09:30 CDT.
+		{"sample", nil},
+		// Opened after hours before a holiday (2024-07-04): R26 takes the
+		// four-hour tier; R25, R26 and R28 breach; two R27 cycles are late.
+		{"breach", []string{"-csv", "testdata/breach.csv"}},
+		// Every clock met, read from Kathmandu (+05:45), instants given with
+		// mixed offsets and Z, over Thanksgiving.
+		{"in-hours-kathmandu", []string{"-csv", "testdata/in-hours.csv", "-zone", "Asia/Kathmandu"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := runOK(t, tt.args...)
+			path := filepath.Join("testdata", "golden", tt.name+".txt")
+			if *update {
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test ./examples/slaclock -update to create it")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+// The default ticket is testdata/weekend-dst.csv, embedded: the same report
+// but for the ticket's name.
+func TestDefaultIsWeekendSample(t *testing.T) {
+	def := runOK(t)
+	file := runOK(t, "-csv", filepath.Join("testdata", "weekend-dst.csv"))
+	assert.Equal(t, strings.Replace(file, filepath.Join("testdata", "weekend-dst.csv"), sampleName, 1), def)
+	assert.True(t, strings.HasPrefix(def, "Ticket: "+sampleName+", 8 events\n"), def)
+}
+
+// TestEveryRowAligned checks that each table's rows line up: every cell
+// starts at the column of its heading.
+func TestEveryRowAligned(t *testing.T) {
+	for _, args := range [][]string{nil, {"-csv", "testdata/breach.csv"}} {
+		out := runOK(t, args...)
+		var head string
+		tables := 0
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case strings.HasPrefix(line, "    CLOCK"):
+				head = line
+				tables++
+			case strings.HasPrefix(line, "    R2"):
+				require.NotEmpty(t, head)
+				for _, col := range []string{"TARGET", "MOVE", "STATE", "ELAPSED", "REMAINING", "DUE", "BREACHED"} {
+					i := strings.Index(head, col)
+					assert.Equal(t, byte(' '), line[i-1], "cell %s of %q starts at its heading", col, line)
+					assert.NotEqual(t, byte(' '), line[i], "cell %s of %q starts at its heading", col, line)
+				}
+			}
+		}
+		assert.Positive(t, tables)
+	}
+}
+
+// replayTicket runs the clocks over a CSV file and returns them after each
+// event.
+func replayTicket(t *testing.T, cal sla.Calendar, file string) ([]event, [][]sla.Clock) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	events, err := parseTicket(file, data)
+	require.NoError(t, err)
+	clocks := fleetClocks(cal)
+	var after [][]sla.Clock
+	for _, ev := range events {
+		var row []sla.Clock
+		for _, c := range clocks {
+			_, err := c.react(ev)
+			require.NoError(t, err)
+			row = append(row, c.clock)
+		}
+		after = append(after, row)
+	}
+	return events, after
+}
+
+// TestClocksFollowEvents checks the event semantics the package doc
+// promises against the calendar's own arithmetic, on the weekend sample.
+func TestClocksFollowEvents(t *testing.T) {
+	cal := embeddedCalendar(t)
+	ev, after := replayTicket(t, cal, filepath.Join("testdata", "weekend-dst.csv"))
+	require.Len(t, ev, 8)
+	at := func(i int) time.Time { return ev[i].at }
+	last := after[len(after)-1]
+	r25, r26, r27, r28 := last[0], last[1], last[2], last[3]
+
+	// R25 pauses on waiting (#2), resumes on customer replied (#3), stops at
+	// the first agent reply (#4).
+	assert.Equal(t, sla.Paused, after[1][0].State())
+	assert.Equal(t, sla.Stopped, r25.State())
+	assert.Equal(t, cal.Between(at(0), at(1))+cal.Between(at(2), at(3)), r25.Elapsed(at(7)))
+	assert.False(t, r25.Breached(at(7)))
+
+	// R26 never pauses, counts wall-clock time (less the hour the clocks
+	// skipped) and stops at the first agent reply.
+	assert.Equal(t, sla.Running, after[1][1].State())
+	assert.Equal(t, at(3).Sub(at(0)), r26.Elapsed(at(7)))
+	assert.Equal(t, 64*time.Hour+10*time.Minute, r26.Elapsed(at(7)))
+	assert.True(t, r26.Breached(at(7)))
+
+	// R27 restarts at each agent reply (#4, #7), pauses while waiting.
+	rec := r27.Record(at(7))
+	assert.Equal(t, 3, rec.Cycles)
+	cycle2 := cal.Between(at(3), at(4)) + cal.Between(at(5), at(6))
+	assert.Equal(t, cycle2, rec.Worst)
+	assert.Equal(t, cal.Between(at(6), at(7)), r27.Elapsed(at(7)))
+	assert.True(t, r27.Started().Equal(at(6)))
+	assert.Equal(t, sla.Stopped, r27.State())
+
+	// R28 runs through the wait and escalates at one business hour.
+	assert.Equal(t, sla.Running, after[2][3].State())
+	assert.Equal(t, cal.Between(at(0), at(3)), r28.Elapsed(at(7)))
+	_, due, ok := after[0][3].NextMilestone(at(0))
+	require.True(t, ok)
+	assert.True(t, due.Equal(cal.Add(at(0), time.Hour)), "escalation due %v", due)
+	assert.Len(t, r28.Passed(at(7)), 1)
+}
+
+// The tier of R26 is chosen at opened: four hours for a ticket opened after
+// hours.
+func TestOnCallTier(t *testing.T) {
+	cal := embeddedCalendar(t)
+	_, after := replayTicket(t, cal, filepath.Join("testdata", "breach.csv"))
+	assert.Equal(t, 4*time.Hour, after[0][1].Target().Within)
+	_, after = replayTicket(t, cal, filepath.Join("testdata", "in-hours.csv"))
+	assert.Equal(t, time.Hour, after[0][1].Target().Within)
+}
+
+func embeddedCalendar(t *testing.T) sla.Calendar {
+	t.Helper()
+	var cal sla.Calendar
+	require.NoError(t, json.Unmarshal(calendarJSON, &cal))
+	return cal
+}
+
+// The embedded calendar is Chicago's nine-to-five with its holidays, and it
+// round-trips through JSON.
+func TestCalendarRoundTrip(t *testing.T) {
+	cal := embeddedCalendar(t)
+	chicago, err := time.LoadLocation("America/Chicago")
+	require.NoError(t, err)
+	want, err := sla.NewCalendar(chicago, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)),
+		sla.Holidays(date.New(2024, 5, 27), date.New(2024, 7, 4), date.New(2024, 9, 2),
+			date.New(2024, 11, 28), date.New(2024, 12, 25)))
+	require.NoError(t, err)
+	a, err := json.Marshal(cal)
+	require.NoError(t, err)
+	b, err := json.Marshal(want)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(a))
+	assert.JSONEq(t, string(calendarJSON), string(a))
+	assert.False(t, cal.IsWorkday(date.New(2024, 7, 4)))
+	assert.Equal(t, "America/Chicago", cal.Location().String())
+}
+
+func TestHelp(t *testing.T) {
+	var out, errw bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errw))
+	assert.Empty(t, out.String())
+	assert.Contains(t, errw.String(), "Usage: slaclock")
+	assert.Contains(t, errw.String(), "-csv file")
+	assert.Contains(t, errw.String(), "-zone zone")
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		return p
+	}
+	const open = "2024-03-08T16:30:00-06:00,opened\n"
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		// Flags.
+		{"unknown flag", []string{"-bogus"}, "flag provided but not defined: -bogus"},
+		{"bad zone", []string{"-zone", "Mars/Base"}, `-zone "Mars/Base": want an IANA time zone`},
+		{"empty zone", []string{"-zone", ""}, `-zone "": want an IANA time zone`},
+		{"local zone", []string{"-zone", "Local"}, `-zone "Local"`},
+		{"extra argument", []string{"ticket.csv"}, `unexpected argument "ticket.csv"`},
+		{"missing file", []string{"-csv", filepath.Join(dir, "nope.csv")}, "nope.csv: no such file"},
+		{"directory", []string{"-csv", dir}, "is a directory"},
+		// CSV rows: line and column named.
+		{"empty", []string{"-csv", write("empty.csv", "at,event,note\n# nothing yet\n")}, "no events"},
+		{"bad instant", []string{"-csv", write("t.csv", "at,event\n2024-03-08 16:30,opened\n")},
+			`t.csv: line 2, column 1 (at): "2024-03-08 16:30": want an RFC 3339 instant`},
+		{"no offset", []string{"-csv", write("o.csv", "2024-03-08T16:30:00,opened\n")},
+			`o.csv: line 1, column 1 (at): "2024-03-08T16:30:00"`},
+		{"bad event", []string{"-csv", write("e.csv", open+"2024-03-08T17:00:00-06:00, escalated\n")},
+			`e.csv: line 2, column 28 (event): "escalated": want opened, agent replied`},
+		{"too few fields", []string{"-csv", write("f.csv", open+"2024-03-08T17:00:00-06:00\n")},
+			"f.csv: line 2: 1 fields, want at,event"},
+		{"too many fields", []string{"-csv", write("g.csv", open+"2024-03-08T17:00:00-06:00,solved,a,b\n")},
+			"g.csv: line 2: 4 fields"},
+		{"bare quote", []string{"-csv", write("q.csv", open+"2024-03-08T17:00:00-06:00,solved,a \"b\n")},
+			"q.csv: line 2, column 36:"},
+		{"not opened first", []string{"-csv", write("n.csv", "2024-03-08T17:00:00-06:00,agent replied\n")},
+			`n.csv: line 1, column 27 (event): "agent replied": the first event must be opened`},
+		{"opened twice", []string{"-csv", write("d.csv", open+open)},
+			"d.csv: line 2, column 27 (event): opened again: the ticket was opened on line 1"},
+		{"after solved", []string{"-csv", write("s.csv", open+
+			"2024-03-08T17:00:00-06:00,solved\n2024-03-08T18:00:00-06:00,customer replied\n")},
+			`s.csv: line 3, column 27 (event): "customer replied" after solved on line 2`},
+		{"backwards", []string{"-csv", write("b.csv", open+"2024-03-08T22:29:00Z,agent replied\n")},
+			`b.csv: line 2, column 1 (at): "2024-03-08T22:29:00Z" is before the previous event`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			code := run(tt.args, &out, &errw)
+			assert.Equal(t, 2, code, "run(%q)", tt.args)
+			assert.Contains(t, errw.String(), tt.want, "run(%q)", tt.args)
+			assert.Empty(t, out.String(), "run(%q) wrote a report", tt.args)
+			assert.NotContains(t, errw.String(), "goroutine", "no stack trace")
+		})
+	}
+}
+
+// FuzzParseTicket: any input is rejected with a message or gives a ticket
+// the clocks can replay without a refused move.
+func FuzzParseTicket(f *testing.F) {
+	f.Add([]byte(sampleTicket))
+	f.Add([]byte("at,event\n2024-03-08T16:30:00-06:00,opened\n2024-03-08T16:30:00-06:00,solved\n"))
+	f.Add([]byte("2024-03-08T16:30:00Z,Opened\n2024-03-09T16:30:00Z,AGENT_replied,\"a, b\"\n"))
+	f.Add([]byte("2024-03-08T16:30:00-06:00,opened\n2024-03-08T16:00:00-06:00,solved\n")) // backwards
+	f.Add([]byte("\"unterminated\n"))
+	f.Add([]byte(""))
+	cal := sla.MustNewCalendar(time.UTC, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		events, err := parseTicket("fuzz.csv", data)
+		if err != nil {
+			require.True(t, strings.HasPrefix(err.Error(), "fuzz.csv: "), "error names the file: %v", err)
+			return
+		}
+		require.NotEmpty(t, events)
+		require.Equal(t, opened, events[0].kind)
+		clocks := fleetClocks(cal)
+		for i, ev := range events {
+			if i > 0 {
+				require.False(t, ev.at.Before(events[i-1].at), "events in order")
+				require.NotEqual(t, opened, ev.kind)
+				require.NotEqual(t, solved, events[i-1].kind)
+			}
+			for _, c := range clocks {
+				_, err := c.react(ev)
+				require.NoError(t, err, "event %d", i)
+			}
+		}
+	})
+}
