@@ -102,11 +102,21 @@ var calendarJSON []byte
 const sampleName = "sample ticket (embedded)"
 
 // Layouts of instants in the reader's zone: in event headings, and in the
-// table, where the heading gives the year.
+// table, where the heading gives the year unless the cell's differs.
 const (
-	eventLayout = "Mon 2006-01-02 15:04 MST"
-	cellLayout  = "Mon Jan _2 15:04 MST"
+	eventLayout    = "Mon 2006-01-02 15:04 MST"
+	cellLayout     = "Mon Jan _2 15:04 MST"
+	cellYearLayout = "Mon Jan _2 2006 15:04 MST"
 )
+
+// cell formats t in loc for a table after the event at at.
+func cell(t, at time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	if t.Year() != at.In(loc).Year() {
+		return t.Format(cellYearLayout)
+	}
+	return t.Format(cellLayout)
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -195,7 +205,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // replay writes the header, then each event and the clocks' state after it.
 func replay(w io.Writer, opts options, cal sla.Calendar, events []event) error {
-	fmt.Fprintf(w, "Ticket: %s, %d events\n", opts.name, len(events))
+	plural := "s"
+	if len(events) == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(w, "Ticket: %s, %d event%s\n", opts.name, len(events), plural)
 	fmt.Fprintf(w, "Business hours: %s\n", describe(cal))
 	fmt.Fprintf(w, "Times in %s\n", opts.loc)
 
@@ -270,7 +284,7 @@ func status(c *slaClock, at time.Time, loc *time.Location) string {
 	k := c.clock
 	due := "-"
 	if d, ok := k.Due(); ok {
-		due = d.In(loc).Format(cellLayout)
+		due = cell(d, at, loc)
 	}
 	breached := "no"
 	if k.Breached(at) {
@@ -288,7 +302,7 @@ func status(c *slaClock, at time.Time, loc *time.Location) string {
 // milestone renders the next milestone of k at at, or the last one passed.
 func milestone(k sla.Clock, at time.Time, loc *time.Location) string {
 	if m, due, ok := k.NextMilestone(at); ok {
-		return m.Name + " at " + due.In(loc).Format(cellLayout)
+		return m.Name + " at " + cell(due, at, loc)
 	}
 	ms := k.Target().Milestones
 	if len(ms) == 0 {

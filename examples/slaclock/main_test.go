@@ -184,7 +184,7 @@ func TestCalendarRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	want, err := sla.NewCalendar(chicago, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)),
 		sla.Holidays(date.New(2024, 5, 27), date.New(2024, 7, 4), date.New(2024, 9, 2),
-			date.New(2024, 11, 28), date.New(2024, 12, 25)))
+			date.New(2024, 11, 28), date.New(2024, 12, 25), date.New(2025, 1, 1)))
 	require.NoError(t, err)
 	a, err := json.Marshal(cal)
 	require.NoError(t, err)
@@ -293,4 +293,35 @@ func FuzzParseTicket(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0m"},
+		{15 * time.Minute, "15m"},
+		{8 * time.Hour, "8h"},
+		{64*time.Hour + 10*time.Minute, "64h10m"},
+		{-30 * time.Minute, "-30m"},
+		{-33 * time.Hour, "-33h"},
+		{time.Hour + 30*time.Second, "1h00m30s"},
+		{90 * time.Second, "1m30s"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, duration(tt.d), "duration(%v)", tt.d)
+	}
+}
+
+// Table cells leave the year to the event heading unless it differs.
+func TestCellYear(t *testing.T) {
+	chicago, err := time.LoadLocation("America/Chicago")
+	require.NoError(t, err)
+	at := time.Date(2024, 12, 31, 16, 30, 0, 0, chicago)
+	assert.Equal(t, "Tue Dec 31 17:30 CST", cell(at.Add(time.Hour), at, chicago))
+	assert.Equal(t, "Thu Jan  2 2025 09:30 CST", cell(time.Date(2025, 1, 2, 9, 30, 0, 0, chicago), at, chicago))
+	// The reader's zone decides the year: 23:30 in Chicago is next year in UTC.
+	late := time.Date(2024, 12, 31, 23, 30, 0, 0, chicago)
+	assert.Equal(t, "Wed Jan  1 05:30 UTC", cell(late, late, time.UTC))
 }
