@@ -11,6 +11,7 @@
 //
 //	-csv FILE    the ticket's events (default: the embedded sample)
 //	-zone ZONE   the IANA time zone for printed times (default America/Chicago)
+//	-h           print the usage
 //
 // # The ticket
 //
@@ -28,11 +29,19 @@
 //
 // # The clocks
 //
-// The clocks are sla's Fleet2024 presets on the business calendar: America/
-// Chicago, Monday to Friday 09:00-17:00, with a few 2024 holidays, decoded from
-// the embedded calendar.json (the JSON form sla.Calendar round-trips). Every
-// clock starts when the ticket is opened, and solved stops every clock still
-// going. In between:
+// The clocks are sla's Fleet2024 presets on the business calendar:
+// America/Chicago, Monday to Friday 09:00-17:00, closed on a few holidays
+// (2024-05-27 to 2025-01-01), decoded from the embedded calendar.json, the
+// JSON form that sla.Calendar round-trips. Which event moves which clock:
+//
+//	event                R25 first response  R26 on-call     R27 follow-up  R28 confirmation
+//	opened               start               start (a tier)  start          start
+//	agent replied        stop                stop            restart        stop
+//	waiting on customer  pause               -               pause          -
+//	customer replied     resume              -               resume         -
+//	solved               stop                stop            stop           stop
+//
+// In detail:
 //
 //   - R25 first response (sla.Fleet2024FirstResponse, one business hour):
 //     stops at the first agent replied. It pauses on waiting on customer and
@@ -46,8 +55,8 @@
 //   - R27 follow-up (sla.Fleet2024PullRequestFollowUp, one business day):
 //     never more than one business day without a follow-up to the customer
 //     or contributor. Every agent replied restarts it (sla.Clock.Restart), so
-//     the CYCLES column counts the follow-ups and keeps the worst cycle and the
-//     number of breached ones. It pauses on waiting on customer, since no
+//     the CYCLES column counts the cycles (the follow-ups, plus one) and keeps
+//     the worst cycle and how many were late (breached). It pauses on waiting on customer, since no
 //     follow-up is owed while the customer holds the ball, and resumes on
 //     customer replied.
 //   - R28 critical bug confirmation (sla.Fleet2024CriticalBugConfirmation,
@@ -65,7 +74,19 @@
 // what the event did to it (MOVE), its state, the business or wall-clock time
 // ELAPSED in the current cycle, the time REMAINING (negative once breached),
 // the instant it is DUE in -zone (- when paused or stopped), whether it is
-// BREACHED, its NEXT MILESTONE, and for R27 its CYCLES.
+// BREACHED, its NEXT MILESTONE, and for R27 its CYCLES. From the sample:
+//
+//	#4  Mon 2024-03-11 09:40 CDT  agent replied  "reproduced, fix in progress"
+//	    CLOCK                 TARGET                    MOVE     STATE    ELAPSED  REMAINING  DUE                   BREACHED  NEXT MILESTONE          CYCLES
+//	    R25 first response    1h business               stop     stopped  55m      5m         -                     no        -                       -
+//	    R26 on-call           1h wall clock (in hours)  stop     stopped  64h10m   -63h10m    -                     yes       -                       -
+//	    R27 follow-up         8h business               restart  running  0m       8h         Tue Mar 12 09:40 CDT  no        -                       2, worst 55m, 0 late
+//	    R28 bug confirmation  1h business               stop     stopped  1h10m    -10m       -                     yes       escalate to P1: passed  -
+//
+// R26 counts wall-clock time: 65h10m from Friday 16:30 to Monday 09:40, less
+// the hour the clocks skipped. On a business calendar REMAINING can read 0m
+// while BREACHED says yes, in the closed hours after a deadline at closing
+// time: no business time has passed since, but the deadline has.
 //
 // Bad flags, an unreadable file or a malformed CSV row (named by its line and
 // column) print a message on standard error and exit with status 2.

@@ -325,3 +325,17 @@ func TestCellYear(t *testing.T) {
 	late := time.Date(2024, 12, 31, 23, 30, 0, 0, chicago)
 	assert.Equal(t, "Wed Jan  1 05:30 UTC", cell(late, late, time.UTC))
 }
+
+// The excerpt in the package doc is the sample's current output.
+func TestDocExcerpt(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	require.NoError(t, err)
+	var excerpt []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//\t"); ok && (strings.HasPrefix(rest, "#4 ") || strings.HasPrefix(rest, "    ")) {
+			excerpt = append(excerpt, rest)
+		}
+	}
+	require.Len(t, excerpt, 6)
+	assert.Contains(t, runOK(t), strings.Join(excerpt, "\n")+"\n")
+}
