@@ -41,13 +41,14 @@ func (r Release) String() string {
 
 // A Train is a release every Weeks weeks on the weekday of its first release
 // day (R9: every three weeks, centred on Wednesday), optionally with a
-// version scheme and a freeze or branch-cut policy (R10).
+// version scheme, a freeze or branch-cut policy (R10) and a working-day
+// shift.
 //
 // Every query is arithmetic on day numbers (floor division), so it costs the
 // same for a day next week or in a thousand years. A Train is an immutable
-// value, safe for concurrent use; == compares trains whose policies have no
-// locations, so compare with Equal instead. The zero Train has no releases:
-// its queries return the zero Release and its gate allows everything.
+// value, safe for concurrent use. == compares a policy or calendar by
+// pointer, so compare trains with Equal. The zero Train has no releases: its
+// queries return the zero Release and its gate allows everything.
 type Train struct {
 	first   date.Date
 	period  int64 // days between releases; 0 only in the zero Train
