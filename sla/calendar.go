@@ -76,7 +76,7 @@ func AllowNoOpeningHours() Option { return func(c *config) { c.allowNone = true 
 //
 // Between, Add, NextOpen and NextClose cost the same whatever the distance
 // between their instants: a few divisions and binary searches over tables
-// compiled by [NewCalendar], for instants from 1900 to 2200. Outside those
+// compiled by [NewCalendar], for instants from 1900 to 2150. Outside those
 // years they stay exact but walk the zone's offset changes one by one.
 type Calendar struct{ c *compiled }
 
@@ -336,11 +336,21 @@ func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 // Between(u, t) == -d, which is never inside a closed stretch either.
 //
 // Add returns the zero time.Time when the calendar never has enough open
-// time, which only a calendar made with [AllowNoOpeningHours] can lack.
-// The result is in t's location.
+// time, which only a calendar made with [AllowNoOpeningHours] can lack, or
+// when the instant lies billions of years away. The result is in t's
+// location.
 func (c Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 || c.c == nil {
 		return t.Add(d)
+	}
+	if d > 1<<62 || d < -1<<62 {
+		// Spend a huge d in two halves so that no sum of it overflows;
+		// first and last instants compose, so the answer is the same.
+		u := c.Add(t, d/2)
+		if u.IsZero() {
+			return u
+		}
+		return c.Add(u, d-d/2)
 	}
 	u, ok := c.c.add(c.c.open, t, int64(d))
 	if !ok {

@@ -164,8 +164,13 @@ func (tb *table) startF(j int, base int64) int64 {
 	return satAdd(tb.dayF(tb.specials[j].day, base), tb.specials[j].cum)
 }
 
+// maxWeeks bounds the weeks an inversion may move, about 21 billion
+// years, so that day numbers and instants cannot overflow.
+const maxWeeks = 1 << 40
+
 // invFirst returns the earliest wall reading (day, ns) with F == y. It
-// reports false when F never reaches y (a calendar with no weekly hours).
+// reports false when F never reaches y (a calendar with no weekly hours)
+// or reaches it only more than maxWeeks weeks from base.
 func (tb *table) invFirst(y, base int64) (day, ns int64, ok bool) {
 	j := sort.Search(len(tb.specials), func(i int) bool {
 		return tb.startF(i, base)+tb.specials[i].h.total >= y
@@ -180,6 +185,9 @@ func (tb *table) invFirst(y, base int64) (day, ns int64, ok bool) {
 	}
 	yp := y - tb.cumBefore(j)
 	k := ceilDiv(yp, tb.weekOpen) - 1
+	if k > maxWeeks || k < -maxWeeks {
+		return 0, 0, false
+	}
 	r := yp - k*tb.weekOpen // in (0, weekOpen]
 	wd := 0
 	for tb.dayStart[wd+1] < r {
@@ -203,6 +211,9 @@ func (tb *table) invLast(y, base int64) (day, ns int64, ok bool) {
 	}
 	yp := y - tb.cumBefore(j)
 	k := floorDiv(yp, tb.weekOpen)
+	if k > maxWeeks || k < -maxWeeks {
+		return 0, 0, false
+	}
 	r := yp - k*tb.weekOpen // in [0, weekOpen)
 	wd := 0
 	for tb.dayStart[wd+1] <= r {
