@@ -92,7 +92,7 @@ func BenchmarkCalendarNextClose(b *testing.B) {
 }
 
 // BenchmarkNewCalendar measures building the tables, which scans the zone's
-// offset changes from 1900 to 2200 once per calendar.
+// offset changes from 1900 to 2150 once per calendar.
 func BenchmarkNewCalendar(b *testing.B) {
 	loc := ckLoc(b, "America/Chicago")
 	week := sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0))

@@ -324,7 +324,7 @@ func TestCalendarJSON(t *testing.T) {
 	})
 }
 
-// TestCalendarFarFromTheTable checks instants outside 1900-2200, where
+// TestCalendarFarFromTheTable checks instants outside 1900-2150, where
 // the calendar walks the zone's changes instead of its table, against the
 // same arithmetic inside it.
 func TestCalendarFarFromTheTable(t *testing.T) {
