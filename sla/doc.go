@@ -33,9 +33,24 @@
 // # Usage
 //
 //	loc, _ := time.LoadLocation("America/Chicago")
-//	cal, err := sla.NewCalendar(loc, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)))
+//	cal, err := sla.NewCalendar(loc,
+//		sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)),
+//		sla.Holidays(date.New(2024, time.December, 25)))
 //	if err != nil { ... }
-//	firstResponse := sla.Target{Name: "first response", Within: time.Hour, Calendar: cal}
-//	c := firstResponse.Start(openedAt)
-//	due, _ := c.Due()
+//	due := cal.Add(openedAt, time.Hour)           // R25: one business hour
+//	spent := cal.Between(openedAt, answeredAt)    // business time, exact across DST
+//
+//	c := sla.Fleet2024FirstResponse(cal).Start(openedAt)
+//	c, err = c.Pause(waitingAt)                   // waiting on the customer
+//	c, err = c.Resume(answeredAt)
+//	due, ok := c.Due()                            // store the clock; wake then
+//	m, at, ok := c.NextMilestone(now)             // R28/R29 milestones
+//	onCall := sla.Fleet2024OnCall(cal).Start(alertAt) // R26: tier chosen by the alert instant
+//
+// # Limits
+//
+// Calendars table their zone's offset changes from 1900 to 2150; queries
+// outside those years stay exact but cost one step per offset change they
+// cross. Between saturates at the largest time.Duration (about 292 years of
+// open time).
 package sla
