@@ -16,7 +16,7 @@ func TestMidnightOnDSTDays(t *testing.T) {
 		day  date.Date
 		want string
 	}{
-		{"Australia/Lord_Howe", date.New(2024, time.April, 7), "2024-04-07T00:00:00+11:00"},  // fall back at 02:00
+		{"Australia/Lord_Howe", date.New(2024, time.April, 7), "2024-04-07T00:00:00+11:00"},   // fall back at 02:00
 		{"Australia/Lord_Howe", date.New(2024, time.October, 6), "2024-10-06T00:00:00+10:30"}, // spring forward at 02:00
 		{"Australia/Sydney", date.New(2024, time.October, 6), "2024-10-06T00:00:00+10:00"},
 		{"America/Chicago", date.New(2024, time.March, 10), "2024-03-10T00:00:00-06:00"},
