@@ -1,24 +1,83 @@
-// Command handbook prints what a team's process says on a given day, using
-// cadence with the Fleet preset (the rules of shared/handbook.md).
+// Command handbook prints what a team's process says on a given day: who is
+// on call, the sprint and this week's rituals, the next release and what may
+// merge, the SLA clocks of a sample ticket and the week's bugs. It composes
+// the five cadence packages with the Fleet preset (the rules R1-R32 of
+// shared/handbook.md), and is the program to copy when you write your own.
 //
 // Usage:
 //
-//	go run ./examples/handbook [-at YYYY-MM-DD]
+//	go run ./examples/handbook [-at YYYY-MM-DD] [-zone IANA] [-preset 2023|2024|rc] [-json]
 //
-// With no flags it reports on today. Bad flags print a message and exit with
-// status 2.
+// Flags:
+//
+//	-at      the day to report on, YYYY-MM-DD (default: today in -zone). The
+//	         report looks at the day from 12:00 in the team zone (America/Chicago
+//	         for Fleet): who is on call then, whether the freeze is on then.
+//	-zone    the reader's IANA time zone, in which every time is printed
+//	         (default America/Chicago).
+//	-preset  the year of the handbook: 2023 (freeze from Thursday 09:00
+//	         Pacific, the 2022-23 bug scheme), 2024 (freeze from Tuesday 09:00
+//	         Pacific with a 24-hour deep freeze; the default) or rc (a
+//	         release-candidate branch cut on Monday 08:00 Pacific; bugs never
+//	         block the release).
+//	-json    print the same report as JSON, for other tools.
+//
+// What is printed, section by section:
+//
+//   - ON CALL: the engineering on-call (R1, rotation.Fleet2024Weekly, Wednesday
+//     09:00), the infrastructure pair (R3, rotation.Fleet2024Infra, Monday
+//     08:00) with announced absences and the backup who covers them (R4), the
+//     escalation chain and where a sample alert stands after 90 minutes (R3,
+//     R28), and the next hand-off with its checklist (R2, R32).
+//   - SPRINT: the sprint number and days (R6), today's ceremonies and the next
+//     one (R7), and this ISO week's rituals with their owners (R31).
+//   - RELEASE: the next release (R9), its freeze or branch-cut window and
+//     phase (R10), which change kinds may merge, the reason the merge gate
+//     gives for a feature, three sample bugs classified by the preset's rules
+//     (R11-R14), and the drift between the train and Fleet's real releases
+//     shipped by the day (R30).
+//   - SLA: the Fleet SLA presets (R25-R28) on a ticket opened at 16:30 team
+//     time on the day and checked at 10:00 the next day.
+//   - BUGS: orphans (R23) and the weekly summary (R24) of a bundled sample of
+//     gh issues, as the report instant sees them.
+//
+// The preset is the Go value Fleet (preset.go) and the JSON document
+// preset.json, which is embedded and is what the program runs on; a test
+// checks that the two agree. Copy both and edit them for your team.
+// Bundled data: testdata/fleet-releases.json (from release/testdata: the
+// versions and days of Fleet's CHANGELOG) and testdata/issues.json (from
+// examples/bugreport/testdata: made-up issues in gh's JSON form).
+//
+// The report depends only on its flags and the day: the program reads the
+// clock once, in main, for the default -at. Bad flags print a message and exit
+// with status 2.
 package main
 
 import (
+	_ "embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
+	_ "time/tzdata" // zones work on machines without a tz database
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/teamcadence/cadence/release"
 )
+
+//go:embed preset.json
+var presetJSON []byte
+
+//go:embed testdata/fleet-releases.json
+var releasesJSON []byte
+
+//go:embed testdata/issues.json
+var issuesJSON []byte
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now()))
@@ -26,17 +85,28 @@ func main() {
 
 // options are the parsed command-line flags.
 type options struct {
-	at date.Date
+	at     date.Date
+	zone   *time.Location
+	preset string
+	json   bool
 }
 
-// parseFlags parses args; today is the default for -at.
-func parseFlags(args []string, stderr io.Writer, today date.Date) (options, error) {
+// variants are the values -preset accepts.
+var variants = []string{"2023", "2024", "rc"}
+
+// parseFlags parses args; now gives the default for -at, in -zone.
+func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error) {
 	fs := flag.NewFlagSet("handbook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	at := fs.String("at", "", "the `day` to report on, as YYYY-MM-DD (default: today)")
+	at := fs.String("at", "", "the `day` to report on, as YYYY-MM-DD (default: today in -zone)")
+	zone := fs.String("zone", "America/Chicago", "the reader's IANA time `zone`, for printed times")
+	preset := fs.String("preset", "2024", "the handbook `year`: "+strings.Join(variants, ", ")+
+		"\n(2023 and 2024 freezes, rc: release-candidate branch)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: handbook [flags]\n\n"+
-			"Prints what the team's process (the Fleet preset of cadence) says on a day.\n\nFlags:\n")
+			"Prints what the team's process (the Fleet preset of cadence) says on a day:\n"+
+			"on call, sprint, release and merge gate, SLA clocks and bugs.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -45,7 +115,22 @@ func parseFlags(args []string, stderr io.Writer, today date.Date) (options, erro
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	opts := options{at: today}
+	opts := options{preset: *preset, json: *asJSON}
+	known := false
+	for _, v := range variants {
+		known = known || v == *preset
+	}
+	if !known {
+		return options{}, fmt.Errorf("-preset %q: want one of %s", *preset, strings.Join(variants, ", "))
+	}
+	// LoadLocation accepts "" and "Local" (the machine's zone): refuse them,
+	// so that the report does not depend on the machine.
+	loc, err := time.LoadLocation(*zone)
+	if err != nil || *zone == "" || *zone == "Local" {
+		return options{}, fmt.Errorf("-zone %q: want an IANA time zone such as America/Chicago or UTC", *zone)
+	}
+	opts.zone = loc
+	opts.at = date.NewAt(now.In(loc))
 	if *at != "" {
 		// time.Parse is strict where date.ParseISO normalises 2024-13-40.
 		t, err := time.Parse(time.DateOnly, *at)
@@ -59,7 +144,7 @@ func parseFlags(args []string, stderr io.Writer, today date.Date) (options, erro
 
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
-	opts, err := parseFlags(args, stderr, date.NewAt(now))
+	opts, err := parseFlags(args, stderr, now)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -67,13 +152,42 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "handbook: %v\n", err)
 		return 2
 	}
-	report(stdout, opts)
+	out, err := render(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "handbook: %v\n", err)
+		return 1
+	}
+	if _, err := stdout.Write(out); err != nil {
+		fmt.Fprintf(stderr, "handbook: %v\n", err)
+		return 1
+	}
 	return 0
 }
 
-// report prints the day's process.
-func report(w io.Writer, opts options) {
-	year, week := opts.at.ISOWeek()
-	fmt.Fprintf(w, "cadence handbook report for %s, %s (ISO week %d-W%02d)\n",
-		opts.at, opts.at.Weekday(), year, week)
+// render builds the report of opts from the embedded preset and data.
+func render(opts options) ([]byte, error) {
+	p, err := loadPreset(presetJSON)
+	if err != nil {
+		return nil, err
+	}
+	team, err := p.Use(opts.preset)
+	if err != nil {
+		return nil, err
+	}
+	var history release.History
+	if err := json.Unmarshal(releasesJSON, &history); err != nil {
+		return nil, fmt.Errorf("bundled release history: %w", err)
+	}
+	r, err := build(team, opts.at, opts.zone, history, issuesJSON)
+	if err != nil {
+		return nil, err
+	}
+	if opts.json {
+		return r.marshal()
+	}
+	var b strings.Builder
+	if err := r.writeText(&b); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
 }

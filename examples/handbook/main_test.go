@@ -2,38 +2,254 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/release"
 )
 
+var update = flag.Bool("update", false, "rewrite testdata/golden/* and preset.json from the current output")
+
+// now is the clock the tests pass to run; no golden test depends on it.
+var now = time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
+
 func TestRunRejectsBadFlags(t *testing.T) {
-	now := time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
-	for _, args := range [][]string{
-		{"-at", "2024-13-40"},
-		{"-at", "yesterday"},
-		{"-nope"},
-		{"extra"},
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-at", "2024-13-40"}, `-at "2024-13-40"`},
+		{[]string{"-at", "yesterday"}, `-at "yesterday"`},
+		{[]string{"-at", "2024-02-30"}, `-at "2024-02-30"`},
+		{[]string{"-zone", "Mars/Olympus_Mons"}, `-zone "Mars/Olympus_Mons"`},
+		{[]string{"-zone", ""}, `-zone ""`},
+		{[]string{"-zone", "Local"}, `-zone "Local"`},
+		{[]string{"-preset", "2022"}, `-preset "2022"`},
+		{[]string{"-preset", ""}, `-preset ""`},
+		{[]string{"-json=maybe"}, "-json"},
+		{[]string{"-nope"}, "-nope"},
+		{[]string{"extra"}, `"extra"`},
 	} {
 		var out, errOut bytes.Buffer
-		code := run(args, &out, &errOut, now)
-		assert.Equal(t, 2, code, "run(%q) status", args)
-		assert.Empty(t, out.String(), "run(%q) stdout", args)
-		assert.NotEmpty(t, errOut.String(), "run(%q) stderr", args)
-		assert.NotContains(t, errOut.String(), "goroutine", "run(%q) printed a stack trace", args)
+		code := run(tc.args, &out, &errOut, now)
+		assert.Equal(t, 2, code, "run(%q) status", tc.args)
+		assert.Empty(t, out.String(), "run(%q) stdout", tc.args)
+		assert.Contains(t, errOut.String(), tc.want, "run(%q) stderr", tc.args)
+		assert.NotContains(t, errOut.String(), "goroutine", "run(%q) printed a stack trace", tc.args)
 	}
 }
 
 func TestRunHelp(t *testing.T) {
 	var out, errOut bytes.Buffer
-	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut, time.Now()))
-	assert.Contains(t, errOut.String(), "-at")
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut, now))
+	assert.Empty(t, out.String())
+	for _, f := range []string{"-at", "-zone", "-preset", "-json"} {
+		assert.Contains(t, errOut.String(), f)
+	}
 }
 
 func TestRunDefaultsToToday(t *testing.T) {
-	now := time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
 	var out, errOut bytes.Buffer
-	assert.Equal(t, 0, run(nil, &out, &errOut, now))
-	assert.Contains(t, out.String(), "2024-03-06, Wednesday")
+	require.Equal(t, 0, run(nil, &out, &errOut, now), errOut.String())
+	assert.Contains(t, out.String(), "Wed 2024-03-06")
+	assert.Empty(t, errOut.String())
+
+	// Today is taken in -zone: 02:00 UTC on Thursday is still Wednesday in Chicago.
+	out.Reset()
+	late := time.Date(2024, 3, 7, 2, 0, 0, 0, time.UTC)
+	require.Equal(t, 0, run(nil, &out, &errOut, late))
+	assert.Contains(t, out.String(), "Wed 2024-03-06")
+	out.Reset()
+	require.Equal(t, 0, run([]string{"-zone", "UTC"}, &out, &errOut, late))
+	assert.Contains(t, out.String(), "Thu 2024-03-07")
+}
+
+// goldens are the runs whose output is pinned under testdata/golden.
+var goldens = []struct {
+	name string
+	args []string
+}{
+	// CI's run: release day of 4.46.0, inside the 2024 deep freeze (R10);
+	// an infrastructure responder is away and the backup covers (R4).
+	{"2024-03-06", []string{"-at", "2024-03-06"}},
+	// The Tuesday before release 22: the 2024 freeze began at 09:00 Pacific.
+	{"2024-freeze", []string{"-at", "2024-03-26", "-preset", "2024"}},
+	// The 2023 handbook: the freeze from Thursday, the 2022-23 bug scheme.
+	{"2023-freeze", []string{"-at", "2023-06-22", "-preset", "2023"}},
+	// The release-candidate branch is cut on the Monday of release week.
+	{"rc-cut", []string{"-at", "2024-03-04", "-preset", "rc"}},
+	// An open week under the rc preset: nothing to pick, main open.
+	{"rc-open", []string{"-at", "2024-03-14", "-preset", "rc"}},
+	// Spring forward in Chicago (Sunday 2024-03-10): the ticket opened on a
+	// closed day, its clocks start Monday 09:00 CDT.
+	{"dst-chicago", []string{"-at", "2024-03-10"}},
+	// Fall back, read from London, whose clocks changed a week earlier.
+	{"dst-london-reader", []string{"-at", "2024-11-03", "-zone", "Europe/London"}},
+	// The same report as JSON.
+	{"2024-03-06-json", []string{"-at", "2024-03-06", "-json"}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, g := range goldens {
+		t.Run(g.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			require.Equal(t, 0, run(g.args, &out, &errOut, now), errOut.String())
+			assert.Empty(t, errOut.String())
+			ext := ".txt"
+			if strings.Contains(g.name, "json") {
+				ext = ".json"
+			}
+			path := filepath.Join("testdata", "golden", g.name+ext)
+			if *update {
+				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run with -update to create it")
+			assert.Equal(t, string(want), out.String(), "run(%q) differs from %s", g.args, path)
+		})
+	}
+}
+
+// The text report fits one screen: at most 60 lines of at most 100 columns.
+func TestTextFitsOneScreen(t *testing.T) {
+	for _, g := range goldens {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 0, run(g.args, &out, &errOut, now))
+		if strings.Contains(g.name, "json") {
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		assert.LessOrEqual(t, len(lines), 60, "%s: lines", g.name)
+		for i, l := range lines {
+			assert.LessOrEqual(t, len([]rune(l)), width, "%s line %d: %q", g.name, i+1, l)
+		}
+	}
+}
+
+// The JSON and text forms come from one Report: check a few facts of the
+// JSON against the text of the same run.
+func TestJSONMatchesText(t *testing.T) {
+	var text, js, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06"}, &text, &errOut, now))
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06", "-json"}, &js, &errOut, now))
+	var r Report
+	require.NoError(t, json.Unmarshal(js.Bytes(), &r))
+	assert.Equal(t, "2024-03-06", r.Day)
+	assert.Contains(t, text.String(), r.OnCall.Engineering.Who+", ")
+	assert.Contains(t, text.String(), r.Release.Version)
+	assert.Contains(t, text.String(), r.Release.Phase)
+	assert.Contains(t, text.String(), r.Bugs.Summary[:40])
+	for _, c := range r.SLA.Clocks {
+		assert.Contains(t, text.String(), c.Target)
+	}
+}
+
+// The report depends only on the flags: the same day gives the same bytes
+// whatever the clock says.
+func TestDeterministic(t *testing.T) {
+	var a, b, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06", "-json"}, &a, &errOut, now))
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06", "-json"}, &b, &errOut, now.AddDate(3, 1, 1)))
+	assert.Equal(t, a.String(), b.String())
+}
+
+// Every day of two years reports without error, under every preset.
+func TestEveryDay(t *testing.T) {
+	start := date.New(2023, time.January, 1)
+	for _, v := range variants {
+		for d := start; d < start+731; d += 7 {
+			var out, errOut bytes.Buffer
+			args := []string{"-at", d.String(), "-preset", v, "-zone", "Asia/Kathmandu"}
+			require.Equal(t, 0, run(args, &out, &errOut, now), "run(%q): %s", args, errOut.String())
+		}
+	}
+}
+
+// preset.json is Fleet() encoded: the Go value and the embedded document are
+// the same configuration, and the document re-encodes byte for byte.
+func TestPresetJSONRoundTrip(t *testing.T) {
+	fleet, err := Fleet()
+	require.NoError(t, err)
+	encoded, err := json.MarshalIndent(fleet, "", "  ")
+	require.NoError(t, err)
+	encoded = append(encoded, '\n')
+	if *update {
+		require.NoError(t, os.WriteFile("preset.json", encoded, 0o644))
+		presetJSON = encoded
+	}
+	assert.Equal(t, string(presetJSON), string(encoded), "preset.json differs from Fleet(): run with -update")
+
+	loaded, err := loadPreset(presetJSON)
+	require.NoError(t, err)
+	again, err := json.MarshalIndent(loaded, "", "  ")
+	require.NoError(t, err)
+	assert.Equal(t, string(presetJSON), string(again)+"\n", "preset.json does not re-encode identically")
+
+	// The values agree, compared with the packages' own Equal where they have one.
+	assert.Equal(t, fleet.Name, loaded.Name)
+	assert.True(t, fleet.OnCall.Equal(loaded.OnCall), "oncall")
+	assert.True(t, fleet.Infra.Equal(loaded.Infra), "infra")
+	assert.True(t, fleet.Train.Equal(loaded.Train), "train")
+	assert.Equal(t, fleet.Sprints.Cadence(), loaded.Sprints.Cadence())
+	assert.Equal(t, fleet.Sprints.Schedule(), loaded.Sprints.Schedule())
+	assert.Equal(t, fleet.Business.Location().String(), loaded.Business.Location().String())
+	assert.Equal(t, fleet.Business.Week(), loaded.Business.Week())
+	assert.Equal(t, fleet.Backup, loaded.Backup)
+	assert.Equal(t, fleet.Contacts, loaded.Contacts)
+	assert.Equal(t, fleet.Wait, loaded.Wait)
+	assert.Equal(t, fleet.Roles, loaded.Roles)
+	require.Equal(t, len(fleet.Variants), len(loaded.Variants))
+	for name, v := range fleet.Variants {
+		w := loaded.Variants[name]
+		assert.True(t, v.Policy.Equal(w.Policy), "variant %s policy", name)
+		assert.Equal(t, v.Rules.Name(), w.Rules.Name(), "variant %s rules", name)
+		assert.Equal(t, v.Rules.All(), w.Rules.All(), "variant %s rules", name)
+		assert.Equal(t, v.Scheme, w.Scheme, "variant %s scheme", name)
+	}
+
+	// And they behave the same: the business calendar's holidays and every
+	// variant's whole report over a year of days.
+	for d := date.New(2023, time.January, 1); d < date.New(2028, time.January, 1); d++ {
+		require.Equal(t, fleet.Business.IsWorkday(d), loaded.Business.IsWorkday(d), "IsWorkday(%s)", d)
+	}
+	var history = mustHistory(t)
+	for _, v := range variants {
+		a, err := fleet.Use(v)
+		require.NoError(t, err)
+		b, err := loaded.Use(v)
+		require.NoError(t, err)
+		for d := date.New(2024, time.January, 1); d < date.New(2025, time.January, 1); d += 3 {
+			ra, err := build(a, d, time.UTC, history, issuesJSON)
+			require.NoError(t, err)
+			rb, err := build(b, d, time.UTC, history, issuesJSON)
+			require.NoError(t, err)
+			ja, _ := ra.marshal()
+			jb, _ := rb.marshal()
+			require.Equal(t, string(ja), string(jb), "preset %s on %s", v, d)
+		}
+	}
+}
+
+func TestPresetUseRejectsUnknown(t *testing.T) {
+	p, err := loadPreset(presetJSON)
+	require.NoError(t, err)
+	_, err = p.Use("2019")
+	require.ErrorContains(t, err, `unknown preset "2019"`)
+	_, err = loadPreset([]byte(`{"name":"x","nope":1}`))
+	require.ErrorContains(t, err, "nope")
+}
+
+func mustHistory(t *testing.T) (h release.History) {
+	t.Helper()
+	require.NoError(t, json.Unmarshal(releasesJSON, &h))
+	return h
 }
