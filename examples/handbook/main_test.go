@@ -253,3 +253,95 @@ func mustHistory(t *testing.T) (h release.History) {
 	require.NoError(t, json.Unmarshal(releasesJSON, &h))
 	return h
 }
+
+// Facts of the report that follow from the handbook's rules, checked on the
+// Report values rather than on printed text.
+func TestReportFacts(t *testing.T) {
+	p, err := loadPreset(presetJSON)
+	require.NoError(t, err)
+	history := mustHistory(t)
+	chicago, err := time.LoadLocation("America/Chicago")
+	require.NoError(t, err)
+	report := func(variant string, day date.Date) Report {
+		t.Helper()
+		team, err := p.Use(variant)
+		require.NoError(t, err)
+		r, err := build(team, day, chicago, history, issuesJSON)
+		require.NoError(t, err)
+		return r
+	}
+
+	// R1: the Wednesday 09:00 hand-off; the shift that crosses spring forward
+	// (2024-03-10) is 167 hours long and ends at 09:00 CDT.
+	r := report("2024", date.New(2024, time.March, 6))
+	e := r.OnCall.Engineering
+	assert.Equal(t, time.Wednesday, e.From.Weekday())
+	assert.Equal(t, "09:00", e.From.Format("15:04"))
+	assert.Equal(t, "09:00", e.Until.Format("15:04"))
+	assert.Equal(t, 167*time.Hour, e.Until.Sub(e.From))
+	// R2: the next hand-off is the end of this shift, to the next person.
+	assert.True(t, r.OnCall.Handoff.At.Equal(e.Until))
+	assert.Equal(t, e.Who, r.OnCall.Handoff.Outgoing)
+	assert.NotEqual(t, e.Who, r.OnCall.Handoff.Incoming)
+	assert.NotEmpty(t, r.OnCall.Handoff.Checklist)
+
+	// R3, R4: gus is out from Tuesday to Friday of his turn; jo covers the
+	// primary layer, the secondary is unaffected, the chain pages jo.
+	assert.Equal(t, "gus", r.OnCall.InfraTurn.Who)
+	require.Len(t, r.OnCall.Infra, 2)
+	assert.Equal(t, "jo", r.OnCall.Infra[0].Who)
+	assert.NotEqual(t, "gus", r.OnCall.Infra[1].Who)
+	assert.Contains(t, r.OnCall.Escalation[0].Who, "jo")
+	assert.Len(t, r.OnCall.Escalation, 4)
+	// On Monday of that week gus is still on duty himself.
+	assert.Equal(t, "gus", report("2024", date.New(2024, time.March, 4)).OnCall.Infra[0].Who)
+
+	// R6, R9: sprints start on the Monday of release week, three weeks long.
+	assert.Equal(t, 21, r.Sprint.Days)
+	assert.Equal(t, "2024-03-04", r.Sprint.Start)
+	assert.Equal(t, "2024-03-06", r.Release.Day)
+	assert.Equal(t, "Wednesday", r.Release.Weekday)
+
+	// R10 by variant and day, at 12:00 Chicago (10:00 Pacific).
+	for _, tc := range []struct {
+		variant string
+		day     date.Date
+		phase   string
+	}{
+		{"2024", date.New(2024, time.March, 4), "open"},           // Monday before release
+		{"2024", date.New(2024, time.March, 5), "freeze"},         // Tuesday: since 09:00 Pacific
+		{"2024", date.New(2024, time.March, 6), "deep-freeze"},    // last 24 hours
+		{"2024", date.New(2024, time.March, 7), "open"},           // after release day
+		{"2023", date.New(2024, time.February, 29), "freeze"},     // Thursday before
+		{"2023", date.New(2024, time.February, 28), "open"},       // Wednesday a week before
+		{"rc", date.New(2024, time.March, 4), "branch-cut"},       // Monday 08:00 Pacific cut
+		{"rc", date.New(2024, time.March, 1), "open"},             // Friday before the cut
+		{"2024", date.New(2024, time.December, 3), "freeze"},      // after fall back
+		{"2024", date.New(2024, time.December, 4), "deep-freeze"}, // release 34 (4.59.0)
+	} {
+		got := report(tc.variant, tc.day).Release
+		assert.Equal(t, tc.phase, got.Phase, "preset %s on %s", tc.variant, tc.day)
+		feature := got.Gates[0]
+		if got.Mode == "branch-cut" {
+			// The main branch stays open under the rc policy.
+			assert.Equal(t, Gate{"feature", true}, feature, "preset %s on %s", tc.variant, tc.day)
+		} else {
+			assert.Equal(t, tc.phase == "open", feature.Allowed, "preset %s on %s: %v", tc.variant, tc.day, feature)
+		}
+	}
+
+	// R25-R28 on a Wednesday 16:30 ticket checked Thursday 10:00: one business
+	// hour is 30 minutes on Wednesday and 30 on Thursday.
+	require.Len(t, r.SLA.Clocks, 4)
+	fr := r.SLA.Clocks[0]
+	assert.Equal(t, "Thu 03-07 09:30", stamp(fr.Due))
+	assert.True(t, fr.Breached)
+	assert.Equal(t, Duration(-30*time.Minute), fr.Remaining)
+	assert.Equal(t, "Wed 03-06 17:30", stamp(r.SLA.Clocks[1].Due)) // in business hours: 1h wall
+	assert.Equal(t, "Thu 03-07 16:30", stamp(r.SLA.Clocks[2].Due)) // 8 business hours
+	assert.True(t, r.SLA.Clocks[3].MilestoneHit)
+
+	// R23: orphans are reported; R24: the summary names the ISO week.
+	assert.NotEmpty(t, r.Bugs.Orphans)
+	assert.Contains(t, r.Bugs.Summary, "2024-W10")
+}
