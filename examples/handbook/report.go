@@ -97,7 +97,7 @@ type Event struct {
 type RitualWeek struct {
 	Name  string   `json:"name"`
 	Owner string   `json:"owner"`
-	Days  []string `json:"days"` // weekdays, "Mon"
+	Days  []string `json:"days"` // weekdays in the reader's zone, "Mon"
 	Time  string   `json:"time"` // local time in the reader's zone, "10:00"
 }
 
@@ -215,7 +215,6 @@ const (
 	alertAfter            = 90 * time.Minute
 	historySource         = "testdata/fleet-releases.json (Fleet 4.8.0-4.63.1, from release/testdata)"
 	issuesSource          = "testdata/issues.json (from examples/bugreport/testdata)"
-	dailyRule             = "every workday"
 )
 
 // build computes the report for day in the reader's zone.
@@ -276,7 +275,7 @@ func build(t Team, day date.Date, reader *time.Location, history release.History
 	r.Sprint.Days = sp.Days()
 	daily := map[string]bool{}
 	for _, c := range t.Sprints.Schedule() {
-		daily[c.Name] = c.Rule.String() == dailyRule
+		daily[c.Name] = c.Rule == sprint.EveryWorkday()
 	}
 	r.Sprint.Today = []Event{}
 	for e := range t.Sprints.Ceremonies(sp) {
@@ -292,15 +291,18 @@ func build(t Team, day date.Date, reader *time.Location, history release.History
 		}
 	}
 	r.Sprint.Rituals = []RitualWeek{}
-	index := map[string]int{}
+	// One row per ritual and reader-zone time of day: a DST change in one of
+	// the two zones during the week gives a ritual a second row.
+	index := map[[2]string]int{}
 	for e := range t.Rituals.Occurrences(monday, monday+7) {
-		i, ok := index[e.Name]
+		key := [2]string{e.Name, in(e.Start).Format("15:04")}
+		i, ok := index[key]
 		if !ok {
 			i = len(r.Sprint.Rituals)
-			index[e.Name] = i
-			r.Sprint.Rituals = append(r.Sprint.Rituals, RitualWeek{Name: e.Name, Owner: e.Owner, Time: in(e.Start).Format("15:04")})
+			index[key] = i
+			r.Sprint.Rituals = append(r.Sprint.Rituals, RitualWeek{Name: e.Name, Owner: e.Owner, Time: key[1]})
 		}
-		r.Sprint.Rituals[i].Days = append(r.Sprint.Rituals[i].Days, e.Day.Weekday().String()[:3])
+		r.Sprint.Rituals[i].Days = append(r.Sprint.Rituals[i].Days, in(e.Start).Format("Mon"))
 	}
 	r.Sprint.OnDemand = []OnDemandRitual{}
 	for rt := range t.Rituals.OnDemand() {

@@ -77,12 +77,12 @@ func (r Report) writeText(w io.Writer) error {
 		od = append(od, fmt.Sprintf("%s (%s, %s)", rt.Name, rt.Trigger, rt.Owner))
 	}
 	p.row("this week (R31)", "on demand: %s", list(od))
-	names := 0
+	names, when := 0, 0
 	for _, rt := range s.Rituals {
-		names = max(names, len(rt.Name))
+		names, when = max(names, len(rt.Name)), max(when, len(days(rt.Days)))
 	}
 	for _, rt := range s.Rituals {
-		p.f("    %-*s  %-7s  %s  %s", names, rt.Name, days(rt.Days), rt.Time, rt.Owner)
+		p.f("    %-*s  %-*s  %s  %s", names, rt.Name, when, days(rt.Days), rt.Time, rt.Owner)
 	}
 
 	rl := r.Release
