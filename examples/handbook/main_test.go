@@ -83,8 +83,11 @@ var goldens = []struct {
 	{"2024-03-06", []string{"-at", "2024-03-06"}},
 	// The Tuesday before release 22: the 2024 freeze began at 09:00 Pacific.
 	{"2024-freeze", []string{"-at", "2024-03-26", "-preset", "2024"}},
-	// The 2023 handbook: the freeze from Thursday, the 2022-23 bug scheme.
-	{"2023-freeze", []string{"-at", "2023-06-22", "-preset", "2023"}},
+	// The 2023 handbook: the freeze from Thursday 09:00 Pacific (a leap day
+	// here), and the 2022-23 bug scheme on the 2024 sample.
+	{"2023-freeze", []string{"-at", "2024-02-29", "-preset", "2023"}},
+	// A day in 2023, before the bug sample begins: an empty bug week.
+	{"2023-day", []string{"-at", "2023-06-22", "-preset", "2023"}},
 	// The release-candidate branch is cut on the Monday of release week.
 	{"rc-cut", []string{"-at", "2024-03-04", "-preset", "rc"}},
 	// An open week under the rc preset: nothing to pick, main open.

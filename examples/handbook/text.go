@@ -274,5 +274,5 @@ func numbers(ns []int) string {
 	for i, n := range ns {
 		s[i] = fmt.Sprintf("#%d", n)
 	}
-	return strings.Join(s, " ")
+	return fmt.Sprintf("%d (%s)", len(ns), strings.Join(s, " "))
 }
