@@ -206,166 +206,229 @@ type BugsReport struct {
 	Skipped           int    `json:"skipped"` // pull requests and non-bugs in the sample
 }
 
-// sampleTicket is when the SLA sample ticket is opened and checked, as local
-// times in the team zone on the -at day and the day after.
+// The instants of the report, as local times in the team zone: the report
+// looks at the -at day from 12:00 (who is on call, the merge gate, the bug
+// week); the SLA sample ticket is opened at 16:30 that day and checked at
+// 10:00 the next day; the sample alert is looked at 90 minutes after it began.
 const (
+	refHour               = 12
 	ticketHour, ticketMin = 16, 30
 	checkHour, checkMin   = 10, 0
-	refHour               = 12
 	alertAfter            = 90 * time.Minute
-	historySource         = "testdata/fleet-releases.json (Fleet 4.8.0-4.63.1, from release/testdata)"
-	issuesSource          = "testdata/issues.json (from examples/bugreport/testdata)"
 )
+
+// Where the bundled data came from.
+const (
+	historySource = "testdata/fleet-releases.json (Fleet 4.8.0-4.63.1, from release/testdata)"
+	issuesSource  = "testdata/issues.json (from examples/bugreport/testdata)"
+)
+
+// view is one day of a team, seen from the reader's zone.
+type view struct {
+	team   Team
+	day    date.Date
+	monday date.Date // of day's ISO week
+	at     time.Time // 12:00 on day in the team zone
+	reader *time.Location
+}
+
+// in returns x in the reader's zone (the zero time stays zero).
+func (v view) in(x time.Time) time.Time {
+	if x.IsZero() {
+		return x
+	}
+	return x.In(v.reader)
+}
 
 // build computes the report for day in the reader's zone.
 func build(t Team, day date.Date, reader *time.Location, history release.History, issues []byte) (Report, error) {
-	tz := t.Zone
 	y, m, d := day.Date()
-	at := time.Date(y, m, d, refHour, 0, 0, 0, tz)
+	v := view{
+		team:   t,
+		day:    day,
+		monday: day - date.Date((int(day.Weekday())+6)%7),
+		at:     time.Date(y, m, d, refHour, 0, 0, 0, t.Zone),
+		reader: reader,
+	}
 	yr, wk := day.ISOWeek()
-	r := Report{
+	bugs, err := v.bugs(issues)
+	if err != nil {
+		return Report{}, err
+	}
+	return Report{
 		Day:      day.String(),
 		Weekday:  day.Weekday().String(),
 		ISOWeek:  fmt.Sprintf("%d-W%02d", yr, wk),
 		Preset:   t.Name + "-" + t.Variant,
 		Zone:     reader.String(),
-		TeamZone: tz.String(),
-		At:       at.In(reader),
-	}
-	in := func(x time.Time) time.Time {
-		if x.IsZero() {
-			return x
-		}
-		return x.In(reader)
-	}
-	monday := day - date.Date((int(day.Weekday())+6)%7)
+		TeamZone: t.Zone.String(),
+		At:       v.in(v.at),
+		OnCall:   v.onCall(),
+		Sprint:   v.sprint(),
+		Release:  v.release(history),
+		SLA:      v.sla(),
+		Bugs:     bugs,
+	}, nil
+}
 
-	// On call (R1-R4, R28, R32).
+// onCall reports who is on duty (R1-R4), the escalation chain (R3, R28) and
+// the next hand-off (R2, R32).
+func (v view) onCall() OnCallReport {
+	t, at := v.team, v.at
+	var r OnCallReport
 	s := t.OnCall.At(at)
-	r.OnCall.Engineering = Duty{s.Who, in(s.Start), in(s.End)}
+	r.Engineering = Duty{s.Who, v.in(s.Start), v.in(s.End)}
 	for _, sh := range t.Infra.Responders.At(at) {
-		r.OnCall.Infra = append(r.OnCall.Infra, Duty{sh.Who, in(sh.Start), in(sh.End)})
+		r.Infra = append(r.Infra, Duty{sh.Who, v.in(sh.Start), v.in(sh.End)})
 	}
-	turn := t.Infra.Responders[0].Rotation.WithoutOverrides().At(at)
-	r.OnCall.InfraTurn = Duty{turn.Who, in(turn.Start), in(turn.End)}
-	r.OnCall.Backup = t.Backup
-	weekFrom, weekTo := monday.MidnightIn(tz), (monday + 7).MidnightIn(tz)
-	r.OnCall.Absences = []Absence{}
-	for _, o := range t.Infra.Responders[0].Rotation.Overrides() {
+	primary := t.Infra.Responders[0].Rotation
+	turn := primary.WithoutOverrides().At(at)
+	r.InfraTurn = Duty{turn.Who, v.in(turn.Start), v.in(turn.End)}
+	r.Backup = t.Backup
+	weekFrom, weekTo := v.monday.MidnightIn(t.Zone), (v.monday + 7).MidnightIn(t.Zone)
+	r.Absences = []Absence{}
+	for _, o := range primary.Overrides() {
 		if o.Kind == rotation.Cover && o.From.Before(weekTo) && weekFrom.Before(o.To) {
-			r.OnCall.Absences = append(r.OnCall.Absences, Absence{o.Absent, o.Who, in(o.From), in(o.To)})
+			r.Absences = append(r.Absences, Absence{o.Absent, o.Who, v.in(o.From), v.in(o.To)})
 		}
 	}
 	var after time.Duration
 	for i, l := range t.Infra.Escalation.Levels() {
-		r.OnCall.Escalation = append(r.OnCall.Escalation, Level{i + 1, l.Name, l.Who(at), Duration(after)})
+		r.Escalation = append(r.Escalation, Level{i + 1, l.Name, l.Who(at), Duration(after)})
 		after += l.Wait
 	}
 	if p, ok := t.Infra.Escalation.At(at, time.Time{}, at.Add(alertAfter)); ok {
-		r.OnCall.Alert = Page{in(at), in(at.Add(alertAfter)), p.Level + 1, p.Who, in(p.Next)}
+		r.Alert = Page{v.in(at), v.in(at.Add(alertAfter)), p.Level + 1, p.Who, v.in(p.Next)}
 	}
 	if h, ok := t.OnCall.NextHandoff(at); ok {
-		r.OnCall.Handoff = Handoff{in(h.At), h.Outgoing, h.Incoming, slices.Clone(h.Checklist)}
+		r.Handoff = Handoff{v.in(h.At), h.Outgoing, h.Incoming, slices.Clone(h.Checklist)}
 	}
+	return r
+}
 
-	// Sprint (R6, R7, R31).
+// sprint reports the sprint (R6), today's and the next ceremonies (R7) and
+// the week's rituals (R31).
+func (v view) sprint() SprintReport {
+	t, day := v.team, v.day
 	sp := t.Sprints.At(day)
-	r.Sprint.Number, r.Sprint.Start, r.Sprint.Last = sp.Number, sp.Start.String(), sp.Last().String()
-	r.Sprint.Day, _ = sp.DayOf(day)
-	r.Sprint.Days = sp.Days()
+	r := SprintReport{Number: sp.Number, Start: sp.Start.String(), Last: sp.Last().String(), Days: sp.Days()}
+	r.Day, _ = sp.DayOf(day)
 	daily := map[string]bool{}
 	for _, c := range t.Sprints.Schedule() {
 		daily[c.Name] = c.Rule == sprint.EveryWorkday()
 	}
-	r.Sprint.Today = []Event{}
+	r.Today = []Event{}
 	for e := range t.Sprints.Ceremonies(sp) {
 		if e.Day == day {
-			r.Sprint.Today = append(r.Sprint.Today, event(e, in))
+			r.Today = append(r.Today, v.event(e))
 		}
 	}
-	for e := range t.Sprints.Meetings((day + 1).MidnightIn(tz), (day + 1 + 2*date.Date(t.Sprints.Cadence().Days())).MidnightIn(tz)) {
+	// The next ceremony after today that is not a daily one; every sprint
+	// has some, so two sprints ahead is far enough.
+	from, to := (day + 1).MidnightIn(t.Zone), (day + 1 + 2*date.Date(sp.Days())).MidnightIn(t.Zone)
+	for e := range t.Sprints.Meetings(from, to) {
 		if !daily[e.Name] {
-			ev := event(e, in)
-			r.Sprint.Next = &ev
+			ev := v.event(e)
+			r.Next = &ev
 			break
 		}
 	}
-	r.Sprint.Rituals = []RitualWeek{}
 	// One row per ritual and reader-zone time of day: a DST change in one of
 	// the two zones during the week gives a ritual a second row.
+	r.Rituals = []RitualWeek{}
 	index := map[[2]string]int{}
-	for e := range t.Rituals.Occurrences(monday, monday+7) {
-		key := [2]string{e.Name, in(e.Start).Format("15:04")}
+	for e := range t.Rituals.Occurrences(v.monday, v.monday+7) {
+		key := [2]string{e.Name, v.in(e.Start).Format("15:04")}
 		i, ok := index[key]
 		if !ok {
-			i = len(r.Sprint.Rituals)
+			i = len(r.Rituals)
 			index[key] = i
-			r.Sprint.Rituals = append(r.Sprint.Rituals, RitualWeek{Name: e.Name, Owner: e.Owner, Time: key[1]})
+			r.Rituals = append(r.Rituals, RitualWeek{Name: e.Name, Owner: e.Owner, Time: key[1]})
 		}
-		r.Sprint.Rituals[i].Days = append(r.Sprint.Rituals[i].Days, in(e.Start).Format("Mon"))
+		r.Rituals[i].Days = append(r.Rituals[i].Days, v.in(e.Start).Format("Mon"))
 	}
-	r.Sprint.OnDemand = []OnDemandRitual{}
+	r.OnDemand = []OnDemandRitual{}
 	for rt := range t.Rituals.OnDemand() {
-		r.Sprint.OnDemand = append(r.Sprint.OnDemand, OnDemandRitual{rt.Name, rt.Owner, rt.Recurrence.Trigger()})
+		r.OnDemand = append(r.OnDemand, OnDemandRitual{rt.Name, rt.Owner, rt.Recurrence.Trigger()})
 	}
+	return r
+}
 
-	// Release (R9-R14, R30).
-	pol := t.Train.Policy()
+func (v view) event(e sprint.Event) Event {
+	return Event{e.Name, e.Owner, v.in(e.Start), v.in(e.End)}
+}
+
+// release reports the next release (R9), its window and the merge gate
+// (R10), sample classifications (R11-R14) and the drift (R30).
+func (v view) release(history release.History) ReleaseReport {
+	t, at := v.team, v.at
 	rel, win := t.Train.Upcoming(at)
-	r.Release.Policy, r.Release.Mode = pol.Name(), win.Mode.String()
-	r.Release.Number, r.Release.Version, r.Release.Day = rel.Number, rel.Version.String(), rel.Day.String()
-	r.Release.Weekday = rel.Day.Weekday().String()
-	r.Release.Start, r.Release.Deep, r.Release.End = in(win.Start), in(win.Deep), in(win.End)
-	r.Release.Phase = win.Phase(at).String()
-	if win.Mode == release.BranchCut {
-		// The main branch, then what may be picked into the release branch.
+	r := ReleaseReport{
+		Policy: t.Train.Policy().Name(), Mode: win.Mode.String(),
+		Number: rel.Number, Version: rel.Version.String(), Day: rel.Day.String(), Weekday: rel.Day.Weekday().String(),
+		Start: v.in(win.Start), Deep: v.in(win.Deep), End: v.in(win.End),
+		Phase: win.Phase(at).String(),
+	}
+	pick := win.Mode == release.BranchCut
+	if pick {
+		// The main branch first, then what may be picked into the release branch.
 		c := release.Change{Kind: release.Feature}
-		r.Release.Gates = append(r.Release.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
+		r.Gates = append(r.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
 	}
 	for _, k := range []release.Kind{release.Feature, release.ReleasedBugFix, release.UnreleasedBugFix, release.BlockerFix, release.Docs, release.Chore} {
-		c := release.Change{Kind: k, Pick: win.Mode == release.BranchCut}
-		r.Release.Gates = append(r.Release.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
+		c := release.Change{Kind: k, Pick: pick}
+		r.Gates = append(r.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
 	}
-	r.Release.Reason = t.Train.Gate(at, release.Change{Kind: release.Feature, Pick: win.Mode == release.BranchCut}).Reason()
+	r.Reason = t.Train.Gate(at, release.Change{Kind: release.Feature, Pick: pick}).Reason()
 	for _, b := range sampleBugs {
-		c := t.Rules.Classify(release.FactsOf(b.facts...))
-		r.Release.Classify = append(r.Release.Classify, Classified{b.name, release.FactsOf(b.facts...).String(),
-			c.Blocker.String(), c.Critical.String(), c.Patch.String()})
+		facts := release.FactsOf(b.facts...)
+		c := t.Rules.Classify(facts)
+		r.Classify = append(r.Classify, Classified{b.name, facts.String(), c.Blocker.String(), c.Critical.String(), c.Patch.String()})
 	}
-	r.Release.Drift = drift(t.Train, history, day)
+	r.Drift = drift(t.Train, history, v.day)
+	return r
+}
 
-	// SLA (R25-R28).
+// sla reports the Fleet SLA clocks (R25-R28) of the sample ticket.
+func (v view) sla() SLAReport {
+	tz := v.team.Zone
+	y, m, d := v.day.Date()
 	opened := time.Date(y, m, d, ticketHour, ticketMin, 0, 0, tz)
-	cy, cm, cd := (day + 1).Date()
-	checked := time.Date(cy, cm, cd, checkHour, checkMin, 0, 0, tz)
-	r.SLA.Opened, r.SLA.Checked = in(opened), in(checked)
-	for _, tg := range slaTargets(t.Business, opened) {
+	y, m, d = (v.day + 1).Date()
+	checked := time.Date(y, m, d, checkHour, checkMin, 0, 0, tz)
+	r := SLAReport{Opened: v.in(opened), Checked: v.in(checked)}
+	for _, tg := range slaTargets(v.team.Business, opened) {
 		c := tg.target.Start(opened)
 		due, _ := c.Due()
 		line := SLAClock{
 			Target: tg.target.Name, Rule: tg.rule, Within: Duration(tg.target.Within), Business: !tg.target.Calendar.IsZero(),
-			Due: in(due), Remaining: Duration(c.Remaining(checked)), Breached: c.Breached(checked),
+			Due: v.in(due), Remaining: Duration(c.Remaining(checked)), Breached: c.Breached(checked),
 		}
 		if ms, when, ok := c.NextMilestone(checked); ok {
-			line.Milestone, line.MilestoneAt = ms.Name, in(when)
+			line.Milestone, line.MilestoneAt = ms.Name, v.in(when)
 		} else if passed := c.Passed(checked); len(passed) > 0 {
+			// The clock ran without a pause, so the milestone was reached
+			// at one Calendar.Add from its start.
 			last := passed[len(passed)-1]
-			line.Milestone, line.MilestoneAt, line.MilestoneHit = last.Name, in(tg.target.Calendar.Add(opened, last.At)), true
+			line.Milestone, line.MilestoneAt, line.MilestoneHit = last.Name, v.in(tg.target.Calendar.Add(opened, last.At)), true
 		}
-		r.SLA.Clocks = append(r.SLA.Clocks, line)
+		r.Clocks = append(r.Clocks, line)
 	}
+	return r
+}
 
-	// Bugs (R17-R24).
+// bugs reports the week of the bundled issues (R17-R24) at the report
+// instant, orphans first-class (R23).
+func (v view) bugs(issues []byte) (BugsReport, error) {
 	list, skipped, err := bugflow.DecodeGitHub(issues)
 	if err != nil {
-		return Report{}, fmt.Errorf("bundled issues: %w", err)
+		return BugsReport{}, fmt.Errorf("bundled issues: %w", err)
 	}
-	rep := t.Scheme.Report(list, at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
-	r.Bugs = BugsReport{
-		Source: issuesSource, Scheme: t.SchemeName, Summary: rep.Summary(),
+	rep := v.team.Scheme.Report(list, v.at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	return BugsReport{
+		Source: issuesSource, Scheme: v.team.SchemeName, Summary: rep.Summary(),
 		Orphans: nonNil(rep.Orphans), ReproducedOrphans: nonNil(rep.ReproducedOrphans), Skipped: len(skipped),
-	}
-	return r, nil
+	}, nil
 }
 
 // nonNil returns s, or an empty slice for nil, so JSON prints [].
@@ -374,10 +437,6 @@ func nonNil(s []int) []int {
 		return []int{}
 	}
 	return s
-}
-
-func event(e sprint.Event, in func(time.Time) time.Time) Event {
-	return Event{e.Name, e.Owner, in(e.Start), in(e.End)}
 }
 
 // sampleBugs are bugs the release section classifies with the variant's rules.
