@@ -183,8 +183,9 @@ func days(ds []string) string {
 
 // printer writes lines and keeps the first error.
 type printer struct {
-	w   io.Writer
-	err error
+	w        io.Writer
+	sections int
+	err      error
 }
 
 func (p *printer) f(format string, args ...any) {
@@ -193,9 +194,12 @@ func (p *printer) f(format string, args ...any) {
 	}
 }
 
-// section starts a section after a blank line.
+// section starts a section, after a blank line unless it is the first.
 func (p *printer) section(name string) {
-	p.f("")
+	if p.sections > 0 {
+		p.f("")
+	}
+	p.sections++
 	p.f("%s", name)
 }
 
