@@ -57,8 +57,7 @@ func (r Report) writeText(w io.Writer) error {
 	}
 
 	s := r.Sprint
-	p.section("SPRINT")
-	p.row("sprint (R6)", "%d: %s to %s, day %d of %d", s.Number, s.Start, s.Last, s.Day, s.Days)
+	p.section(fmt.Sprintf("SPRINT %d (R6): %s to %s, day %d of %d", s.Number, s.Start, s.Last, s.Day, s.Days))
 	if len(s.Today) == 0 {
 		p.row("today (R7)", "no ceremonies")
 	}
@@ -86,8 +85,7 @@ func (r Report) writeText(w io.Writer) error {
 	}
 
 	rl := r.Release
-	p.section("RELEASE")
-	p.row("next (R9)", "release %d, %s on %s %s; phase now: %s", rl.Number, rl.Version, rl.Weekday[:3], rl.Day, rl.Phase)
+	p.section(fmt.Sprintf("RELEASE %d (R9): %s on %s %s; phase now: %s", rl.Number, rl.Version, rl.Weekday[:3], rl.Day, rl.Phase))
 	verb := "freeze"
 	if rl.Mode == "branch-cut" {
 		verb = "branch cut"
@@ -163,9 +161,9 @@ func (r Report) writeText(w io.Writer) error {
 	}
 
 	b := r.Bugs
-	p.section("BUGS")
+	p.section("BUGS of the bundled sample, scheme " + b.Scheme)
 	p.row("orphans (R23)", "%s; reproduced orphans: %s", numbers(b.Orphans), numbers(b.ReproducedOrphans))
-	p.wrap(fmt.Sprintf("  %-*s ", label, "week (R24)"), b.Summary+" (bundled sample, scheme "+b.Scheme+")")
+	p.wrap(fmt.Sprintf("  %-*s ", label, "week (R24)"), b.Summary)
 	return p.err
 }
 
@@ -183,9 +181,8 @@ func days(ds []string) string {
 
 // printer writes lines and keeps the first error.
 type printer struct {
-	w        io.Writer
-	sections int
-	err      error
+	w   io.Writer
+	err error
 }
 
 func (p *printer) f(format string, args ...any) {
@@ -194,12 +191,9 @@ func (p *printer) f(format string, args ...any) {
 	}
 }
 
-// section starts a section, after a blank line unless it is the first.
+// section starts a section after a blank line.
 func (p *printer) section(name string) {
-	if p.sections > 0 {
-		p.f("")
-	}
-	p.sections++
+	p.f("")
 	p.f("%s", name)
 }
 
