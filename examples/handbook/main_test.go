@@ -166,12 +166,14 @@ func TestDeterministic(t *testing.T) {
 }
 
 // Every third day of two years (so every weekday) reports without error and
-// fits one screen, under
-// every preset, read from a zone at +05:45.
+// fits one screen under every preset, read from a zone at +05:45; so do days
+// far from the anchors.
 func TestEveryDay(t *testing.T) {
 	start := date.New(2023, time.January, 1)
+	days := append(dayRange(start, start+731, 3),
+		date.New(1, time.January, 1), date.New(1900, time.March, 1), date.New(9999, time.December, 31))
 	for _, v := range variants {
-		for d := start; d < start+731; d += 3 {
+		for _, d := range days {
 			var out, errOut bytes.Buffer
 			args := []string{"-at", d.String(), "-preset", v, "-zone", "Asia/Kathmandu"}
 			require.Equal(t, 0, run(args, &out, &errOut, now), "run(%q): %s", args, errOut.String())
@@ -354,4 +356,13 @@ func TestReportFacts(t *testing.T) {
 	// R23: orphans are reported; R24: the summary names the ISO week.
 	assert.NotEmpty(t, r.Bugs.Orphans)
 	assert.Contains(t, r.Bugs.Summary, "2024-W10")
+}
+
+// dayRange returns the days from, from+step, ... before to.
+func dayRange(from, to date.Date, step date.Date) []date.Date {
+	var out []date.Date
+	for d := from; d < to; d += step {
+		out = append(out, d)
+	}
+	return out
 }

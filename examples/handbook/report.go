@@ -162,7 +162,7 @@ type ReleaseReport struct {
 	Policy   string       `json:"policy"`
 	Mode     string       `json:"mode"` // freeze or branch-cut
 	Number   int          `json:"number"`
-	Version  string       `json:"version"`
+	Version  string       `json:"version"` // "" before the train's first version
 	Day      string       `json:"day"`
 	Weekday  string       `json:"weekday"`
 	Start    time.Time    `json:"window_start"`
@@ -365,7 +365,7 @@ func (v view) release(history release.History) ReleaseReport {
 	rel, win := t.Train.Upcoming(at)
 	r := ReleaseReport{
 		Policy: t.Train.Policy().Name(), Mode: win.Mode.String(),
-		Number: rel.Number, Version: rel.Version.String(), Day: rel.Day.String(), Weekday: rel.Day.Weekday().String(),
+		Number: rel.Number, Version: version(rel.Version), Day: rel.Day.String(), Weekday: rel.Day.Weekday().String(),
 		Start: v.in(win.Start), Deep: v.in(win.Deep), End: v.in(win.End),
 		Phase: win.Phase(at).String(),
 	}
@@ -387,6 +387,15 @@ func (v view) release(history release.History) ReleaseReport {
 	}
 	r.Drift = drift(t.Train, history, v.day)
 	return r
+}
+
+// version returns v's text, or "" for the zero Version (no version: a
+// release before the train's first version).
+func version(v release.Version) string {
+	if v.IsZero() {
+		return ""
+	}
+	return v.String()
 }
 
 // sla reports the Fleet SLA clocks (R25-R28) of the sample ticket.

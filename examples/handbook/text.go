@@ -85,7 +85,11 @@ func (r Report) writeText(w io.Writer) error {
 	}
 
 	rl := r.Release
-	p.section(fmt.Sprintf("RELEASE %d (R9): %s on %s %s; phase now: %s", rl.Number, rl.Version, rl.Weekday[:3], rl.Day, rl.Phase))
+	v := rl.Version
+	if v == "" {
+		v = "no version"
+	}
+	p.section(fmt.Sprintf("RELEASE %d (R9): %s on %s %s; phase now: %s", rl.Number, v, rl.Weekday[:3], rl.Day, rl.Phase))
 	verb := "freeze"
 	if rl.Mode == "branch-cut" {
 		verb = "branch cut"
