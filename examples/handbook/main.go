@@ -43,10 +43,14 @@
 //
 // The preset is the Go value Fleet (preset.go) and the JSON document
 // preset.json, which is embedded and is what the program runs on; a test
-// checks that the two agree. Copy both and edit them for your team.
+// checks that the two agree. Copy both and edit them for your team: edit
+// Fleet and run `go test ./examples/handbook -update` to rewrite preset.json
+// (and the golden reports), or edit preset.json alone and drop Fleet.
 // Bundled data: testdata/fleet-releases.json (from release/testdata: the
-// versions and days of Fleet's CHANGELOG) and testdata/issues.json (from
-// examples/bugreport/testdata: made-up issues in gh's JSON form).
+// versions and days of Fleet's CHANGELOG, 2021-12-31 to 2025-02-19) and
+// testdata/issues.json (from examples/bugreport/testdata: made-up issues in
+// gh's JSON form, opened 2024-01-05 to 2024-03-13, so the bug week is empty
+// before and stale after).
 //
 // The report depends only on its flags and the day: the program reads the
 // clock once, in main, for the default -at. Bad flags print a message and exit
