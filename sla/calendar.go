@@ -204,6 +204,59 @@ func (c *compiled) link(tb *table) {
 	tb.gEnd = tb.f(w.day, w.ns, baseWeek) + tb.base[n-1]
 }
 
+// Equal reports whether c and o have the same configuration: the same zone
+// (by name), weekly hours, special days and options. Unlike ==, it does not
+// care whether they share compiled tables.
+func (c Calendar) Equal(o Calendar) bool {
+	if c.c == nil || o.c == nil {
+		return c.c == o.c
+	}
+	if c.c == o.c {
+		return true
+	}
+	if c.c.loc.String() != o.c.loc.String() || c.c.allowNone != o.c.allowNone || len(c.c.days) != len(o.c.days) {
+		return false
+	}
+	for wd := range c.c.week {
+		if !slices.Equal(c.c.week[wd], o.c.week[wd]) {
+			return false
+		}
+	}
+	for i, d := range c.c.days {
+		if d.Day != o.c.days[i].Day || !slices.Equal(d.Spans, o.c.days[i].Spans) {
+			return false
+		}
+	}
+	return true
+}
+
+// String summarises the calendar, such as
+// "America/Chicago Mon-Fri 09:00-17:00; 2 holidays, 1 special day".
+// The zero Calendar is "always open".
+func (c Calendar) String() string {
+	if c.c == nil {
+		return "always open"
+	}
+	s := c.c.loc.String() + " " + c.c.week.String()
+	holidays := 0
+	for _, d := range c.c.days {
+		if len(d.Spans) == 0 {
+			holidays++
+		}
+	}
+	if n := len(c.c.days); n > 0 {
+		s += "; " + plural(holidays, "holiday") + ", " + plural(n-holidays, "special day")
+	}
+	return s
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprint(n) + " " + what + "s"
+}
+
 // IsZero reports whether c is the zero Calendar, which is always open.
 func (c Calendar) IsZero() bool { return c.c == nil }
 

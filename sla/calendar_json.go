@@ -24,7 +24,7 @@ import (
 // "week" are closed.
 type calendarJSON struct {
 	Zone      string                 `json:"zone"`
-	Week      map[string][]Span      `json:"week"`
+	Week      weekJSON               `json:"week"`
 	Holidays  []date.Date            `json:"holidays,omitempty"`
 	Special   map[date.Date]spanList `json:"special,omitempty"`
 	AllowNone bool                   `json:"allowNoOpeningHours,omitempty"`
@@ -41,7 +41,7 @@ func (c Calendar) MarshalJSON() ([]byte, error) {
 	if c.c == nil {
 		return []byte("{}"), nil
 	}
-	out := calendarJSON{Zone: c.c.loc.String(), Week: map[string][]Span{}, AllowNone: c.c.allowNone}
+	out := calendarJSON{Zone: c.c.loc.String(), Week: weekJSON{}, AllowNone: c.c.allowNone}
 	for wd, spans := range c.c.week {
 		if len(spans) > 0 {
 			out.Week[time.Weekday(wd).String()] = spans
@@ -133,4 +133,35 @@ func parseWeekday(s string) (time.Weekday, bool) {
 		}
 	}
 	return 0, false
+}
+
+// weekJSON is the "week" object: weekday names to spans. It marshals the
+// days in week order, Monday first, rather than in the alphabetical order
+// encoding/json gives map keys.
+type weekJSON map[string][]Span
+
+// MarshalJSON implements json.Marshaler.
+func (w weekJSON) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	first := true
+	for i := 1; i <= 7; i++ {
+		name := time.Weekday(i % 7).String()
+		spans, ok := w[name]
+		if !ok {
+			continue
+		}
+		if !first {
+			buf.WriteByte(',')
+		}
+		first = false
+		v, err := json.Marshal(spans)
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString(`"` + name + `":`)
+		buf.Write(v)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }

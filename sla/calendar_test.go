@@ -357,3 +357,29 @@ func TestCalendarFarFromTheTable(t *testing.T) {
 		assert.Equal(t, got, cal.Between(cal.Add(to, -got), to), "Between(Add(t, -d), t) in %d", year)
 	}
 }
+
+func TestCalendarEqualAndString(t *testing.T) {
+	chicago := ckLoc(t, "America/Chicago")
+	week := sla.WorkWeek(hm(9, 0), hm(17, 0))
+	xmas := sla.Holidays(date.New(2024, 12, 25))
+	a := sla.MustNewCalendar(chicago, week, xmas)
+	b := sla.MustNewCalendar(chicago, week, xmas)
+	assert.True(t, a.Equal(b), "same configuration, separate tables")
+	assert.True(t, a.Equal(a))
+	assert.False(t, a.Equal(sla.MustNewCalendar(chicago, week)), "holidays differ")
+	assert.False(t, a.Equal(sla.MustNewCalendar(ckLoc(t, "Europe/London"), week, xmas)), "zones differ")
+	assert.False(t, a.Equal(sla.MustNewCalendar(chicago, sla.WorkWeek(hm(9, 0), hm(16, 0)), xmas)), "hours differ")
+	assert.False(t, a.Equal(sla.Calendar{}))
+	assert.True(t, sla.Calendar{}.Equal(sla.Calendar{}))
+
+	assert.Equal(t, "America/Chicago Mon-Fri 09:00-17:00; 1 holiday, 0 special days", a.String())
+	assert.Equal(t, "always open", sla.Calendar{}.String())
+	split := sla.WorkWeek(hm(9, 0), hm(17, 0))
+	for wd := time.Monday; wd <= time.Thursday; wd++ {
+		split[wd] = []sla.Span{sla.MustParseSpan("09:00-12:00"), sla.MustParseSpan("13:00-17:00")}
+	}
+	split[time.Sunday] = []sla.Span{sla.MustParseSpan("00:00-06:00")}
+	assert.Equal(t, "Mon-Thu 09:00-12:00,13:00-17:00, Fri 09:00-17:00, Sun 00:00-06:00", split.String())
+	assert.Equal(t, "Mon-Sun 00:00-24:00", sla.AllWeek().String())
+	assert.Equal(t, "closed", sla.Week{}.String())
+}

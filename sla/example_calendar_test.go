@@ -102,8 +102,10 @@ func ExampleCalendar_MarshalJSON() {
 	if err := json.Unmarshal(data, &back); err != nil {
 		fmt.Println(err)
 	}
-	fmt.Println(back.Location(), back.Week().Hours())
+	fmt.Println(back)
+	fmt.Println(back.Equal(cal), back.Week().Hours())
 	// Output:
-	// {"zone":"Asia/Kathmandu","week":{"Monday":["10:00-17:00"],"Sunday":["10:00-17:00"],"Thursday":["10:00-17:00"],"Tuesday":["10:00-17:00"],"Wednesday":["10:00-17:00"]},"holidays":["2024-10-12"]}
-	// Asia/Kathmandu 35h0m0s
+	// {"zone":"Asia/Kathmandu","week":{"Monday":["10:00-17:00"],"Tuesday":["10:00-17:00"],"Wednesday":["10:00-17:00"],"Thursday":["10:00-17:00"],"Sunday":["10:00-17:00"]},"holidays":["2024-10-12"]}
+	// Asia/Kathmandu Mon-Thu 10:00-17:00, Sun 10:00-17:00; 1 holiday, 0 special days
+	// true 35h0m0s
 }

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -206,4 +207,36 @@ func (w Week) clone() Week {
 		}
 	}
 	return c
+}
+
+// String summarises the week's hours, Monday first, joining consecutive
+// days with the same hours: "Mon-Fri 09:00-17:00", or
+// "Mon-Thu 09:00-12:00,13:00-17:00, Fri 09:00-15:00". A week with no
+// hours is "closed".
+func (w Week) String() string {
+	var parts []string
+	dayName := func(i int) string { return time.Weekday(i % 7).String()[:3] }
+	for i := 1; i <= 7; {
+		spans := w[i%7]
+		j := i + 1
+		for j <= 7 && slices.Equal(w[j%7], spans) {
+			j++
+		}
+		if len(spans) > 0 {
+			days := dayName(i)
+			if j-1 > i {
+				days += "-" + dayName(j-1)
+			}
+			hours := make([]string, len(spans))
+			for k, sp := range spans {
+				hours[k] = sp.String()
+			}
+			parts = append(parts, days+" "+strings.Join(hours, ","))
+		}
+		i = j
+	}
+	if len(parts) == 0 {
+		return "closed"
+	}
+	return strings.Join(parts, ", ")
 }
