@@ -35,6 +35,8 @@
 // policy's zone, so a 09:00 freeze is 09:00 local on both sides of a DST
 // change. Train.Gate answers whether a Change may merge at an instant, with a
 // Decision whose Reason can be shown to a person and whose Rule cites R10.
+// Reason prints instants in the policy's zone; ReasonIn prints them in the
+// reader's.
 //
 // # Classification
 //
@@ -80,6 +82,7 @@
 //	r := t.Next(date.TodayIn(loc))          // release 2 (4.48.0) on 2024-03-27
 //	d := t.Gate(now, release.Change{Kind: release.Feature})
 //	fmt.Println(d.Allowed, d.Reason())      // false, "feature may not merge at ...: freeze for ..."
+//	fmt.Println(d.ReasonIn(chicago))        // the same, with instants in CST/CDT
 //	c := release.Fleet2024Rules().Classify(release.FactsOf(release.Regression, release.DataLoss))
 //	fmt.Println(c)                          // blocker: yes (R11.1); critical: yes (R14.3); patch: yes (R14.5)
 //	fmt.Print(t.Drift(history))             // per-release slips and summary figures

@@ -78,6 +78,20 @@ func ExampleTrain_Gate() {
 	// false
 }
 
+// A Chicago reader of Fleet's Pacific freeze (R10) sees the gate's reason
+// in Central time; Reason keeps the policy's zone.
+func ExampleDecision_ReasonIn() {
+	t := release.MustNewTrain(date.New(2024, time.March, 6), 3,
+		release.WithVersion(release.MustParseVersion("4.47.0")), release.WithPolicy(release.Fleet2024Freeze()))
+	chi, _ := time.LoadLocation("America/Chicago")
+	dec := t.Gate(time.Date(2024, time.March, 5, 12, 0, 0, 0, chi), release.Change{Kind: release.Docs})
+	fmt.Println(dec.ReasonIn(chi))
+	fmt.Println(dec.Reason())
+	// Output:
+	// docs may merge at Tue 2024-03-05 12:00 CST: freeze for release 1 (4.47.0) since Tue 2024-03-05 11:00 CST until Thu 2024-03-07 02:00 CST; only released-bug-fix, unreleased-bug-fix, blocker-fix, docs may merge (Fleet 2024 freeze, R10)
+	// docs may merge at Tue 2024-03-05 10:00 PST: freeze for release 1 (4.47.0) since Tue 2024-03-05 09:00 PST until Thu 2024-03-07 00:00 PST; only released-bug-fix, unreleased-bug-fix, blocker-fix, docs may merge (Fleet 2024 freeze, R10)
+}
+
 // Under a release-candidate branch cut (R10, later Fleet), main stays open and
 // only unreleased-bug fixes are picked into the release branch.
 func ExampleFleet2025ReleaseCandidate() {

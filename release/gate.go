@@ -132,12 +132,25 @@ func (t Train) Gate(at time.Time, c Change) Decision {
 // "feature may not merge at Tue 2024-03-26 10:00 PDT: freeze for release 2
 // (4.48.0) since Tue 2024-03-26 09:00 PDT until Thu 2024-03-28 00:00 PDT;
 // only released-bug-fix, unreleased-bug-fix, blocker-fix, docs may merge
-// (Fleet 2024 freeze, R10)".
-func (d Decision) Reason() string {
+// (Fleet 2024 freeze, R10)". Its instants are in the policy's zone (the
+// zone of [Window]), or in At's location when there is no policy, whatever
+// the caller's zone: use [Decision.ReasonIn] to print them in a reader's.
+func (d Decision) Reason() string { return d.ReasonIn(nil) }
+
+// ReasonIn returns [Decision.Reason] with every instant (At and the
+// window's bounds) printed in loc, with loc's zone abbreviation: a Chicago
+// reader of Fleet's Pacific freeze sees "Tue 2024-03-26 11:00 CDT" where
+// Reason says "09:00 PDT". The instants are the same; only their wall-clock
+// reading changes, so on days when the two zones change to or from
+// daylight-saving time at different instants the offsets between them
+// differ from usual. A nil loc means the policy's zone, as Reason does.
+func (d Decision) ReasonIn(loc *time.Location) string {
 	const layout = "Mon 2006-01-02 15:04 MST"
-	loc := d.At.Location()
-	if !d.Window.Start.IsZero() {
-		loc = d.Window.Start.Location()
+	if loc == nil {
+		loc = d.At.Location()
+		if !d.Window.Start.IsZero() {
+			loc = d.Window.Start.Location()
+		}
 	}
 	at := d.At.In(loc).Format(layout)
 	verb := "merge"
@@ -187,7 +200,7 @@ func (d Decision) Reason() string {
 	return s
 }
 
-// String returns Reason.
+// String returns [Decision.Reason].
 func (d Decision) String() string { return d.Reason() }
 
 func rname(r Release) string {
