@@ -355,3 +355,28 @@ func FuzzParseSpan(f *testing.F) {
 		require.Equal(t, sp, back, "text round trip of %q", s)
 	})
 }
+
+// TestCalendarJSONRoundTripZones: every calendar NewCalendar accepts either
+// marshals to JSON that decodes to the same calendar, or fails to marshal;
+// it never writes JSON that cannot be read back. Zones that are not IANA
+// names (time.FixedZone, time.Local) are the hard case.
+func TestCalendarJSONRoundTripZones(t *testing.T) {
+	zones := []*time.Location{chicago, london, lordHowe, kathmand, time.UTC, time.FixedZone("UTC+1", 3600), time.FixedZone("", -4*3600), time.Local}
+	for _, loc := range zones {
+		t.Run(loc.String(), func(t *testing.T) {
+			spec := office(loc, date.New(2024, 12, 25))
+			cal := spec.mustBuild(t)
+			data, err := json.Marshal(cal)
+			if err != nil {
+				assert.True(t, strings.HasPrefix(err.Error(), "json: error calling MarshalJSON for type sla.Calendar: sla: "), "Marshal error %q", err)
+				return
+			}
+			var back Calendar
+			if !assert.NoError(t, json.Unmarshal(data, &back), "Marshal wrote %s, which does not decode", data) {
+				return
+			}
+			u := at(time.UTC, 2024, 12, 23, 0, 0)
+			assert.Equal(t, cal.Between(u, u.Add(14*24*time.Hour)), back.Between(u, u.Add(14*24*time.Hour)), "decoded %s", data)
+		})
+	}
+}

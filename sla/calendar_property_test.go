@@ -11,10 +11,12 @@ package sla
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -290,5 +292,81 @@ func TestPropertyWorkdaysAroundHubs(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCalendarIsImmutable: changing the slices given to NewCalendar, or
+// those its accessors return, does not change the calendar.
+func TestCalendarIsImmutable(t *testing.T) {
+	week := WorkWeek(hm(9, 0), hm(17, 0))
+	half := []Span{span(9, 0, 12, 0)}
+	days := []date.Date{date.New(2024, 12, 25)}
+	cal, err := NewCalendar(chicago, week, Holidays(days...), Special(date.New(2024, 12, 24), half...))
+	require.NoError(t, err)
+	spec := office(chicago, date.New(2024, 12, 25))
+	spec.specials = []special{{date.New(2024, 12, 24), []Span{span(9, 0, 12, 0)}}}
+	check := func(when string) {
+		t.Helper()
+		for _, u := range []time.Time{at(chicago, 2024, 12, 23, 0, 0), at(chicago, 2024, 12, 24, 11, 0), at(chicago, 2024, 12, 25, 10, 0)} {
+			assert.Equal(t, spec.oracle().between(u, u.Add(72*time.Hour)), cal.Between(u, u.Add(72*time.Hour)), "%s: Between from %s", when, fmtT(u))
+		}
+	}
+	check("as built")
+	week[time.Monday][0] = span(0, 0, 24, 0)
+	week[time.Tuesday] = nil
+	half[0] = span(0, 0, 24, 0)
+	days[0] = date.New(2024, 12, 26)
+	check("after changing the inputs")
+	w := cal.Week()
+	w[time.Monday][0] = span(0, 0, 24, 0)
+	w[time.Wednesday] = nil
+	for _, d := range cal.SpecialDays() {
+		if len(d.Spans) > 0 {
+			d.Spans[0] = span(0, 0, 24, 0)
+		}
+	}
+	check("after changing what the accessors returned")
+}
+
+// TestConcurrentQueries runs the same queries from several goroutines on
+// one calendar (run with -race): a Calendar is safe for concurrent use.
+func TestConcurrentQueries(t *testing.T) {
+	g := newGen(4242, chicago)
+	spec := g.spec()
+	cal := spec.mustBuild(t)
+	type query struct {
+		a, b time.Time
+		d    time.Duration
+	}
+	qs := make([]query, 50)
+	for i := range qs {
+		qs[i] = query{g.instant(), g.instant(), g.duration()}
+	}
+	want := make([]time.Duration, len(qs))
+	for i, q := range qs {
+		want[i] = cal.Between(q.a, q.b) + cal.Between(q.a, cal.Add(q.a, q.d))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(qs))
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, q := range qs {
+				cal.Open(q.a)
+				cal.NextOpen(q.a)
+				cal.NextClose(q.b)
+				for range cal.Intervals(q.a, q.b) {
+				}
+				if got := cal.Between(q.a, q.b) + cal.Between(q.a, cal.Add(q.a, q.d)); got != want[i] {
+					errs <- fmt.Sprintf("query %d: %v, want %v", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
