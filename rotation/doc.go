@@ -38,7 +38,10 @@
 // [Swap] gives a range to someone whoever was on duty; [Absence] gives the
 // backup only the parts of the range in which the absent person would have
 // been on duty (R4). Where overrides overlap the later-added one wins.
-// [Rotation.Shifts] splits shifts at override edges.
+// [Rotation.Shifts] splits shifts at override edges. [Rotation.Offset] (and
+// so the secondary of [Pair]) does not carry overrides over: add an absence
+// to a whole 24/7 on-call, both layers and the escalation chain, with
+// [Infra.WithOverrides].
 //
 // # Hand-offs, layers, escalation and planning
 //
@@ -70,6 +73,13 @@
 //		rotation.Level[string]{Name: "on call", Rotations: []rotation.Rotation[string]{r}, Wait: 15 * time.Minute},
 //		rotation.Level[string]{Name: "lead", People: []string{"lead"}, Wait: time.Hour})
 //	page, _ := chain.At(alertBegan, acked, now)         // page.Who, page.Next
+//
+//	infra, _ := rotation.Fleet2024Infra(monday, time.Hour, []string{"ana", "ben", "cy"},
+//		rotation.Contact("application (payments)", "kai"), // named levels (R3)
+//		rotation.Contact("engineering manager", "lena"),
+//		rotation.Contact("cto", "mo"))
+//	infra, _ = infra.WithOverrides(rotation.Absence("ben", "dee", from, to)) // every layer and level (R4)
+//	fmt.Println(infra.Responders.Who(now))
 //
 // Configuration round-trips through JSON ([Rotation.MarshalJSON]).
 package rotation

@@ -98,7 +98,7 @@ func TestPresets(t *testing.T) {
 	require.ErrorIs(t, err, ErrSyntax)
 
 	mon := time.Date(2024, 3, 4, 8, 0, 0, 0, chi)
-	in, err := Fleet2024Infra(mon, time.Hour, []string{"a", "b", "c"}, "d", "e", "f")
+	in, err := Fleet2024Infra(mon, time.Hour, []string{"a", "b", "c"}, Contact("contact", "d"), Contact("contact", "e"), Contact("contact", "f"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a", "b"}, in.Responders.Who(mon), "R3: two first responders")
 	assert.Equal(t, []string{"b", "c"}, in.Responders.Who(mon.AddDate(0, 0, 7)))

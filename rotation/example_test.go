@@ -47,25 +47,38 @@ func ExampleWeekly_dst() {
 	// bob   Mar 13 09:00 CDT  168h
 }
 
-// The R3 24/7 pair taken over on Monday morning, with a backup covering an
-// absence (R4): the backup takes only the absent person's duty.
-func ExampleAbsence() {
+// The R3 24/7 pair taken over on Monday morning, with named contact levels
+// and an announced absence (R4): the backup takes only the absent person's
+// duty, on whichever layer it falls, and the chain pages the backup too.
+func ExampleInfra_WithOverrides() {
 	lon := must(time.LoadLocation("Europe/London"))
 	monday := time.Date(2024, 4, 1, 8, 0, 0, 0, lon)
-	infra := must(rotation.Fleet2024Infra(monday, time.Hour, []string{"ana", "ben", "cy"}, "lead", "vp", "cto"))
-	primary := infra.Responders[0].Rotation
+	infra := must(rotation.Fleet2024Infra(monday, time.Hour, []string{"ana", "ben", "cy"},
+		rotation.Contact("application (payments)", "kai"),
+		rotation.Contact("engineering manager", "lena"),
+		rotation.Contact("cto", "mo")))
 	// ben is away Thursday 4 to Tuesday 9 April; dee covers.
-	primary = must(primary.WithOverrides(rotation.Absence("ben", "dee",
+	infra = must(infra.WithOverrides(rotation.Absence("ben", "dee",
 		time.Date(2024, 4, 4, 0, 0, 0, 0, lon), time.Date(2024, 4, 9, 0, 0, 0, 0, lon))))
-	for s := range primary.Shifts(monday, monday.AddDate(0, 0, 14)) {
-		fmt.Printf("%-3s %s - %s\n", s.Who, s.Start.Format("Mon Jan 2 15:04"), s.End.Format("Mon Jan 2 15:04"))
+	for _, l := range infra.Responders {
+		for s := range l.Rotation.Shifts(monday, monday.AddDate(0, 0, 14)) {
+			fmt.Printf("%-9s %-3s %s - %s\n", l.Name, s.Who, s.Start.Format("Mon Jan 2 15:04"), s.End.Format("Mon Jan 2 15:04"))
+		}
 	}
-	fmt.Println("secondary this week:", infra.Responders[1].Rotation.At(monday).Who)
+	began := time.Date(2024, 4, 5, 3, 0, 0, 0, lon)
+	for _, after := range []time.Duration{0, 90 * time.Minute} {
+		p, _ := infra.Escalation.At(began, time.Time{}, began.Add(after))
+		fmt.Printf("alert +%v: %s %v\n", after, p.Name, p.Who)
+	}
 	// Output:
-	// ana Mon Apr 1 08:00 - Mon Apr 8 08:00
-	// dee Mon Apr 8 08:00 - Tue Apr 9 00:00
-	// ben Tue Apr 9 00:00 - Mon Apr 15 08:00
-	// secondary this week: ben
+	// primary   ana Mon Apr 1 08:00 - Mon Apr 8 08:00
+	// primary   dee Mon Apr 8 08:00 - Tue Apr 9 00:00
+	// primary   ben Tue Apr 9 00:00 - Mon Apr 15 08:00
+	// secondary ben Mon Apr 1 08:00 - Thu Apr 4 00:00
+	// secondary dee Thu Apr 4 00:00 - Mon Apr 8 08:00
+	// secondary cy  Mon Apr 8 08:00 - Mon Apr 15 08:00
+	// alert +0s: first responders [ana dee]
+	// alert +1h30m0s: application (payments) [kai]
 }
 
 // An escalation chain (R3, R28): which level is paged, and when the next one

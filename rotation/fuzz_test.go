@@ -2,6 +2,9 @@ package rotation
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -216,6 +219,57 @@ func FuzzChainUnmarshalJSON(f *testing.F) {
 		q, _ := back.At(began, time.Time{}, began.Add(time.Hour))
 		if ok && (p.Level != q.Level || p.Pass != q.Pass) {
 			t.Fatalf("round trip pages differently: %+v, %+v", p, q)
+		}
+	})
+}
+
+// FuzzInfraWithOverrides checks that an absence or swap added to a whole
+// Fleet2024Infra lands identically on every layer and on the chain's first
+// level, and that a rejected one leaves the Infra unchanged.
+func FuzzInfraWithOverrides(f *testing.F) {
+	f.Add(int64(3600), int64(86400*3), true, uint8(1), uint8(4), int64(7200))       // b away, x covers
+	f.Add(int64(-86400), int64(86400*9), false, uint8(4), uint8(0), int64(86400*8)) // swap to x
+	f.Add(int64(100), int64(100), true, uint8(2), uint8(2), int64(100))             // empty range, self backup
+	f.Fuzz(func(t *testing.T, from, to int64, absence bool, absent, who uint8, probe int64) {
+		loc, _ := time.LoadLocation("Australia/Lord_Howe")
+		mon := time.Date(2024, 3, 25, 8, 0, 0, 0, loc)
+		names := []string{"a", "b", "c", "d", "x"}
+		base, err := Fleet2024Infra(mon, time.Hour, names[:4], Contact("lead", "l"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := Swap(names[who%5], mon.Add(time.Duration(from%(1<<40))*time.Second), mon.Add(time.Duration(to%(1<<40))*time.Second))
+		if absence {
+			o = Absence(names[absent%5], o.Who, o.From, o.To)
+		}
+		in, err := base.WithOverrides(o)
+		if err != nil {
+			var ce *ConfigError
+			if !errors.As(err, &ce) || !strings.HasPrefix(ce.Field, "overrides[0].") {
+				t.Fatalf("error %v: want a ConfigError on overrides[0]", err)
+			}
+			if !in.Responders[0].Rotation.Equal(base.Responders[0].Rotation) || len(in.Responders[1].Rotation.Overrides()) != 0 {
+				t.Fatal("failed WithOverrides changed the Infra")
+			}
+			return
+		}
+		at := o.From.Add(time.Duration(probe%(1<<40)) * time.Second)
+		var want []string
+		for i, l := range in.Responders {
+			b := base.Responders[i].Rotation.At(at).Who
+			w := b
+			if !at.Before(o.From) && at.Before(o.To) && (o.Kind == Replace || b == o.Absent) {
+				w = o.Who
+			}
+			if got := l.Rotation.At(at).Who; got != w {
+				t.Fatalf("layer %d At(%v) = %s, want %s (base %s, %+v)", i, at, got, w, b, o)
+			}
+			if !slices.Contains(want, w) {
+				want = append(want, w)
+			}
+		}
+		if got := in.Escalation.Levels()[0].Who(at); !slices.Equal(got, want) {
+			t.Fatalf("level 0 Who(%v) = %v, want %v", at, got, want)
 		}
 	})
 }

@@ -43,7 +43,9 @@ func (l Layers[P]) Who(t time.Time) []P {
 }
 
 // Pair returns two layers named "primary" and "secondary": r, and r offset
-// by one position, so this turn's secondary is next turn's primary.
+// by one position, so this turn's secondary is next turn's primary. The
+// secondary has none of r's overrides ([Rotation.Offset]); for absences
+// that hold on both layers use [Infra.WithOverrides] or add them to each.
 func Pair[P comparable](r Rotation[P]) Layers[P] {
 	return Layers[P]{{Name: "primary", Rotation: r}, {Name: "secondary", Rotation: r.Offset(1)}}
 }

@@ -1,6 +1,8 @@
 package rotation
 
 import (
+	"fmt"
+	"slices"
 	"time"
 )
 
@@ -33,21 +35,39 @@ func Fleet2024Weekly[P comparable](first time.Time, people ...P) (Rotation[P], e
 }
 
 // Infra is a 24/7 on-call: layers of first responders and the chain an
-// alert escalates through.
+// alert escalates through. Its fields are values: change one and the other
+// does not follow, so add overrides and absences with
+// [Infra.WithOverrides], which keeps the two consistent.
 type Infra[P comparable] struct {
 	Responders Layers[P]
 	Escalation Chain[P]
+}
+
+// Contact returns an escalation level named name that pages people, for
+// [Fleet2024Infra]'s contacts: Contact("application (payments)", "kai").
+// Its Wait is zero, which Fleet2024Infra reads as its own wait; set Wait on
+// the result for a level that waits longer or shorter.
+func Contact[P comparable](name string, people ...P) Level[P] {
+	return Level[P]{Name: name, People: slices.Clone(people)}
 }
 
 // Fleet2024Infra is the preset for Fleet's 24/7 infrastructure on-call (R3,
 // R26, R28): one-week shifts taken over on Monday at first's local time
 // ("first thing Monday morning", say 08:00), shared by two first responders
 // (people in roster order, the second one position behind, see [Pair]).
-// An alert pages both responders, then each of contacts in turn (four
-// levels in the handbook: pass three contacts), waiting wait between levels
-// (the handbook's response target is one hour: R26, R28). first must be a
-// Monday. It is built from [Weekly], [Pair] and [Escalation] only.
-func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []P, contacts ...P) (Infra[P], error) {
+// An alert pages both responders (the level "first responders"), then each
+// of contacts in turn (four levels in the handbook: pass three contacts,
+// the application-level one chosen by area, R3), waiting wait between
+// levels (the handbook's response target is one hour: R26, R28).
+//
+// Each contact is used as given, except that a zero Wait means wait and an
+// empty Name means "contact"; a contact may page a rotation as well as
+// people. [Contact] builds one. first must be a Monday; otherwise it returns
+// a [*ConfigError] wrapping [ErrSyntax]. Fewer than two people, or a
+// contact that pages nobody, is [ErrEmptyRoster]; a negative wait is
+// [ErrWait]. It is built from [Weekly], [Pair] and [Escalation] only. Add
+// announced absences (R4) with [Infra.WithOverrides].
+func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []P, contacts ...Level[P]) (Infra[P], error) {
 	if !first.IsZero() && first.Weekday() != time.Monday {
 		return Infra[P]{}, configErr("first", first.Weekday().String(), ErrSyntax)
 	}
@@ -62,11 +82,83 @@ func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []
 	layers := Pair(r)
 	levels := []Level[P]{{Name: "first responders", Rotations: []Rotation[P]{layers[0].Rotation, layers[1].Rotation}, Wait: wait}}
 	for _, c := range contacts {
-		levels = append(levels, Level[P]{Name: "contact", People: []P{c}, Wait: wait})
+		if c.Name == "" {
+			c.Name = "contact"
+		}
+		if c.Wait == 0 {
+			c.Wait = wait
+		}
+		levels = append(levels, c)
 	}
 	chain, err := Escalation(levels...)
 	if err != nil {
 		return Infra[P]{}, err
 	}
 	return Infra[P]{Responders: layers, Escalation: chain}, nil
+}
+
+// WithOverrides returns a copy of in with overrides added to every
+// responder layer and to every rotation that a level of the escalation
+// chain pages, after each one's existing overrides (so, as in
+// [Rotation.WithOverrides], the later-added wins where they overlap). An
+// absence (R4) thus holds wherever the absent person would have been on
+// duty: on either layer of a [Pair] and at the chain's levels, the backup
+// takes exactly those stretches and nothing else changes. A [Swap] gives
+// its range to its person on every layer and rotation, so a pair collapses
+// to that one person; to have one responder replaced, use [Absence].
+//
+// People a level names directly are not rotations and are paged as listed:
+// overrides do not change them. A backup who is already on duty on another
+// layer is paged once ([Layers.Who], [Level.Who] do not repeat a person).
+//
+// It returns a [*ConfigError] wrapping [ErrEmptyRange], [ErrZeroTime] or
+// [ErrSelfBackup] for a bad override (the field is "overrides[i]", i
+// counting from 0 in this call), or [ErrEmptyRoster] when in has no
+// rotation to add them to; in is then unchanged.
+func (in Infra[P]) WithOverrides(overrides ...Override[P]) (Infra[P], error) {
+	for i, o := range overrides {
+		if err := o.validate(fmt.Sprintf("overrides[%d]", i)); err != nil {
+			return in, err
+		}
+	}
+	add := func(r Rotation[P]) (Rotation[P], bool) {
+		if r.IsZero() {
+			return r, false
+		}
+		if len(overrides) == 0 {
+			return r, true
+		}
+		out, err := r.WithOverrides(overrides...)
+		return out, err == nil // validated above, so no error
+	}
+	out, n := in, 0
+	if in.Responders != nil {
+		out.Responders = slices.Clone(in.Responders)
+		for i, l := range out.Responders {
+			var ok bool
+			if out.Responders[i].Rotation, ok = add(l.Rotation); ok {
+				n++
+			}
+		}
+	}
+	if len(in.Escalation.levels) > 0 {
+		levels := slices.Clone(in.Escalation.levels)
+		for i, l := range levels {
+			if len(l.Rotations) == 0 {
+				continue
+			}
+			levels[i].Rotations = slices.Clone(l.Rotations)
+			for j, r := range l.Rotations {
+				var ok bool
+				if levels[i].Rotations[j], ok = add(r); ok {
+					n++
+				}
+			}
+		}
+		out.Escalation.levels = levels
+	}
+	if n == 0 {
+		return in, configErr("responders", "", ErrEmptyRoster)
+	}
+	return out, nil
 }

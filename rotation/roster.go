@@ -109,8 +109,12 @@ func (r Rotation[P]) Remove(from time.Time, person P) (Rotation[P], error) {
 
 // Offset returns a copy of r shifted by n positions: turn k goes to whoever
 // r gives turn k+n. Offset(1) is the secondary of a primary/secondary pair
-// (R3): next turn's primary. Overrides, absences and the name are not
-// carried over, since they belong to r's duty; add the secondary's own.
+// (R3): next turn's primary. The roster and its changes carry over; the
+// name, overrides and absences do not, so the result has none. This is on
+// purpose: an override gives a time range to a person, so an offset copy
+// that kept r's [Swap] would put the same person on both layers of a pair.
+// Add the offset rotation's own overrides, or use [Infra.WithOverrides] to
+// add an absence to both layers of a pair and to its escalation chain.
 func (r Rotation[P]) Offset(n int) Rotation[P] {
 	if r.loc == nil {
 		return r
