@@ -253,6 +253,7 @@ func FuzzNewCalendar(f *testing.F) {
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
 		require.JSONEq(t, string(data), string(again))
+		require.True(t, back.Equal(cal), "decoded %s is not Equal to the calendar", data)
 		checkAgainstOracle(t, back, fc.spec, fc.instants)
 	})
 }

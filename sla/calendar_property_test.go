@@ -11,6 +11,7 @@ package sla
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -368,5 +369,46 @@ func TestConcurrentQueries(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestEqualMeansSameBehaviour: calendars built from the same configuration
+// are Equal; calendars that behave differently are not (Equal compares the
+// zone by name, so two fixed zones with one name are the hard case).
+func TestEqualMeansSameBehaviour(t *testing.T) {
+	for zi, loc := range testZones {
+		g := newGen(5150+uint64(zi), loc)
+		for range 10 {
+			spec := g.spec()
+			a, b := spec.mustBuild(t), spec.mustBuild(t)
+			assert.True(t, a.Equal(b), "two builds of %s are not Equal", spec)
+			d := g.day()
+			for {
+				if _, ok := spec.oracle().special[d]; !ok && !spec.oracle().holidays[d] {
+					break
+				}
+				d++
+			}
+			other := spec
+			other.holidays = append(slices.Clone(spec.holidays), d)
+			if len(spec.oracle().spansOn(d)) > 0 {
+				assert.False(t, a.Equal(other.mustBuild(t)), "adding holiday %s to %s gives an Equal calendar", d, spec)
+			}
+			// HoursOn is the configuration the oracle uses.
+			for range 5 {
+				d := g.day()
+				want := spec.oracle().spansOn(d)
+				got := a.HoursOn(d)
+				assert.True(t, len(got) == len(want) && (len(got) == 0 || slices.Equal(got, want)), "HoursOn(%s) = %v, want %v\n\tcalendar: %s", d, got, want, spec)
+			}
+		}
+	}
+	one, two := time.FixedZone("X", 3600), time.FixedZone("X", 7200)
+	a := office(one).mustBuild(t)
+	b := office(two).mustBuild(t)
+	u := at(time.UTC, 2024, 1, 8, 7, 30)
+	if a.Equal(b) {
+		assert.Equal(t, a.Between(u, u.Add(time.Hour)), b.Between(u, u.Add(time.Hour)),
+			"Equal calendars in fixed zones named %q (+01:00 and +02:00) differ on Between(%s, +1h)", "X", fmtT(u))
 	}
 }
