@@ -298,13 +298,20 @@ func TestReportFacts(t *testing.T) {
 	assert.NotEmpty(t, r.OnCall.Handoff.Checklist)
 
 	// R3, R4: gus is out from Tuesday to Friday of his turn; jo covers the
-	// primary layer, the secondary is unaffected, the chain pages jo.
+	// primary layer, the secondary is unaffected, the chain pages jo
+	// (Infra.WithOverrides puts the absence on both layers and the chain).
 	assert.Equal(t, "gus", r.OnCall.InfraTurn.Who)
 	require.Len(t, r.OnCall.Infra, 2)
 	assert.Equal(t, "jo", r.OnCall.Infra[0].Who)
 	assert.NotEqual(t, "gus", r.OnCall.Infra[1].Who)
 	assert.Contains(t, r.OnCall.Escalation[0].Who, "jo")
 	assert.Len(t, r.OnCall.Escalation, 4)
+	// R3: the levels carry their roles, the application-level one by area.
+	var names []string
+	for _, l := range r.OnCall.Escalation {
+		names = append(names, l.Name)
+	}
+	assert.Equal(t, []string{"first responders", "application (infra)", "engineering manager", "CTO"}, names)
 	// On Monday of that week gus is still on duty himself.
 	assert.Equal(t, "gus", report("2024", date.New(2024, time.March, 4)).OnCall.Infra[0].Who)
 
@@ -333,6 +340,14 @@ func TestReportFacts(t *testing.T) {
 	} {
 		got := report(tc.variant, tc.day).Release
 		assert.Equal(t, tc.phase, got.Phase, "preset %s on %s", tc.variant, tc.day)
+		// The why line reads the window in the reader's zone (Chicago), as
+		// the window row does, not in the policy's Pacific time.
+		bound := got.End
+		if tc.phase == "open" {
+			bound = got.Start
+		}
+		assert.Contains(t, got.Reason, bound.Format("Mon 2006-01-02 15:04 MST"), "preset %s on %s", tc.variant, tc.day)
+		assert.NotRegexp(t, `P[SD]T`, got.Reason, "preset %s on %s", tc.variant, tc.day)
 		feature := got.Gates[0]
 		if got.Mode == "branch-cut" {
 			// The main branch stays open under the rc policy.

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -38,9 +37,10 @@ type Preset struct {
 	// Backup covers an infrastructure responder who is out of office (R4).
 	Backup string `json:"backup"`
 	// Contacts are the escalation levels after the first responders (R3:
-	// four levels in all), paged Wait apart (R26, R28).
-	Contacts []string `json:"contacts"`
-	Wait     Duration `json:"wait"`
+	// four levels in all, the application-level one chosen by area), paged
+	// Wait apart (R26, R28).
+	Contacts []Contact `json:"contacts"`
+	Wait     Duration  `json:"wait"`
 	// Sprints are the sprint calendar with its ceremonies (R6, R7).
 	Sprints sprint.Calendar `json:"sprints"`
 	// Rituals are the recurring duties with their owners (R31).
@@ -52,6 +52,13 @@ type Preset struct {
 	Roles map[string]string `json:"roles"`
 	// Variants are the years of the handbook that -preset chooses from.
 	Variants map[string]Variant `json:"variants"`
+}
+
+// A Contact is one escalation level after the first responders: the
+// level's name (its role) and the person it pages.
+type Contact struct {
+	Level string `json:"level"`
+	Who   string `json:"who"`
 }
 
 // A Variant is what changed between years of the handbook: the freeze or
@@ -156,11 +163,15 @@ func Fleet() (Preset, error) {
 		OnCall:   oncall,
 		Infra:    infra,
 		Backup:   "jo",
-		Contacts: []string{"kai (infra)", "lena (EM)", "mo (CTO)"},
-		Wait:     Duration(time.Hour),
-		Sprints:  sprints,
-		Rituals:  rituals,
-		Train:    train,
+		Contacts: []Contact{
+			{Level: "application (infra)", Who: "kai (infra)"},
+			{Level: "engineering manager", Who: "lena (EM)"},
+			{Level: "CTO", Who: "mo (CTO)"},
+		},
+		Wait:    Duration(time.Hour),
+		Sprints: sprints,
+		Rituals: rituals,
+		Train:   train,
 		Roles: map[string]string{
 			"quinn-qa": bugflow.RoleQA, "rachel-qa": bugflow.RoleQA,
 			"emma-em": bugflow.RoleEM, "luke-em": bugflow.RoleEM, "pat-pm": bugflow.RolePM,
@@ -235,30 +246,17 @@ func (p Preset) Use(name string) (Team, error) {
 	}
 	zone := p.Business.Location()
 	roster := p.Infra.Roster(p.Infra.First())
-	infra, err := rotation.Fleet2024Infra(p.Infra.First(), time.Duration(p.Wait), roster, p.Contacts...)
+	contacts := make([]rotation.Level[string], len(p.Contacts))
+	for i, c := range p.Contacts {
+		contacts[i] = rotation.Contact(c.Level, c.Who)
+	}
+	infra, err := rotation.Fleet2024Infra(p.Infra.First(), time.Duration(p.Wait), roster, contacts...)
 	if err != nil {
 		return Team{}, err
 	}
-	// Fleet2024Infra takes no overrides: add the announced absences to both
-	// layers (an absence covers only the turns of the absent person, so the
-	// secondary's turns are covered too), and rebuild the chain so that its
-	// first level pages the backup.
-	if ovs := p.Infra.Overrides(); len(ovs) > 0 {
-		infra.Responders = slices.Clone(infra.Responders)
-		var rs []rotation.Rotation[string]
-		for i, l := range infra.Responders {
-			r, err := l.Rotation.WithOverrides(ovs...)
-			if err != nil {
-				return Team{}, err
-			}
-			infra.Responders[i].Rotation = r
-			rs = append(rs, r)
-		}
-		levels := infra.Escalation.Levels()
-		levels[0].Rotations = rs
-		if infra.Escalation, err = rotation.Escalation(levels...); err != nil {
-			return Team{}, err
-		}
+	// The announced absences (R4) hold on both layers and in the chain.
+	if infra, err = infra.WithOverrides(p.Infra.Overrides()...); err != nil {
+		return Team{}, err
 	}
 	train, err := p.Train.WithPolicy(v.Policy)
 	if err != nil {

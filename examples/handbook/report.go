@@ -170,7 +170,7 @@ type ReleaseReport struct {
 	End      time.Time    `json:"window_end"`
 	Phase    string       `json:"phase"`
 	Gates    []Gate       `json:"gates"`
-	Reason   string       `json:"reason"`
+	Reason   string       `json:"reason"` // the gate's why, instants in the reader's zone
 	Classify []Classified `json:"classify"`
 	Drift    Drift        `json:"drift"`
 }
@@ -379,7 +379,7 @@ func (v view) release(history release.History) ReleaseReport {
 		c := release.Change{Kind: k, Pick: pick}
 		r.Gates = append(r.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
 	}
-	r.Reason = t.Train.Gate(at, release.Change{Kind: release.Feature, Pick: pick}).Reason()
+	r.Reason = t.Train.Gate(at, release.Change{Kind: release.Feature, Pick: pick}).ReasonIn(v.reader)
 	for _, b := range sampleBugs {
 		facts := release.FactsOf(b.facts...)
 		c := t.Rules.Classify(facts)
