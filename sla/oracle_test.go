@@ -332,6 +332,9 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 		return t.Add(d)
 	}
 	closedWeek := emptyWeek(o.week)
+	if closedWeek && len(o.special) == 0 {
+		return time.Time{} // never open
+	}
 	if d > 0 {
 		rem := d
 		for from := t; ; {
