@@ -684,3 +684,76 @@ func TestExtremeInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestUnusualZones compares random calendars with the oracle in zones whose
+// changes are harder than the issue's: DST at midnight (America/Sao_Paulo
+// 2018, America/Havana, Asia/Beirut: local midnight does not exist), a
+// skipped calendar day (Pacific/Apia, 2011-12-30), a two-hour DST
+// (Antarctica/Troll), negative DST (Europe/Dublin), -03:30
+// (America/St_Johns) and +14:00 (Pacific/Kiritimati).
+func TestUnusualZones(t *testing.T) {
+	zones := []struct {
+		name  string
+		years []int
+	}{
+		{"America/Sao_Paulo", []int{2018}},
+		{"America/Havana", []int{2024}},
+		{"Asia/Beirut", []int{2024}},
+		{"Pacific/Apia", []int{2011}},
+		{"Antarctica/Troll", []int{2024}},
+		{"Europe/Dublin", []int{2024}},
+		{"America/St_Johns", []int{2024}},
+		{"Pacific/Kiritimati", []int{1994, 2024}},
+	}
+	for zi, z := range zones {
+		loc := mustLoad(z.name)
+		t.Run(z.name, func(t *testing.T) {
+			g := newGen(8800+uint64(zi), loc)
+			g.hubs = nil
+			for _, y := range z.years {
+				g.hubs = append(g.hubs, at(loc, y, 1, 1, 0, 0))
+				g.hubs = append(g.hubs, transitions(loc, at(loc, y, 1, 1, 0, 0), at(loc, y+1, 1, 1, 0, 0))...)
+			}
+			failures := 0
+			for range 12 {
+				spec := g.spec()
+				cal, o := spec.mustBuild(t), spec.oracle()
+				for range 12 {
+					a := pick(g, o)
+					b := a.Add(time.Duration(g.r.Int64N(int64(6 * 24 * time.Hour))))
+					d := g.duration()
+					ok := assert.Equal(t, o.between(a, b), cal.Between(a, b), "Between(%s, %s)\n\tcalendar: %s", fmtT(a), fmtT(b), spec)
+					ok = assert.True(t, sameInstant(o.add(a, d), cal.Add(a, d)), "Add(%s, %v) = %s, want %s\n\tcalendar: %s",
+						fmtT(a), d, fmtT(cal.Add(a, d)), fmtT(o.add(a, d)), spec) && ok
+					ok = assert.Equal(t, o.open(a), cal.Open(a), "Open(%s)\n\tcalendar: %s", fmtT(a), spec) && ok
+					ok = assert.True(t, sameInstant(o.nextOpen(a), cal.NextOpen(a)), "NextOpen(%s) = %s, want %s\n\tcalendar: %s",
+						fmtT(a), fmtT(cal.NextOpen(a)), fmtT(o.nextOpen(a)), spec) && ok
+					ok = assert.True(t, sameInstant(o.nextClose(a), cal.NextClose(a)), "NextClose(%s) = %s, want %s\n\tcalendar: %s",
+						fmtT(a), fmtT(cal.NextClose(a)), fmtT(o.nextClose(a)), spec) && ok
+					if !ok {
+						if failures++; failures >= 5 {
+							return
+						}
+					}
+				}
+			}
+		})
+	}
+
+	apia := mustLoad("Pacific/Apia")
+	troll := mustLoad("Antarctica/Troll")
+	saoPaulo := mustLoad("America/Sao_Paulo")
+	runRows(t, []row{
+		// Apia skipped 2011-12-30: 2011-12-29 23:59:59 -10 was followed by 2011-12-31 00:00 +14
+		between("apia 24x7 over the missing day", always(apia), at(apia, 2011, 12, 29, 0, 0), at(apia, 2011, 12, 31, 12, 0), 36*time.Hour),
+		between("apia special on the missing day counts nothing", calSpec{loc: apia, week: Week{}, allowNone: true,
+			specials: []special{{date.New(2011, 12, 30), []Span{allDay}}}}, at(time.UTC, 2011, 12, 28, 0, 0), at(time.UTC, 2012, 1, 2, 0, 0), 0),
+		// Troll: 01:00 +00 -> 03:00 +02 on 2024-03-31
+		between("troll 24x7 spring-forward day", always(troll), at(troll, 2024, 3, 31, 0, 0), at(troll, 2024, 4, 1, 0, 0), 22*time.Hour),
+		between("troll 01:00-03:00 daily on spring-forward day", daily(troll, span(1, 0, 3, 0)), at(troll, 2024, 3, 31, 0, 0), at(troll, 2024, 4, 1, 0, 0), 0),
+		// Sao Paulo 2018-11-04: 00:00 -03 -> 01:00 -02, the day starts at 01:00
+		between("sao paulo 24x7 spring-forward day", always(saoPaulo), time.Date(2018, 11, 4, 3, 0, 0, 0, time.UTC), time.Date(2018, 11, 5, 2, 0, 0, 0, time.UTC), 23*time.Hour),
+		nextOpen("sao paulo holiday ends at the missing midnight", calSpec{loc: saoPaulo, week: allWeek(allDay), holidays: []date.Date{date.New(2018, 11, 3)}},
+			at(saoPaulo, 2018, 11, 3, 12, 0), time.Date(2018, 11, 4, 3, 0, 0, 0, time.UTC)),
+	})
+}
