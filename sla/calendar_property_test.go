@@ -412,3 +412,28 @@ func TestEqualMeansSameBehaviour(t *testing.T) {
 			"Equal calendars in fixed zones named %q (+01:00 and +02:00) differ on Between(%s, +1h)", "X", fmtT(u))
 	}
 }
+
+// TestPropertyIntervalsLongRanges walks Intervals over ranges of up to two
+// years (no oracle: too slow) and checks each interval against Open and
+// the sum against Between: every start is open and, unless it is from,
+// closed a nanosecond before; every end is closed, unless it is to.
+func TestPropertyIntervalsLongRanges(t *testing.T) {
+	forEachCalendar(t, 9, func(t *testing.T, g *gen, pc propCase) bool {
+		if g.r.IntN(5) > 0 {
+			return true // a fifth of the queries: each walks up to two years
+		}
+		from := g.instant()
+		to := from.Add(time.Duration(g.r.Int64N(int64(2 * 366 * 24 * time.Hour))))
+		var sum time.Duration
+		prev := from
+		for s, e := range pc.cal.Intervals(from, to) {
+			sum += e.Sub(s)
+			if !pc.cal.Open(s) || !pc.cal.Open(e.Add(-1)) || (s.After(from) && pc.cal.Open(s.Add(-1))) || (e.Before(to) && pc.cal.Open(e)) ||
+				s.Before(prev) || (s.Equal(prev) && s.After(from)) || !e.After(s) || e.After(to) {
+				return expect(t, false, pc, "Intervals(%s, %s): bad interval [%s, %s) after %s", fmtT(from), fmtT(to), fmtT(s), fmtT(e), fmtT(prev))
+			}
+			prev = e
+		}
+		return expect(t, sum == pc.cal.Between(from, to), pc, "Intervals(%s, %s) sum to %v, Between = %v", fmtT(from), fmtT(to), sum, pc.cal.Between(from, to))
+	})
+}
