@@ -518,12 +518,18 @@ func TestFarFromNow(t *testing.T) {
 			g.hubs = append(g.hubs, at(loc, y, 1, 1, 0, 0))
 			g.hubs = append(g.hubs, transitions(loc, at(loc, y, 1, 1, 0, 0), at(loc, y+1, 1, 1, 0, 0))...)
 		}
+		// the seams of a table kept for 1900-2200 UTC, and the last
+		// changes before 2200 (queries and Add cross from one to the other)
+		g.hubs = append(g.hubs, at(time.UTC, 1900, 1, 1, 0, 0), at(time.UTC, 2200, 1, 1, 0, 0))
+		if tr := transitions(loc, at(loc, 2199, 1, 1, 0, 0), at(loc, 2200, 1, 1, 0, 0)); len(tr) > 0 {
+			g.hubs = append(g.hubs, tr[len(tr)-1])
+		}
 		failures := 0
-		for range 15 {
+		for range 20 {
 			spec := g.spec()
 			cal, o := spec.mustBuild(t), spec.oracle()
 			for range 10 {
-				a := g.instant()
+				a := pick(g, o)
 				b := a.Add(time.Duration(g.r.Int64N(int64(8 * 24 * time.Hour))))
 				d := g.duration()
 				ok := assert.Equal(t, o.between(a, b), cal.Between(a, b), "Between(%s, %s)\n\tcalendar: %s", fmtT(a), fmtT(b), spec)
