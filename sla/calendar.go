@@ -205,7 +205,8 @@ func (c *compiled) link(tb *table) {
 }
 
 // Equal reports whether c and o have the same configuration: the same zone
-// (by name), weekly hours, special days and options. Unlike ==, it does not
+// (by name and by its UTC offsets from 1900 to 2150), weekly hours, special
+// days and options. Unlike ==, it does not
 // care whether they share compiled tables.
 func (c Calendar) Equal(o Calendar) bool {
 	if c.c == nil || o.c == nil {
@@ -215,6 +216,11 @@ func (c Calendar) Equal(o Calendar) bool {
 		return true
 	}
 	if c.c.loc.String() != o.c.loc.String() || c.c.allowNone != o.c.allowNone || len(c.c.days) != len(o.c.days) {
+		return false
+	}
+	// Two zones may share a name and differ, as time.FixedZone("X", 3600)
+	// and time.FixedZone("X", 7200) do: compare their offset changes too.
+	if !slices.Equal(c.c.zone.at, o.c.zone.at) || !slices.Equal(c.c.zone.off, o.c.zone.off) {
 		return false
 	}
 	for wd := range c.c.week {

@@ -36,10 +36,15 @@ type spanList []Span
 
 // MarshalJSON implements json.Marshaler: the zone by its IANA name, the
 // hours of each open weekday as spans such as "09:00-17:00", holidays and
-// special days. The zero Calendar marshals to {}.
+// special days. The zero Calendar marshals to {}. A calendar whose zone
+// has no IANA name that time.LoadLocation can load back, such as one made
+// with time.FixedZone, is an error matching [ErrUnknownZone].
 func (c Calendar) MarshalJSON() ([]byte, error) {
 	if c.c == nil {
 		return []byte("{}"), nil
+	}
+	if err := checkZoneName(c.c.loc); err != nil {
+		return nil, err
 	}
 	out := calendarJSON{Zone: c.c.loc.String(), Week: weekJSON{}, AllowNone: c.c.allowNone}
 	for wd, spans := range c.c.week {
@@ -164,4 +169,28 @@ func (w weekJSON) MarshalJSON() ([]byte, error) {
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// checkZoneName reports an error matching ErrUnknownZone when loc's name
+// would not load back as the same zone.
+func checkZoneName(loc *time.Location) error {
+	name := loc.String()
+	switch {
+	case loc == time.UTC || loc == time.Local:
+		return nil
+	case name == "":
+		return fmt.Errorf("sla: marshalling calendar: zone has no name: %w", ErrUnknownZone)
+	}
+	back, err := time.LoadLocation(name)
+	if err != nil {
+		return fmt.Errorf("sla: marshalling calendar: zone %q is not an IANA name: %w", name, ErrUnknownZone)
+	}
+	// A fixed zone may borrow a real zone's name; compare the offsets on a
+	// few instants to catch it.
+	for _, t := range []time.Time{time.Unix(0, 0), time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC), time.Date(2024, 7, 15, 12, 0, 0, 0, time.UTC)} {
+		if zoneOffset(t, loc) != zoneOffset(t, back) {
+			return fmt.Errorf("sla: marshalling calendar: zone %q does not match the IANA zone of that name: %w", name, ErrUnknownZone)
+		}
+	}
+	return nil
 }
