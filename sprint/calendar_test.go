@@ -272,7 +272,7 @@ func TestMeetings(t *testing.T) {
 	assert.Equal(t, 4, n)
 	// Meetings over a sprint equals Ceremonies of that sprint
 	s := cal.Cadence().Sprint(5)
-	assert.Equal(t, events(cal.Ceremonies(s)), events(cal.Meetings(s.Start.MidnightIn(loc), s.End.MidnightIn(loc))))
+	assert.Equal(t, events(cal.Ceremonies(s)), events(cal.Meetings(midnightIn(s.Start, loc), midnightIn(s.End, loc))))
 }
 
 func TestNewCalendarErrors(t *testing.T) {
@@ -481,4 +481,11 @@ func TestEventString(t *testing.T) {
 	assert.Equal(t, "Thu 2024-03-28 14:00-15:00 GMT Demo (PM), moved from 2024-03-29", e.String())
 	e.Owner, e.Planned, e.End = "", e.Day, e.Start
 	assert.Equal(t, "Thu 2024-03-28 14:00 GMT Demo", e.String())
+}
+
+// midnightIn is the first instant of d in loc (date's MidnightIn is off on
+// DST days in zones east of UTC).
+func midnightIn(d date.Date, loc *time.Location) time.Time {
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }

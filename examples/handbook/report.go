@@ -285,7 +285,7 @@ func (v view) onCall() OnCallReport {
 	turn := primary.WithoutOverrides().At(at)
 	r.InfraTurn = Duty{turn.Who, v.in(turn.Start), v.in(turn.End)}
 	r.Backup = t.Backup
-	weekFrom, weekTo := v.monday.MidnightIn(t.Zone), (v.monday + 7).MidnightIn(t.Zone)
+	weekFrom, weekTo := midnight(v.monday, t.Zone), midnight(v.monday+7, t.Zone)
 	r.Absences = []Absence{}
 	for _, o := range primary.Overrides() {
 		if o.Kind == rotation.Cover && o.From.Before(weekTo) && weekFrom.Before(o.To) {
@@ -325,7 +325,7 @@ func (v view) sprint() SprintReport {
 	}
 	// The next ceremony after today that is not a daily one; every sprint
 	// has some, so two sprints ahead is far enough.
-	from, to := (day + 1).MidnightIn(t.Zone), (day + 1 + 2*date.Date(sp.Days())).MidnightIn(t.Zone)
+	from, to := midnight(day+1, t.Zone), midnight(day+1+2*date.Date(sp.Days()), t.Zone)
 	for e := range t.Sprints.Meetings(from, to) {
 		if !daily[e.Name] {
 			ev := v.event(e)
@@ -508,4 +508,12 @@ func slaTargets(business sla.Calendar, opened time.Time) []slaTarget {
 		{sla.Fleet2024PullRequestFollowUp(business), "R27"},
 		{sla.Fleet2024CriticalBugConfirmation(business), "R28"},
 	}
+}
+
+// midnight returns the first instant of day d in loc, built with time.Date:
+// date v2.3.1's MidnightIn is off by the DST shift on the days clocks change
+// in zones east of UTC, such as Australia/Sydney.
+func midnight(d date.Date, loc *time.Location) time.Time {
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, loc)
 }
