@@ -8,6 +8,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
+
+	"github.com/teamcadence/cadence/internal/zones"
 )
 
 // Span is a stretch of opening hours within one day: From is included and
@@ -85,7 +87,7 @@ type compiled struct {
 	week      Week
 	days      []SpecialDay // sorted by day
 	allowNone bool
-	zone      *zoneTable
+	zone      *zones.Table
 	open      *table // the opening hours
 	closed    *table // their complement, for NextClose
 }
@@ -125,7 +127,7 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		return Calendar{}, fmt.Errorf("%w: every weekday is closed (use AllowNoOpeningHours to allow it)", ErrNoOpeningHours)
 	}
 
-	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: newZoneTable(loc)}
+	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.New(loc)}
 	var openDays, closedDays [7]hours
 	for wd := range week {
 		openDays[wd] = compileHours(week[wd])
@@ -187,20 +189,20 @@ func cmpDate(a, b date.Date) int {
 // base[s] and the value of g at the start of each segment.
 func (c *compiled) link(tb *table) {
 	zt := c.zone
-	n := len(zt.off)
+	n := len(zt.Off)
 	tb.base = make([]int64, n)
 	tb.gStart = make([]int64, n)
 	for s := 0; s < n; s++ {
-		start := zt.segmentStart(s)
+		start := zt.Start(s)
 		if s > 0 {
-			before := wallOf(time.Unix(start, 0), zt.off[s-1])
-			after := wallOf(time.Unix(start, 0), zt.off[s])
+			before := wallOf(time.Unix(start, 0), zt.Off[s-1])
+			after := wallOf(time.Unix(start, 0), zt.Off[s])
 			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(after.day, after.ns, baseWeek)
 		}
-		w := wallOf(time.Unix(start, 0), zt.off[s])
+		w := wallOf(time.Unix(start, 0), zt.Off[s])
 		tb.gStart[s] = tb.f(w.day, w.ns, baseWeek) + tb.base[s]
 	}
-	w := wallOf(time.Unix(windowHi, 0), zt.off[n-1])
+	w := wallOf(time.Unix(zones.Hi, 0), zt.Off[n-1])
 	tb.gEnd = tb.f(w.day, w.ns, baseWeek) + tb.base[n-1]
 }
 
@@ -220,7 +222,7 @@ func (c Calendar) Equal(o Calendar) bool {
 	}
 	// Two zones may share a name and differ, as time.FixedZone("X", 3600)
 	// and time.FixedZone("X", 7200) do: compare their offset changes too.
-	if !slices.Equal(c.c.zone.at, o.c.zone.at) || !slices.Equal(c.c.zone.off, o.c.zone.off) {
+	if !c.c.zone.Equal(o.c.zone) {
 		return false
 	}
 	for wd := range c.c.week {
@@ -321,9 +323,9 @@ func (c Calendar) IsWorkday(d date.Date) bool {
 // offset returns the UTC offset in seconds at t and t's zone segment, or
 // -1 as the segment when t is outside the tabled window.
 func (c *compiled) offset(t time.Time) (off int64, seg int) {
-	if inWindow(t) {
-		s := c.zone.segment(t.Unix())
-		return c.zone.off[s], s
+	if zones.InWindow(t) {
+		s := c.zone.Segment(t.Unix())
+		return c.zone.Off[s], s
 	}
 	_, o := t.In(c.loc).Zone()
 	return int64(o), -1
@@ -360,7 +362,7 @@ func (c Calendar) Between(from, to time.Time) time.Duration {
 	if c.c == nil {
 		return to.Sub(from)
 	}
-	if inWindow(from) && inWindow(to) {
+	if zones.InWindow(from) && zones.InWindow(to) {
 		return time.Duration(c.c.g(c.c.open, to) - c.c.g(c.c.open, from))
 	}
 	return time.Duration(c.c.walkBetween(c.c.open, from, to))
@@ -374,7 +376,7 @@ func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 		_, o := s.In(c.loc).Zone()
 		off := int64(o)
 		e := to
-		if nb, ok := nextBoundary(s, c.loc); ok && nb.Before(to) {
+		if nb, ok := zones.Next(s, c.loc); ok && nb.Before(to) {
 			e = nb
 		}
 		w0, w1 := wallOf(s, off), wallOf(e, off)
@@ -421,11 +423,11 @@ func (c Calendar) Add(t time.Time, d time.Duration) time.Time {
 // add is Add on a table.
 func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 	zt := c.zone
-	if inWindow(t) {
+	if zones.InWindow(t) {
 		gt := c.g(tb, t)
 		if d > 0 {
 			if d > tb.gEnd-gt { // lands past the window
-				return c.walkAdd(tb, time.Unix(windowHi, 0), d-(tb.gEnd-gt))
+				return c.walkAdd(tb, time.Unix(zones.Hi, 0), d-(tb.gEnd-gt))
 			}
 			x := gt + d
 			s := searchInt64(tb.gStart, x) - 1 // last segment starting below x
@@ -433,10 +435,10 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 			if !ok {
 				return time.Time{}, false
 			}
-			return instant(w, zt.off[s]), true
+			return instant(w, zt.Off[s]), true
 		}
 		if -d > gt-tb.gStart[0] { // lands before the window
-			return c.walkAdd(tb, time.Unix(windowLo, 0), d+(gt-tb.gStart[0]))
+			return c.walkAdd(tb, time.Unix(zones.Lo, 0), d+(gt-tb.gStart[0]))
 		}
 		x := gt + d
 		s := searchInt64(tb.gStart, x+1) - 1 // last segment starting at or below x
@@ -444,7 +446,7 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 		if !ok {
 			return time.Time{}, false
 		}
-		return instant(w, zt.off[s]), true
+		return instant(w, zt.Off[s]), true
 	}
 	return c.walkAdd(tb, t, d)
 }
@@ -489,7 +491,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 			}
 			k0, _ := split(w0.day)
 			f0 := tb.f(w0.day, w0.ns, k0)
-			if nb, ok := nextBoundary(s, c.loc); ok {
+			if nb, ok := zones.Next(s, c.loc); ok {
 				w1 := wallOf(nb, off)
 				if avail := tb.f(w1.day, w1.ns, k0) - f0; avail < d {
 					d -= avail
@@ -508,7 +510,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 		}
 		k1, _ := split(w1.day)
 		f1 := tb.f(w1.day, w1.ns, k1)
-		if pb, ok := prevBoundary(s, c.loc); ok {
+		if pb, ok := zones.Prev(s, c.loc); ok {
 			w0 := wallOf(pb, off)
 			if avail := f1 - tb.f(w0.day, w0.ns, k1); avail < -d {
 				d += avail
@@ -564,14 +566,14 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 		s := searchInt64(tb.gStart, x+1) - 1
 		if x < tb.gEnd {
 			if wl, ok := tb.invLastWall(x-tb.base[s], baseWeek); ok {
-				if u := instant(wl, c.zone.off[s]); u.Unix() < windowHi {
+				if u := instant(wl, c.zone.Off[s]); u.Unix() < zones.Hi {
 					return u, true
 				}
 			} else {
 				return time.Time{}, false
 			}
 		}
-		return c.walkNext(tb, time.Unix(windowHi, 0))
+		return c.walkNext(tb, time.Unix(zones.Hi, 0))
 	}
 	return c.walkNext(tb, t)
 }
@@ -592,7 +594,7 @@ func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		u := instant(w, off)
-		nb, more := nextBoundary(s, c.loc)
+		nb, more := zones.Next(s, c.loc)
 		if !more || u.Before(nb) {
 			return u, true
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2"
+
+	"github.com/teamcadence/cadence/internal/zones"
 )
 
 // calendarJSON is the JSON form of a Calendar's configuration:
@@ -188,7 +190,7 @@ func checkZoneName(loc *time.Location) error {
 	// A fixed zone may borrow a real zone's name; compare the offsets on a
 	// few instants to catch it.
 	for _, t := range []time.Time{time.Unix(0, 0), time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC), time.Date(2024, 7, 15, 12, 0, 0, 0, time.UTC)} {
-		if zoneOffset(t, loc) != zoneOffset(t, back) {
+		if zones.Offset(t, loc) != zones.Offset(t, back) {
 			return fmt.Errorf("sla: marshalling calendar: zone %q does not match the IANA zone of that name: %w", name, ErrUnknownZone)
 		}
 	}

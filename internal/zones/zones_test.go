@@ -1,0 +1,54 @@
+package zones
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestTableAgreesWithZone checks every tabled segment, and instants an
+// hour apart across 1990-2060, against time.Time.Zone, past the 2040
+// leap-year glitch of ZoneBounds (golang/go#81583).
+func TestTableAgreesWithZone(t *testing.T) {
+	for _, name := range []string{"America/Chicago", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC", "Pacific/Apia"} {
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		z := New(loc)
+		require.Len(t, z.Off, len(z.At)+1, name)
+		for s := range z.Off {
+			assert.Equal(t, Offset(time.Unix(z.Start(s), 0), loc), z.Off[s], "%s segment %d start", name, s)
+			assert.Equal(t, Offset(time.Unix(z.End(s)-1, 0), loc), z.Off[s], "%s segment %d end", name, s)
+		}
+		for u := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC); u.Year() < 2060; u = u.Add(time.Hour) {
+			off, start, end, ok := z.Lookup(u)
+			require.True(t, ok)
+			if !assert.Equal(t, Offset(u, loc), off, "%s at %s", name, u) {
+				return
+			}
+			assert.True(t, start <= u.Unix() && u.Unix() < end, "%s at %s: segment [%d, %d)", name, u, start, end)
+		}
+		_, _, _, ok := z.Lookup(time.Date(2150, 1, 1, 0, 0, 0, 0, time.UTC))
+		assert.False(t, ok, "the window ends in 2150")
+		assert.True(t, z.Equal(New(loc)))
+	}
+}
+
+func TestNextAndPrevStepOverTheYearEndGlitch(t *testing.T) {
+	loc, err := time.LoadLocation("America/Chicago")
+	require.NoError(t, err)
+	// 2040 is a leap year past the last listed transition: ZoneBounds
+	// reports the period ending on 2040-12-31 00:00 UTC, then gets stuck.
+	at := time.Date(2040, 12, 31, 0, 0, 0, 0, time.UTC)
+	next, ok := Next(at, loc)
+	require.True(t, ok)
+	assert.True(t, next.After(at), "Next(%s) = %s", at, next)
+	assert.Equal(t, Offset(at, loc), Offset(next.Add(-1), loc), "no change before Next")
+	prev, ok := Prev(next, loc)
+	require.True(t, ok)
+	assert.True(t, prev.Before(next))
+	assert.Equal(t, Offset(prev, loc), Offset(next.Add(-1), loc))
+	_, ok = Next(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC)
+	assert.False(t, ok, "UTC never changes")
+}
