@@ -8,6 +8,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
+
+	tz "github.com/teamcadence/cadence/internal/zones"
 )
 
 // Rotation cycles a roster of people through turns of a fixed number of
@@ -57,6 +59,7 @@ type Rotation[P comparable] struct {
 	name           string
 	checklist      []string
 	tab            *table[P]
+	zt             *tz.Table // loc's offset changes, for flat-cost lookups
 }
 
 // epoch is a roster in effect from hand-off start (epochs[0] from the
@@ -110,7 +113,7 @@ func New[P comparable](loc *time.Location, first date.Date, at clock.Clock, days
 	}
 	h, m, s := at.HourMinuteSecond()
 	return Rotation[P]{
-		loc: loc, anchor: first, at: at,
+		loc: loc, zt: tz.New(loc), anchor: first, at: at,
 		hh: h, mm: m, ss: s, ns: int(at % clock.Second),
 		days:   int64(days),
 		epochs: []epoch[P]{{start: math.MinInt64, roster: slices.Clone(people)}},
@@ -238,7 +241,7 @@ func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 				return
 			}
 			k++
-			s, e = e, r.handoff(k+1)
+			s, e = e, r.handoffAfter(k+1, e)
 		}
 	}
 }
@@ -246,9 +249,7 @@ func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 // base returns the turn number k that holds t and its hand-offs [s, e),
 // before overrides. The turn is found from the local day of t; no loop.
 func (r Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
-	lt := t.In(r.loc)
-	_, off := lt.Zone()
-	zs, ze := lt.ZoneBounds()
+	off, zs, ze := r.zone(t)
 	day := floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
 	k = floorDiv(day-int64(r.anchor), r.days)
 	s = r.handoffNear(k, off, zs, ze)
@@ -264,6 +265,22 @@ func (r Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
 	return k, s, e
 }
 
+// zone returns the UTC offset at t in seconds and the stretch [zs, ze) of
+// constant offset holding it (zero times: unbounded). Inside the tabled
+// window it is a binary search; the standard library's lookup re-parses
+// the zone's rule on every call past the zone's last listed transition.
+func (r Rotation[P]) zone(t time.Time) (off int, zs, ze time.Time) {
+	if r.zt != nil {
+		if o, start, end, ok := r.zt.Lookup(t); ok {
+			return int(o), time.Unix(start, 0), time.Unix(end, 0)
+		}
+	}
+	lt := t.In(r.loc)
+	_, off = lt.Zone()
+	zs, ze = lt.ZoneBounds()
+	return off, zs, ze
+}
+
 // handoffNear returns handoff(k) using off, the UTC offset of the zone
 // period [zs, ze) (zero times: unbounded), when the hand-off falls well
 // inside that period; there its wall-clock time has exactly one instant,
@@ -276,6 +293,14 @@ func (r Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
 		return time.Unix(u, int64(r.ns)).In(r.loc)
 	}
 	return r.handoff(k)
+}
+
+// handoffAfter returns handoff(k) given prev, an earlier hand-off: the
+// offset of prev's stretch usually holds at hand-off k too, which saves the
+// time.Date call Shifts would otherwise make for every shift.
+func (r Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
+	off, zs, ze := r.zone(prev)
+	return r.handoffNear(k, off, zs, ze)
 }
 
 // handoff returns the instant of hand-off k: the wall-clock time on its
