@@ -115,7 +115,8 @@ func Next(t time.Time, loc *time.Location) (time.Time, bool) {
 		// Past a zone's last listed transition Go computes periods from
 		// the zone's rule year by year, and near a year's end (a day early
 		// in leap years) it can report an end that has already passed.
-		// Step over those hours, and search for a change in them.
+		// Step over those hours, and search for a change in them
+		// (golang/go#81583).
 		end = t.Add(glitch)
 		if off := Offset(t, loc); Offset(end.Add(-1), loc) != off {
 			end = search(t, end, func(x time.Time) bool { return Offset(x, loc) != off })
