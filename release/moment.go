@@ -25,11 +25,7 @@ type Moment struct {
 
 // Day returns the day of the moment before the release on release.
 func (m Moment) Day(release date.Date) date.Date {
-	back := (int(release.Weekday()) - int(m.Weekday) + 7) % 7
-	if back == 0 {
-		back = 7
-	}
-	return release - date.Date(back) + date.Date(7*m.Weeks)
+	return release - date.Date(m.daysBefore(release.Weekday()))
 }
 
 // daysBefore returns how many days before a release on weekday wd the moment
