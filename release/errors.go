@@ -52,7 +52,8 @@ type FieldError struct {
 	Err   error  // the sentinel, e.g. ErrWeeks
 }
 
-// Error returns "release: <field> <value>: <why>".
+// Error returns `release: invalid <field> "<value>": <why>`, leaving out
+// the value and the explanation when they are empty.
 func (e *FieldError) Error() string {
 	msg := "release: invalid " + e.Field
 	if e.Value != "" {
