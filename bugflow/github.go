@@ -181,10 +181,13 @@ func lookup(fields map[string]json.RawMessage, name string) (json.RawMessage, bo
 	return nil, false
 }
 
-func clipValue(raw []byte) string {
-	v := string(bytes.TrimSpace(raw))
+// clipValue is clip of a raw JSON value without its surrounding space.
+func clipValue(raw []byte) string { return clip(string(bytes.TrimSpace(raw))) }
+
+// clip shortens an offending value to 64 bytes for a DecodeError.
+func clip(v string) string {
 	if len(v) > 64 {
-		v = v[:64] + "..."
+		return v[:64] + "..."
 	}
 	return v
 }
@@ -211,10 +214,7 @@ func hasAny(labels []string, ps []pattern) bool {
 // pull request.
 func convert(i int, g *ghIssue) (is Issue, pr bool, err error) {
 	fail := func(field, value string, err error) (Issue, bool, error) {
-		if len(value) > 64 {
-			value = value[:64] + "..."
-		}
-		return Issue{}, false, &DecodeError{Index: i, Number: is.Number, Field: field, Value: value, Err: err}
+		return Issue{}, false, &DecodeError{Index: i, Number: is.Number, Field: field, Value: clip(value), Err: err}
 	}
 	if g.Number == nil {
 		return fail("number", "", errors.New("missing"))
@@ -246,23 +246,12 @@ func convert(i int, g *ghIssue) (is Issue, pr bool, err error) {
 			return fail("state", s, errors.New("want OPEN or CLOSED"))
 		}
 	}
-	if len(g.Labels) > 0 {
-		is.Labels = make([]string, 0, len(g.Labels))
+	var k int
+	if is.Labels, k = names(g.Labels, func(n ghNamed) *string { return n.Name }); k >= 0 {
+		return fail(fmt.Sprintf("labels[%d].name", k), deref(g.Labels[k].Name), errors.New("missing or empty"))
 	}
-	for k, n := range g.Labels {
-		if n.Name == nil || trim(*n.Name) == "" {
-			return fail(fmt.Sprintf("labels[%d].name", k), deref(n.Name), errors.New("missing or empty"))
-		}
-		is.Labels = append(is.Labels, *n.Name)
-	}
-	if len(g.Assignees) > 0 {
-		is.Assignees = make([]string, 0, len(g.Assignees))
-	}
-	for k, n := range g.Assignees {
-		if n.Login == nil || trim(*n.Login) == "" {
-			return fail(fmt.Sprintf("assignees[%d].login", k), deref(n.Login), errors.New("missing or empty"))
-		}
-		is.Assignees = append(is.Assignees, *n.Login)
+	if is.Assignees, k = names(g.Assignees, func(n ghNamed) *string { return n.Login }); k >= 0 {
+		return fail(fmt.Sprintf("assignees[%d].login", k), deref(g.Assignees[k].Login), errors.New("missing or empty"))
 	}
 	if len(g.ProjectItems) > 0 {
 		is.Boards = make([]BoardItem, 0, len(g.ProjectItems))
@@ -294,6 +283,23 @@ func convert(i int, g *ghIssue) (is Issue, pr bool, err error) {
 	pr = (g.IsPullRequest != nil && *g.IsPullRequest) || g.PullRequest != nil ||
 		(g.URL != nil && strings.Contains(*g.URL, "/pull/"))
 	return is, pr, nil
+}
+
+// names returns the name (or login, as get picks) of each element, nil for
+// none; k is the index of the first missing or blank one, -1 when all are
+// set.
+func names(ns []ghNamed, get func(ghNamed) *string) (out []string, k int) {
+	if len(ns) > 0 {
+		out = make([]string, 0, len(ns))
+	}
+	for k, n := range ns {
+		v := get(n)
+		if v == nil || trim(*v) == "" {
+			return nil, k
+		}
+		out = append(out, *v)
+	}
+	return out, -1
 }
 
 func deref(s *string) string {
