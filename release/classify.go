@@ -3,6 +3,7 @@ package release
 import (
 	"encoding/json"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -45,10 +46,8 @@ func (f Fact) String() string {
 
 // ParseFact parses a fact's text form.
 func ParseFact(s string) (Fact, error) {
-	for i, n := range factNames {
-		if s == n {
-			return Fact(i), nil
-		}
+	if i := slices.Index(factNames[:], s); i >= 0 {
+		return Fact(i), nil
 	}
 	return 0, fieldErr("fact", s, "unknown fact", ErrRules)
 }

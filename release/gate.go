@@ -1,6 +1,7 @@
 package release
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -33,11 +34,9 @@ func (p Phase) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
 // UnmarshalText parses a phase name.
 func (p *Phase) UnmarshalText(text []byte) error {
-	for i, n := range phaseNames {
-		if string(text) == n {
-			*p = Phase(i)
-			return nil
-		}
+	if i := slices.Index(phaseNames[:], string(text)); i >= 0 {
+		*p = Phase(i)
+		return nil
 	}
 	return fieldErr("phase", string(text), "unknown phase", ErrJSON)
 }

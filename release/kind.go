@@ -2,6 +2,7 @@ package release
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,10 +33,8 @@ func (k Kind) String() string {
 
 // ParseKind parses a kind's text form.
 func ParseKind(s string) (Kind, error) {
-	for i, n := range kindNames {
-		if s == n {
-			return Kind(i), nil
-		}
+	if i := slices.Index(kindNames[:], s); i >= 0 {
+		return Kind(i), nil
 	}
 	return 0, fieldErr("kind", s, "want one of "+strings.Join(kindNames[:], ", "), ErrJSON)
 }

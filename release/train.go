@@ -3,6 +3,7 @@ package release
 import (
 	"encoding/json"
 	"iter"
+	"slices"
 	"strconv"
 	"time"
 
@@ -98,11 +99,9 @@ func (s Shift) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses "none", "later" or "earlier".
 func (s *Shift) UnmarshalText(text []byte) error {
-	for i, n := range shiftNames {
-		if string(text) == n {
-			*s = Shift(i)
-			return nil
-		}
+	if i := slices.Index(shiftNames[:], string(text)); i >= 0 {
+		*s = Shift(i)
+		return nil
 	}
 	return fieldErr("shift", string(text), `want "none", "later" or "earlier"`, ErrShift)
 }
