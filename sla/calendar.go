@@ -327,8 +327,7 @@ func (c *compiled) offset(t time.Time) (off int64, seg int) {
 		s := c.zone.Segment(t.Unix())
 		return c.zone.Off[s], s
 	}
-	_, o := t.In(c.loc).Zone()
-	return int64(o), -1
+	return zones.Offset(t, c.loc), -1
 }
 
 // Open reports whether the calendar is open at t: whether t's wall-clock
@@ -373,8 +372,7 @@ func (c Calendar) Between(from, to time.Time) time.Duration {
 func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 	var total int64
 	for s := from; s.Before(to); {
-		_, o := s.In(c.loc).Zone()
-		off := int64(o)
+		off := zones.Offset(s, c.loc)
 		e := to
 		if nb, ok := zones.Next(s, c.loc); ok && nb.Before(to) {
 			e = nb
@@ -483,8 +481,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 	}
 	for s := t; ; {
 		if d > 0 {
-			_, o := s.In(c.loc).Zone()
-			off := int64(o)
+			off := zones.Offset(s, c.loc)
 			w0 := wallOf(s, off)
 			if !tb.opensAfter(w0.day) {
 				return time.Time{}, false
@@ -502,8 +499,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 			w, ok := tb.invFirstWall(satAdd(f0, d), k0)
 			return instant(w, off), ok
 		}
-		_, o := s.Add(-1).In(c.loc).Zone()
-		off := int64(o)
+		off := zones.Offset(s.Add(-1), c.loc)
 		w1 := wallOf(s, off)
 		if !tb.opensBefore(w1.day) {
 			return time.Time{}, false
@@ -582,8 +578,7 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 // offset.
 func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
 	for s := t; ; {
-		_, o := s.In(c.loc).Zone()
-		off := int64(o)
+		off := zones.Offset(s, c.loc)
 		w0 := wallOf(s, off)
 		if tb.hoursOn(w0.day).open(w0.ns) {
 			return s, true

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/teamcadence/cadence/internal/zones"
 )
 
 // ErrInvalidClock is wrapped by the errors Clock.UnmarshalJSON and
@@ -89,12 +91,12 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("sla: clock JSON: missing \"target\": %w", ErrInvalidClock)
 	}
 	n := Clock{target: *j.Target, state: j.State, cycles: j.Cycles, breaches: j.Breaches}
-	var zones zoneMemo
+	var memo zoneMemo
 	var err error
-	if n.started, err = zones.parseInstant("started", j.Started); err != nil {
+	if n.started, err = memo.parseInstant("started", j.Started); err != nil {
 		return err
 	}
-	if n.since, err = zones.parseInstant("since", j.Since); err != nil {
+	if n.since, err = memo.parseInstant("since", j.Since); err != nil {
 		return err
 	}
 	if n.stored, err = parseClockDuration("elapsed", j.Elapsed, false); err != nil {
@@ -104,7 +106,7 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if j.BreachedAt != "" {
-		if n.breachedAt, err = zones.parseInstant("breached_at", j.BreachedAt); err != nil {
+		if n.breachedAt, err = memo.parseInstant("breached_at", j.BreachedAt); err != nil {
 			return err
 		}
 	}
@@ -200,7 +202,7 @@ func (z *zoneMemo) parseInstant(field, s string) (time.Time, error) {
 	default:
 		loc = z.load(name)
 	}
-	if loc == nil || offsetAt(t, loc) != off {
+	if loc == nil || zones.Offset(t, loc) != int64(off) {
 		loc = time.FixedZone(name, off)
 	}
 	return t.In(loc), nil
@@ -222,9 +224,4 @@ func (z *zoneMemo) load(name string) *time.Location {
 		}
 	}
 	return z.loc
-}
-
-func offsetAt(t time.Time, loc *time.Location) int {
-	_, off := t.In(loc).Zone()
-	return off
 }
