@@ -168,18 +168,24 @@ func ExampleTrendOf() {
 }
 
 // workdays is a stand-in for sla.Calendar: it counts Monday to Friday only,
-// in whole days.
+// in whole days, by arithmetic rather than by stepping through the days.
 type workdays struct{}
 
 func (workdays) Add(t time.Time, d time.Duration) time.Time {
-	for days := int(d / (24 * time.Hour)); days > 0; {
-		y, m, dd := t.Date()
-		t = time.Date(y, m, dd+1, t.Hour(), t.Minute(), 0, 0, t.Location())
-		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
-			days--
-		}
+	n := int(d / (24 * time.Hour))
+	if n <= 0 {
+		return t
 	}
-	return t
+	// Count from Friday when t is on a weekend: n workdays from Saturday or
+	// Sunday end where n workdays from Friday do.
+	wd := (int(t.Weekday()) + 6) % 7 // Monday 0 .. Sunday 6
+	back := max(wd-4, 0)
+	days := n/5*7 + n%5 - back
+	if wd-back+n%5 > 4 {
+		days += 2 // the remainder crosses a weekend
+	}
+	y, m, dd := t.Date()
+	return time.Date(y, m, dd+days, t.Hour(), t.Minute(), 0, 0, t.Location())
 }
 
 // The R18 week to reproduce, on the wall clock and in business days (R29).
