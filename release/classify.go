@@ -105,42 +105,17 @@ func (s Facts) List() []Fact {
 
 // String returns the facts as "regression, data-loss", or "none".
 func (s Facts) String() string {
-	var b []string
-	for _, f := range s.List() {
-		b = append(b, f.String())
-	}
-	if len(b) == 0 {
+	if s&allFacts == 0 {
 		return "none"
 	}
-	return strings.Join(b, ", ")
+	return strings.Join(setNames(s, factNames[:]), ", ")
 }
 
 // MarshalJSON encodes s as a JSON array of fact names.
-func (s Facts) MarshalJSON() ([]byte, error) {
-	names := []string{}
-	for _, f := range s.List() {
-		names = append(names, f.String())
-	}
-	return json.Marshal(names)
-}
+func (s Facts) MarshalJSON() ([]byte, error) { return json.Marshal(setNames(s, factNames[:])) }
 
 // UnmarshalJSON decodes a JSON array of fact names.
-func (s *Facts) UnmarshalJSON(b []byte) error {
-	var names []string
-	if err := json.Unmarshal(b, &names); err != nil {
-		return jsonErr("facts", err)
-	}
-	var v Facts
-	for _, n := range names {
-		f, err := ParseFact(n)
-		if err != nil {
-			return err
-		}
-		v |= 1 << f
-	}
-	*s = v
-	return nil
-}
+func (s *Facts) UnmarshalJSON(b []byte) error { return unmarshalSet(b, "facts", ParseFact, s) }
 
 // A Rule is one classification rule: when a bug has every fact in All, at
 // least one in Any (if Any is not empty) and none in None, the rule adds the

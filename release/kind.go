@@ -90,38 +90,44 @@ func (s KindSet) List() []Kind {
 
 // String returns the kinds as "blocker-fix, docs", or "nothing" when empty.
 func (s KindSet) String() string {
-	var b []string
-	for _, k := range s.List() {
-		b = append(b, k.String())
-	}
-	if len(b) == 0 {
+	if s&AllKinds == 0 {
 		return "nothing"
 	}
-	return strings.Join(b, ", ")
+	return strings.Join(setNames(s, kindNames[:]), ", ")
 }
 
 // MarshalJSON encodes s as a JSON array of kind names.
-func (s KindSet) MarshalJSON() ([]byte, error) {
-	names := []string{}
-	for _, k := range s.List() {
-		names = append(names, k.String())
-	}
-	return json.Marshal(names)
-}
+func (s KindSet) MarshalJSON() ([]byte, error) { return json.Marshal(setNames(s, kindNames[:])) }
 
 // UnmarshalJSON decodes a JSON array of kind names.
-func (s *KindSet) UnmarshalJSON(b []byte) error {
+func (s *KindSet) UnmarshalJSON(b []byte) error { return unmarshalSet(b, "kinds", ParseKind, s) }
+
+// setNames returns the names of the members of the bit set s in order, where
+// names[i] names bit i; never nil, so that an empty set encodes as [].
+func setNames[S ~uint16 | ~uint32](s S, names []string) []string {
+	out := []string{}
+	for i, n := range names {
+		if s&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// unmarshalSet decodes a JSON array of names, each parsed with parse, into
+// the bit set *s; what names the set in errors.
+func unmarshalSet[S ~uint16 | ~uint32, E ~uint8](b []byte, what string, parse func(string) (E, error), s *S) error {
 	var names []string
 	if err := json.Unmarshal(b, &names); err != nil {
-		return jsonErr("kinds", err)
+		return jsonErr(what, err)
 	}
-	var v KindSet
+	var v S
 	for _, n := range names {
-		k, err := ParseKind(n)
+		e, err := parse(n)
 		if err != nil {
 			return err
 		}
-		v |= 1 << k
+		v |= 1 << e
 	}
 	*s = v
 	return nil
