@@ -2,6 +2,7 @@ package release
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 )
 
@@ -37,11 +38,9 @@ func (s Scope) MarshalText() ([]byte, error) {
 
 // UnmarshalText parses a scope's name.
 func (s *Scope) UnmarshalText(text []byte) error {
-	for i, n := range scopeNames {
-		if string(text) == n {
-			*s = Scope(i)
-			return nil
-		}
+	if i := slices.Index(scopeNames[:], string(text)); i >= 0 {
+		*s = Scope(i)
+		return nil
 	}
 	return fieldErr("scope", string(text), `want "none", "latest", "major" or "all"`, ErrSupport)
 }
