@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"slices"
@@ -114,7 +115,7 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		}
 	}
 	days := slices.Clone(cfg.days)
-	slices.SortStableFunc(days, func(a, b SpecialDay) int { return cmpDate(a.Day, b.Day) })
+	slices.SortStableFunc(days, func(a, b SpecialDay) int { return cmp.Compare(a.Day, b.Day) })
 	for i, d := range days {
 		if i > 0 && days[i-1].Day == d.Day {
 			return Calendar{}, &DayError{Day: d.Day}
@@ -173,16 +174,6 @@ func checkSpans(spans []Span, wd time.Weekday, day date.Date) error {
 		}
 	}
 	return nil
-}
-
-func cmpDate(a, b date.Date) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // link tables the corrections of a table for the zone's offset changes:
@@ -304,7 +295,7 @@ func (c Calendar) HoursOn(d date.Date) []Span {
 	if c.c == nil {
 		return []Span{{From: 0, To: endOfDay}}
 	}
-	if i, ok := slices.BinarySearchFunc(c.c.days, d, func(s SpecialDay, d date.Date) int { return cmpDate(s.Day, d) }); ok {
+	if i, ok := slices.BinarySearchFunc(c.c.days, d, func(s SpecialDay, d date.Date) int { return cmp.Compare(s.Day, d) }); ok {
 		return slices.Clone(c.c.days[i].Spans)
 	}
 	return slices.Clone(c.c.week[d.Weekday()])
@@ -451,16 +442,8 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 
 // searchInt64 returns the first index i with a[i] >= x, or len(a).
 func searchInt64(a []int64, x int64) int {
-	lo, hi := 0, len(a)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a[m] < x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	i, _ := slices.BinarySearch(a, x)
+	return i
 }
 
 func (tb *table) invFirstWall(y, base int64) (wall, bool) {
