@@ -48,6 +48,10 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now()))
 }
 
+// errPrinted is a command-line error the flag package has already printed,
+// with the usage.
+var errPrinted = errors.New("bad flag")
+
 // options are the parsed command-line flags.
 type options struct {
 	file   string // "" for the bundled sample
@@ -72,7 +76,10 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return options{}, err
+		if errors.Is(err, flag.ErrHelp) {
+			return options{}, err
+		}
+		return options{}, errPrinted
 	}
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q (give the file with -file)", fs.Arg(0))
@@ -127,10 +134,12 @@ func parseRoles(s string) (map[string]string, error) {
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	opts, err := parseFlags(args, stderr, now)
-	if errors.Is(err, flag.ErrHelp) {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		return 0
-	}
-	if err != nil {
+	case errors.Is(err, errPrinted):
+		return 2
+	case err != nil:
 		fmt.Fprintf(stderr, "bugreport: %v\n", err)
 		return 2
 	}
