@@ -106,7 +106,7 @@ type SupportAnswer struct {
 }
 
 // String returns a sentence such as
-// "community on 4.57.0 (latest 4.58.0): no fixes (latest only), troubleshooting (major) (R15)".
+// "community on 4.57.0 (latest 4.58.0): no fixes, troubleshooting (R15)".
 func (a SupportAnswer) String() string {
 	yn := func(b bool, what string) string {
 		if b {
