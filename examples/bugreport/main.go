@@ -10,7 +10,7 @@
 // (updatedAt feeds the R19 reporter clock; url lets pull requests be told
 // apart) and run
 //
-//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-scheme fleet-2024] [-roles login=role,...]
+//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-tz UTC] [-scheme fleet-2024] [-roles login=role,...]
 //
 // With no flags it reports on the bundled sample (testdata/issues.json,
 // embedded in the binary) as of today. Bad flags print a message and exit
@@ -84,9 +84,11 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q (give the file with -file)", fs.Arg(0))
 	}
+	// LoadLocation accepts "" (UTC) and "Local" (the machine's zone): refuse
+	// them, so that the report does not depend on the machine.
 	loc, err := time.LoadLocation(*tz)
-	if err != nil {
-		return options{}, fmt.Errorf("-tz %q: not an IANA time zone such as Europe/London", *tz)
+	if err != nil || *tz == "" || *tz == "Local" {
+		return options{}, fmt.Errorf("-tz %q: want an IANA time zone such as Europe/London or UTC", *tz)
 	}
 	opts := options{file: *file, at: now.In(loc), scheme: *scheme}
 	if *at != "" {
