@@ -8,6 +8,7 @@
 package zones
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -87,20 +88,7 @@ func (z *Table) Lookup(t time.Time) (off, start, end int64, ok bool) {
 
 // Equal reports whether z and o list the same offsets and changes.
 func (z *Table) Equal(o *Table) bool {
-	if len(z.At) != len(o.At) || len(z.Off) != len(o.Off) {
-		return false
-	}
-	for i := range z.At {
-		if z.At[i] != o.At[i] {
-			return false
-		}
-	}
-	for i := range z.Off {
-		if z.Off[i] != o.Off[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(z.At, o.At) && slices.Equal(z.Off, o.Off)
 }
 
 // Next returns an instant after t up to which loc's offset stays what it
