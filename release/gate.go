@@ -202,6 +202,8 @@ func (d Decision) ReasonIn(loc *time.Location) string {
 // String returns [Decision.Reason].
 func (d Decision) String() string { return d.Reason() }
 
+// rname returns "release 12 (4.69.0)", leaving out the version when there is
+// none.
 func rname(r Release) string {
 	s := "release " + strconv.Itoa(r.Number)
 	if !r.Version.IsZero() {

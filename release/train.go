@@ -29,11 +29,7 @@ type Release struct {
 // String returns "release 12 (4.69.0) on 2024-03-06", leaving out the
 // version when there is none.
 func (r Release) String() string {
-	s := "release " + strconv.Itoa(r.Number)
-	if !r.Version.IsZero() {
-		s += " (" + r.Version.String() + ")"
-	}
-	s += " on " + r.Day.String()
+	s := rname(r) + " on " + r.Day.String()
 	if r.Planned != r.Day {
 		s += " (moved from " + r.Planned.String() + ")"
 	}
