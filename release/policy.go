@@ -264,6 +264,14 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// fleetPolicy completes c with what every Fleet preset shares: Pacific time
+// (America/Los_Angeles), a window that lifts at the end of release day
+// (24:00), and rule R10.
+func fleetPolicy(c PolicyConfig) Policy {
+	c.Zone, c.Lift, c.Rule = mustZone("America/Los_Angeles"), clock.Day, "R10"
+	return MustNewPolicy(c)
+}
+
 // mustZone loads a hard-coded zone for a preset.
 func mustZone(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
@@ -280,14 +288,11 @@ func mustZone(name string) *time.Location {
 //
 // It panics if the system has no time zone database; import time/tzdata.
 func Fleet2023Freeze() Policy {
-	return MustNewPolicy(PolicyConfig{
+	return fleetPolicy(PolicyConfig{
 		Name:  "Fleet 2023 freeze",
 		Mode:  Freeze,
-		Zone:  mustZone("America/Los_Angeles"),
 		Start: Moment{Weekday: time.Thursday, Time: clock.New(9, 0, 0, 0)},
-		Lift:  clock.Day,
 		Allow: Kinds(BlockerFix, Docs),
-		Rule:  "R10",
 	})
 }
 
@@ -299,16 +304,13 @@ func Fleet2023Freeze() Policy {
 //
 // It panics if the system has no time zone database; import time/tzdata.
 func Fleet2024Freeze() Policy {
-	return MustNewPolicy(PolicyConfig{
+	return fleetPolicy(PolicyConfig{
 		Name:      "Fleet 2024 freeze",
 		Mode:      Freeze,
-		Zone:      mustZone("America/Los_Angeles"),
 		Start:     Moment{Weekday: time.Tuesday, Time: clock.New(9, 0, 0, 0)},
-		Lift:      clock.Day,
 		Deep:      24 * time.Hour,
 		Allow:     Kinds(BlockerFix, UnreleasedBugFix, ReleasedBugFix, Docs),
 		AllowDeep: Kinds(BlockerFix, UnreleasedBugFix),
-		Rule:      "R10",
 	})
 }
 
@@ -323,14 +325,11 @@ func Fleet2024Freeze() Policy {
 //
 // It panics if the system has no time zone database; import time/tzdata.
 func Fleet2025ReleaseCandidate() Policy {
-	return MustNewPolicy(PolicyConfig{
+	return fleetPolicy(PolicyConfig{
 		Name:      "Fleet release-candidate branch",
 		Mode:      BranchCut,
-		Zone:      mustZone("America/Los_Angeles"),
 		Start:     Moment{Weekday: time.Monday, Time: clock.New(8, 0, 0, 0)},
-		Lift:      clock.Day,
 		Allow:     Kinds(UnreleasedBugFix),
 		AllowDeep: Kinds(UnreleasedBugFix),
-		Rule:      "R10",
 	})
 }
