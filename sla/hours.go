@@ -107,6 +107,10 @@ type table struct {
 	specials []compiledDay
 	cumEnd   int64 // cum after the last special
 
+	// The first and last special days with open time, or maxInt64 and
+	// minInt64 when none has any: all a week with no hours opens on.
+	firstOpen, lastOpen int64
+
 	base   []int64 // per zone segment
 	gStart []int64 // g at the start of each zone segment
 	gEnd   int64   // g at the end of the window
@@ -237,34 +241,21 @@ func newTable(week [7]hours, specials []compiledDay) *table {
 		cum += tb.specials[i].h.total - week[wd].total
 	}
 	tb.cumEnd = cum
+	tb.firstOpen, tb.lastOpen = maxInt64, minInt64
+	for _, sp := range tb.specials {
+		if sp.h.total > 0 {
+			tb.firstOpen = min(tb.firstOpen, sp.day)
+			tb.lastOpen = max(tb.lastOpen, sp.day)
+		}
+	}
 	return tb
 }
 
 // opensAfter reports whether the table has any open time on or after day.
-func (tb *table) opensAfter(day int64) bool {
-	if tb.weekOpen > 0 {
-		return true
-	}
-	for j := tb.findSpecial(day); j < len(tb.specials); j++ {
-		if tb.specials[j].h.total > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (tb *table) opensAfter(day int64) bool { return tb.weekOpen > 0 || tb.lastOpen >= day }
 
 // opensBefore reports whether the table has any open time on or before day.
-func (tb *table) opensBefore(day int64) bool {
-	if tb.weekOpen > 0 {
-		return true
-	}
-	for j := tb.findSpecial(day+1) - 1; j >= 0; j-- {
-		if tb.specials[j].h.total > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (tb *table) opensBefore(day int64) bool { return tb.weekOpen > 0 || tb.firstOpen <= day }
 
 func floorDiv(a, b int64) int64 {
 	q := a / b
