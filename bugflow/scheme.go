@@ -593,20 +593,11 @@ func (s *compiled) labelBits(l string) uint64 {
 
 // roleOf returns the role index of a login, -1 when it has none.
 func (s *compiled) roleOf(login string) int {
-	t := trim(login)
-	lo, hi := 0, len(s.people)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		switch c := cmpKey(t, s.people[h].login); {
-		case c == 0:
-			return s.people[h].role
-		case c > 0:
-			lo = h + 1
-		default:
-			hi = h
-		}
+	i, ok := slices.BinarySearchFunc(s.people, trim(login), func(p person, t string) int { return cmpKey(p.login, t) })
+	if !ok {
+		return -1
 	}
-	return -1
+	return s.people[i].role
 }
 
 // Role returns the role the scheme gives a login ("" for none); logins
@@ -732,17 +723,8 @@ func cmpKey(a, b string) int {
 
 // searchKey returns the index of t in keys, sorted by cmpKey, or -1.
 func searchKey(keys []string, t string) int {
-	lo, hi := 0, len(keys)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		switch c := cmpKey(t, keys[h]); {
-		case c == 0:
-			return h
-		case c > 0:
-			lo = h + 1
-		default:
-			hi = h
-		}
+	if i, ok := slices.BinarySearchFunc(keys, t, cmpKey); ok {
+		return i
 	}
 	return -1
 }
