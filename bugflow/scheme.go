@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -693,11 +694,7 @@ func (s *compiled) evaluate(is *Issue) Verdict {
 	}
 	switch v.Matched.Len() {
 	case 1:
-		for _, st := range [...]State{Inbox, Reproduced, InEngineering, AwaitingQA, Closed} {
-			if v.Matched.Has(st) {
-				v.State = st
-			}
-		}
+		v.State = State(bits.TrailingZeros8(uint8(v.Matched)))
 	case 0:
 		if !is.Closed && v.Diagnoses == 0 {
 			v.Diagnoses |= Unclassified

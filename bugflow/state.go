@@ -2,6 +2,7 @@ package bugflow
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -123,13 +124,7 @@ func (ss StateSet) With(s State) StateSet {
 func (ss StateSet) Has(s State) bool { return s >= 0 && int(s) < NumStates && ss&(1<<uint(s)) != 0 }
 
 // Len returns the number of states in the set.
-func (ss StateSet) Len() int {
-	n := 0
-	for x := ss; x != 0; x &= x - 1 {
-		n++
-	}
-	return n
-}
+func (ss StateSet) Len() int { return bits.OnesCount8(uint8(ss)) }
 
 // String lists the set's states in flow order, separated by "|".
 func (ss StateSet) String() string {
