@@ -111,7 +111,8 @@ func (m Move) apply(w Workdays, p, lo, hi date.Date) (date.Date, bool) {
 // with time.Date so the wall-clock reading holds across DST (24:00 is the
 // next midnight). A reading that falls in a DST gap is moved forward by the
 // length of the gap (02:30 on a spring-forward day in America/Chicago is
-// 03:30 CDT); in a repeated hour it is the one time.Date picks, the first.
+// 03:30 CDT); in a repeated hour it is the first reading, whichever one
+// time.Date picks.
 func wallClock(d date.Date, tod time.Duration, loc *time.Location) time.Time {
 	y, mo, dd := d.Date()
 	s := int(tod / time.Second)
