@@ -185,12 +185,11 @@ func (c *compiled) link(tb *table) {
 	tb.gStart = make([]int64, n)
 	for s := 0; s < n; s++ {
 		start := zt.Start(s)
+		w := wallOf(time.Unix(start, 0), zt.Off[s])
 		if s > 0 {
 			before := wallOf(time.Unix(start, 0), zt.Off[s-1])
-			after := wallOf(time.Unix(start, 0), zt.Off[s])
-			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(after.day, after.ns, baseWeek)
+			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(w.day, w.ns, baseWeek)
 		}
-		w := wallOf(time.Unix(start, 0), zt.Off[s])
 		tb.gStart[s] = tb.f(w.day, w.ns, baseWeek) + tb.base[s]
 	}
 	w := wallOf(time.Unix(zones.Hi, 0), zt.Off[n-1])
@@ -420,7 +419,7 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 			}
 			x := gt + d
 			s := searchInt64(tb.gStart, x) - 1 // last segment starting below x
-			w, ok := tb.invFirstWall(x-tb.base[s], baseWeek)
+			w, ok := tb.invFirst(x-tb.base[s], baseWeek)
 			if !ok {
 				return time.Time{}, false
 			}
@@ -431,7 +430,7 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 		}
 		x := gt + d
 		s := searchInt64(tb.gStart, x+1) - 1 // last segment starting at or below x
-		w, ok := tb.invLastWall(x-tb.base[s], baseWeek)
+		w, ok := tb.invLast(x-tb.base[s], baseWeek)
 		if !ok {
 			return time.Time{}, false
 		}
@@ -444,16 +443,6 @@ func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
 func searchInt64(a []int64, x int64) int {
 	i, _ := slices.BinarySearch(a, x)
 	return i
-}
-
-func (tb *table) invFirstWall(y, base int64) (wall, bool) {
-	day, ns, ok := tb.invFirst(y, base)
-	return wall{day, ns}, ok
-}
-
-func (tb *table) invLastWall(y, base int64) (wall, bool) {
-	day, ns, ok := tb.invLast(y, base)
-	return wall{day, ns}, ok
 }
 
 // walkAdd is add outside the window: it spends d stretch by stretch of
@@ -479,7 +468,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 					continue
 				}
 			}
-			w, ok := tb.invFirstWall(satAdd(f0, d), k0)
+			w, ok := tb.invFirst(satAdd(f0, d), k0)
 			return instant(w, off), ok
 		}
 		off := zones.Offset(s.Add(-1), c.loc)
@@ -497,7 +486,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 				continue
 			}
 		}
-		w, ok := tb.invLastWall(satAdd(f1, d), k1)
+		w, ok := tb.invLast(satAdd(f1, d), k1)
 		return instant(w, off), ok
 	}
 }
@@ -544,7 +533,7 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 		x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]
 		s := searchInt64(tb.gStart, x+1) - 1
 		if x < tb.gEnd {
-			if wl, ok := tb.invLastWall(x-tb.base[s], baseWeek); ok {
+			if wl, ok := tb.invLast(x-tb.base[s], baseWeek); ok {
 				if u := instant(wl, c.zone.Off[s]); u.Unix() < zones.Hi {
 					return u, true
 				}
@@ -567,7 +556,7 @@ func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
 			return s, true
 		}
 		k0, _ := split(w0.day)
-		w, ok := tb.invLastWall(tb.f(w0.day, w0.ns, k0), k0)
+		w, ok := tb.invLast(tb.f(w0.day, w0.ns, k0), k0)
 		if !ok {
 			return time.Time{}, false
 		}
@@ -597,6 +586,3 @@ func (c Calendar) Intervals(from, to time.Time) iter.Seq2[time.Time, time.Time] 
 		}
 	}
 }
-
-// clockOf converts nanoseconds since midnight to a clock.Clock.
-func clockOf(ns int64) clock.Clock { return clock.Clock(ns) }

@@ -3,6 +3,8 @@ package sla
 import (
 	"sort"
 	"time"
+
+	"github.com/rickb777/date/v2/clock"
 )
 
 const (
@@ -46,12 +48,12 @@ func (h hours) complement() hours {
 	prev := int64(0)
 	for i := range h.from {
 		if h.from[i] > prev {
-			spans = append(spans, Span{From: clockOf(prev), To: clockOf(h.from[i])})
+			spans = append(spans, Span{From: clock.Clock(prev), To: clock.Clock(h.from[i])})
 		}
 		prev = h.to[i]
 	}
 	if prev < nsDay {
-		spans = append(spans, Span{From: clockOf(prev), To: clockOf(nsDay)})
+		spans = append(spans, Span{From: clock.Clock(prev), To: clock.Clock(nsDay)})
 	}
 	return compileHours(spans)
 }
@@ -172,58 +174,58 @@ func (tb *table) startF(j int, base int64) int64 {
 // years, so that day numbers and instants cannot overflow.
 const maxWeeks = 1 << 40
 
-// invFirst returns the earliest wall reading (day, ns) with F == y. It
+// invFirst returns the earliest wall reading with F == y. It
 // reports false when F never reaches y (a calendar with no weekly hours)
 // or reaches it only more than maxWeeks weeks from base.
-func (tb *table) invFirst(y, base int64) (day, ns int64, ok bool) {
+func (tb *table) invFirst(y, base int64) (wall, bool) {
 	j := sort.Search(len(tb.specials), func(i int) bool {
 		return tb.startF(i, base)+tb.specials[i].h.total >= y
 	})
 	if j < len(tb.specials) {
 		if sf := tb.startF(j, base); sf < y {
-			return tb.specials[j].day, tb.specials[j].h.firstAt(y - sf), true
+			return wall{tb.specials[j].day, tb.specials[j].h.firstAt(y - sf)}, true
 		}
 	}
 	if tb.weekOpen == 0 {
-		return 0, 0, false
+		return wall{}, false
 	}
 	yp := y - tb.cumBefore(j)
 	k := ceilDiv(yp, tb.weekOpen) - 1
 	if k > maxWeeks || k < -maxWeeks {
-		return 0, 0, false
+		return wall{}, false
 	}
 	r := yp - k*tb.weekOpen // in (0, weekOpen]
 	wd := 0
 	for tb.dayStart[wd+1] < r {
 		wd++
 	}
-	return (k+base)*7 - 4 + int64(wd), tb.days[wd].firstAt(r - tb.dayStart[wd]), true
+	return wall{(k+base)*7 - 4 + int64(wd), tb.days[wd].firstAt(r - tb.dayStart[wd])}, true
 }
 
-// invLast returns the latest wall reading (day, ns) with F == y: the
+// invLast returns the latest wall reading with F == y: the
 // first open wall reading at or after the point where F reaches y. It
 // reports false when F stays at y for ever.
-func (tb *table) invLast(y, base int64) (day, ns int64, ok bool) {
+func (tb *table) invLast(y, base int64) (wall, bool) {
 	j := sort.Search(len(tb.specials), func(i int) bool { return tb.startF(i, base) > y })
 	if j > 0 {
 		if sf := tb.startF(j-1, base); y < sf+tb.specials[j-1].h.total {
-			return tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf), true
+			return wall{tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf)}, true
 		}
 	}
 	if tb.weekOpen == 0 {
-		return 0, 0, false
+		return wall{}, false
 	}
 	yp := y - tb.cumBefore(j)
 	k := floorDiv(yp, tb.weekOpen)
 	if k > maxWeeks || k < -maxWeeks {
-		return 0, 0, false
+		return wall{}, false
 	}
 	r := yp - k*tb.weekOpen // in [0, weekOpen)
 	wd := 0
 	for tb.dayStart[wd+1] <= r {
 		wd++
 	}
-	return (k+base)*7 - 4 + int64(wd), tb.days[wd].lastAt(r - tb.dayStart[wd]), true
+	return wall{(k+base)*7 - 4 + int64(wd), tb.days[wd].lastAt(r - tb.dayStart[wd])}, true
 }
 
 // newTable compiles a week and its special days; specials must be sorted.
