@@ -168,20 +168,16 @@ func (r Rule) planned(dst []date.Date, s Sprint, w Workdays) []date.Date {
 	}
 	switch r.kind {
 	case ruleFirst:
-		d := s.Start + date.Date((int(r.weekday)-int(s.Start.Weekday())+7)%7)
-		if d < s.End {
+		if d := onOrAfter(s.Start, r.weekday); d < s.End {
 			dst = append(dst, d)
 		}
 	case ruleLast:
-		last := s.Last()
-		d := last - date.Date((int(last.Weekday())-int(r.weekday)+7)%7)
-		if d >= s.Start {
+		if d := onOrBefore(s.Last(), r.weekday); d >= s.Start {
 			dst = append(dst, d)
 		}
 	case ruleEachWeek:
 		for wk := s.Start; wk < s.End; wk += 7 {
-			d := wk + date.Date((int(r.weekday)-int(wk.Weekday())+7)%7)
-			if d < s.End {
+			if d := onOrAfter(wk, r.weekday); d < s.End {
 				dst = append(dst, d)
 			}
 		}
@@ -197,4 +193,14 @@ func (r Rule) planned(dst []date.Date, s Sprint, w Workdays) []date.Date {
 		}
 	}
 	return dst
+}
+
+// onOrAfter returns the first day on or after d that falls on wd.
+func onOrAfter(d date.Date, wd time.Weekday) date.Date {
+	return d + date.Date((int(wd)-int(d.Weekday())+7)%7)
+}
+
+// onOrBefore returns the last day on or before d that falls on wd.
+func onOrBefore(d date.Date, wd time.Weekday) date.Date {
+	return d - date.Date((int(d.Weekday())-int(wd)+7)%7)
 }
