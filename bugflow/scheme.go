@@ -167,10 +167,15 @@ const (
 )
 
 // NewScheme validates cfg and compiles it. It returns a *ConfigError
-// (wrapping ErrConfig) naming the bad field: a rule with an invalid state or
-// diagnosis, an empty label, more than 64 distinct label names, 32 boards,
-// 64 board columns or 32 roles, a transition naming an unknown board or
-// role, or timers out of order. The scheme keeps a copy of cfg.
+// (wrapping ErrConfig) naming the bad field: a rule with an invalid state,
+// diagnosis or status, or requiring roles of an unassigned issue; an empty
+// label or board name; columns without a board; more than 64 distinct label
+// names, 32 boards, 64 board columns or 32 roles; an empty or repeated
+// login; a transition without a name or with an invalid state, or one that
+// both closes and reopens, sets a column without a board, leaves the board
+// it joins, or needs a team when Teams is empty; or negative or
+// out-of-order timers. Boards and roles need no declaring: naming one in a
+// rule or transition is enough. The scheme keeps a copy of cfg.
 func NewScheme(cfg Config) (Scheme, error) {
 	cfg = cfg.clone()
 	s := Scheme{&compiled{cfg: cfg}}
