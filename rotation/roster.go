@@ -6,13 +6,22 @@ import (
 	"time"
 )
 
-// effective returns the turn of the first hand-off at or after from.
-func (r Rotation[P]) effective(from time.Time) int64 {
-	k, s, _ := r.base(from)
-	if s.Equal(from) {
-		return k
+// effective checks the arguments shared by the roster changes and returns
+// the turn k of the first hand-off at or after from, the roster epoch in
+// effect for it and the roster position of the person due then.
+func (r Rotation[P]) effective(from time.Time) (k int64, ep *epoch[P], pos int, err error) {
+	if r.loc == nil {
+		return 0, nil, 0, configErr("people", "", ErrEmptyRoster)
 	}
-	return k + 1
+	if from.IsZero() {
+		return 0, nil, 0, configErr("from", from.String(), ErrZeroTime)
+	}
+	k, s, _ := r.base(from)
+	if !s.Equal(from) {
+		k++
+	}
+	ep, pos = r.position(k)
+	return k, ep, pos, nil
 }
 
 // change returns r with roster taking over at turn k, where turn k goes to
@@ -35,16 +44,13 @@ func (r Rotation[P]) change(k int64, roster []P, offset int) Rotation[P] {
 // in the old order who is on the new roster (or to people[0] if nobody is).
 // A change replaces any change scheduled after it. Overrides are kept.
 func (r Rotation[P]) WithRoster(from time.Time, people ...P) (Rotation[P], error) {
-	switch {
-	case r.loc == nil:
+	if len(people) == 0 {
 		return r, configErr("people", "", ErrEmptyRoster)
-	case len(people) == 0:
-		return r, configErr("people", "", ErrEmptyRoster)
-	case from.IsZero():
-		return r, configErr("from", from.String(), ErrZeroTime)
 	}
-	k := r.effective(from)
-	ep, pos := r.position(k)
+	k, ep, pos, err := r.effective(from)
+	if err != nil {
+		return r, err
+	}
 	offset := 0
 	for i := range len(ep.roster) {
 		if j := slices.Index(people, ep.roster[(pos+i)%len(ep.roster)]); j >= 0 {
@@ -61,14 +67,10 @@ func (r Rotation[P]) WithRoster(from time.Time, people ...P) (Rotation[P], error
 // order. Nobody's shift before the change moves, and the others are each
 // pushed back by exactly one turn.
 func (r Rotation[P]) Insert(from time.Time, person P) (Rotation[P], error) {
-	if r.loc == nil {
-		return r, configErr("people", "", ErrEmptyRoster)
+	k, ep, pos, err := r.effective(from)
+	if err != nil {
+		return r, err
 	}
-	if from.IsZero() {
-		return r, configErr("from", from.String(), ErrZeroTime)
-	}
-	k := r.effective(from)
-	ep, pos := r.position(k)
 	roster := slices.Insert(slices.Clone(ep.roster), pos+1, person)
 	return r.change(k, roster, pos), nil
 }
@@ -79,14 +81,10 @@ func (r Rotation[P]) Insert(from time.Time, person P) (Rotation[P], error) {
 // returns a [*ConfigError] wrapping [ErrNotOnRoster] when person is not on
 // the roster then, or [ErrEmptyRoster] when nobody would be left.
 func (r Rotation[P]) Remove(from time.Time, person P) (Rotation[P], error) {
-	if r.loc == nil {
-		return r, configErr("people", "", ErrEmptyRoster)
+	k, ep, pos, err := r.effective(from)
+	if err != nil {
+		return r, err
 	}
-	if from.IsZero() {
-		return r, configErr("from", from.String(), ErrZeroTime)
-	}
-	k := r.effective(from)
-	ep, pos := r.position(k)
 	if !slices.Contains(ep.roster, person) {
 		return r, configErr("person", fmt.Sprint(person), ErrNotOnRoster)
 	}
