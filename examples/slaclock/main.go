@@ -56,9 +56,9 @@
 //     never more than one business day without a follow-up to the customer
 //     or contributor. Every agent replied restarts it (sla.Clock.Restart), so
 //     the CYCLES column counts the cycles (the follow-ups, plus one) and keeps
-//     the worst cycle and how many were late (breached). It pauses on waiting on customer, since no
-//     follow-up is owed while the customer holds the ball, and resumes on
-//     customer replied.
+//     the worst cycle and how many were late (breached). It pauses on
+//     waiting on customer, since no follow-up is owed while the customer
+//     holds the ball, and resumes on customer replied.
 //   - R28 critical bug confirmation (sla.Fleet2024CriticalBugConfirmation,
 //     one business hour): stops at the first agent replied, which confirms
 //     the bug. Its milestone "escalate to P1" falls due after one business
