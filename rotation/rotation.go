@@ -50,16 +50,15 @@ import (
 // ==; use [Rotation.Equal]. The zero Rotation has no roster: At returns the
 // zero Shift and Shifts yields nothing.
 type Rotation[P comparable] struct {
-	loc            *time.Location
-	anchor         date.Date   // local day of hand-off 0
-	at             clock.Clock // local time of day of every hand-off
-	hh, mm, ss, ns int
-	days           int64
-	epochs         []epoch[P]
-	name           string
-	checklist      []string
-	tab            *table[P]
-	zt             *tz.Table // loc's offset changes, for flat-cost lookups
+	loc       *time.Location
+	anchor    date.Date   // local day of hand-off 0
+	at        clock.Clock // local time of day of every hand-off
+	days      int64
+	epochs    []epoch[P]
+	name      string
+	checklist []string
+	tab       *table[P]
+	zt        *tz.Table // loc's offset changes, for flat-cost lookups
 }
 
 // epoch is a roster in effect from hand-off start (epochs[0] from the
@@ -111,10 +110,8 @@ func New[P comparable](loc *time.Location, first date.Date, at clock.Clock, days
 	case len(people) == 0:
 		return Rotation[P]{}, configErr("people", "", ErrEmptyRoster)
 	}
-	h, m, s := at.HourMinuteSecond()
 	return Rotation[P]{
 		loc: loc, zt: tz.New(loc), anchor: first, at: at,
-		hh: h, mm: m, ss: s, ns: int(at % clock.Second),
 		days:   int64(days),
 		epochs: []epoch[P]{{start: math.MinInt64, roster: slices.Clone(people)}},
 	}, nil
@@ -290,7 +287,7 @@ func (r Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
 	wall := (int64(r.anchor)+k*r.days-date.ZeroOffset)*86400 + int64(r.at/clock.Second)
 	u := wall - int64(off)
 	if (zs.IsZero() || u-zs.Unix() >= margin) && (ze.IsZero() || ze.Unix()-u >= margin) {
-		return time.Unix(u, int64(r.ns)).In(r.loc)
+		return time.Unix(u, int64(r.at%clock.Second)).In(r.loc)
 	}
 	return r.handoff(k)
 }
@@ -307,7 +304,8 @@ func (r Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
 // local day, normalised by time.Date.
 func (r Rotation[P]) handoff(k int64) time.Time {
 	y, m, d := civil(int64(r.anchor) + k*r.days)
-	return time.Date(y, m, d, r.hh, r.mm, r.ss, r.ns, r.loc)
+	hh, mm, ss := r.at.HourMinuteSecond()
+	return time.Date(y, m, d, hh, mm, ss, int(r.at%clock.Second), r.loc)
 }
 
 // epoch returns the roster epoch in effect for turn k.
