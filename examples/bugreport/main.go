@@ -169,7 +169,8 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 
 // report prints the weekly report.
 func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped []bugflow.Skipped, opts options, source string) {
-	r := scheme.Report(issues, opts.at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	age := bugflow.Fleet2024Age()
+	r := scheme.Report(issues, opts.at, bugflow.ReportOptions{Age: age})
 	byNumber := make(map[int]bugflow.Issue, len(issues))
 	for _, is := range issues {
 		byNumber[is.Number] = is
@@ -219,7 +220,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 	fmt.Fprintf(w, "  %-16s %3d\n", "closed this week", r.Closed)
 	fmt.Fprintf(w, "  average age      %s", bugflow.Days(r.AverageAge))
 	if r.BugShare > 0 {
-		fmt.Fprintf(w, " (above 32 days: %.0f%% of sprint capacity goes to bugs)", r.BugShare*100)
+		fmt.Fprintf(w, " (above %d days: %.0f%% of sprint capacity goes to bugs)", age.Limit/(24*time.Hour), r.BugShare*100)
 	}
 	fmt.Fprintln(w)
 
