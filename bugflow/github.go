@@ -107,13 +107,14 @@ func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []S
 	if err := json.Unmarshal(data, &gs); err != nil {
 		return nil, nil, explain(data, err)
 	}
-	bugs := make([]pattern, 0, max(1, len(bugLabels)))
-	for _, b := range bugLabels {
-		bugs = append(bugs, compilePattern(b))
+	if len(bugLabels) == 0 {
+		bugLabels = []string{"bug"}
 	}
-	if len(bugs) == 0 {
-		bugs = append(bugs, compilePattern("bug"))
+	bugs := make([]pattern, len(bugLabels))
+	for i, b := range bugLabels {
+		bugs[i] = compilePattern(b)
 	}
+	notBug := "not a bug: no label " + strings.Join(bugLabels, ", ")
 	seen := make(map[int]int, len(gs))
 	issues = make([]Issue, 0, len(gs))
 	for i := range gs {
@@ -130,7 +131,7 @@ func DecodeGitHub(data []byte, bugLabels ...string) (issues []Issue, skipped []S
 		case pr:
 			skipped = append(skipped, Skipped{Index: i, Number: is.Number, Reason: "pull request"})
 		case !hasAny(is.Labels, bugs):
-			skipped = append(skipped, Skipped{Index: i, Number: is.Number, Reason: "not a bug: no label " + labelList(bugLabels)})
+			skipped = append(skipped, Skipped{Index: i, Number: is.Number, Reason: notBug})
 		default:
 			issues = append(issues, is)
 		}
@@ -190,13 +191,6 @@ func clip(v string) string {
 		return v[:64] + "..."
 	}
 	return v
-}
-
-func labelList(bugLabels []string) string {
-	if len(bugLabels) == 0 {
-		return "bug"
-	}
-	return strings.Join(bugLabels, ", ")
 }
 
 func hasAny(labels []string, ps []pattern) bool {
