@@ -11,7 +11,7 @@ import (
 // Sentinel errors. Every error the package returns matches one of them with
 // errors.Is; the typed errors below carry the details.
 var (
-	// ErrWeeks reports a train or policy length of zero or fewer weeks.
+	// ErrWeeks reports a train period outside 1 to 10000 weeks.
 	ErrWeeks = errors.New("release: weeks must be positive")
 	// ErrWeekday reports a first release day that is not on the configured weekday.
 	ErrWeekday = errors.New("release: first day is not on the release weekday")

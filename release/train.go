@@ -166,7 +166,7 @@ func WithPolicy(p Policy) Option {
 }
 
 // NewTrain returns a train with a release on first and then every weeks weeks.
-// weeks must be positive (a *FieldError matching ErrWeeks otherwise).
+// weeks must be 1 to 10000 (a *FieldError matching ErrWeeks otherwise).
 func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 	var c trainConfig
 	for _, o := range opts {
