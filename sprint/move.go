@@ -1,6 +1,7 @@
 package sprint
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -69,11 +70,9 @@ func (m *Move) UnmarshalText(b []byte) error {
 		*m = Skip
 		return nil
 	}
-	for i, n := range moveNames {
-		if string(b) == n {
-			*m = Move(i)
-			return nil
-		}
+	if i := slices.Index(moveNames[:], string(b)); i >= 0 {
+		*m = Move(i)
+		return nil
 	}
 	return &ConfigError{Field: "move", Value: string(b), Err: ErrMove}
 }
