@@ -101,6 +101,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -281,7 +282,7 @@ func describe(cal sla.Calendar) string {
 	if len(days) == 5 && week[time.Sunday] == nil && week[time.Saturday] == nil {
 		uniform := true
 		for wd := time.Tuesday; wd <= time.Friday; wd++ {
-			uniform = uniform && fmt.Sprint(week[wd]) == fmt.Sprint(week[time.Monday])
+			uniform = uniform && slices.Equal(week[wd], week[time.Monday])
 		}
 		if uniform {
 			hours = "Mon-Fri " + days[0][4:]
