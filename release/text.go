@@ -35,11 +35,12 @@ func tokens(s string) (toks []string, quoted []bool, ok bool) {
 	}
 }
 
+// kindList returns s as "blocker-fix,docs", or "none" when empty.
 func kindList(s KindSet) string {
 	if s == 0 {
 		return "none"
 	}
-	return strings.ReplaceAll(s.String(), ", ", ",")
+	return strings.Join(setNames(s, kindNames[:]), ",")
 }
 
 func parseKindList(s string) (KindSet, error) {
