@@ -181,10 +181,7 @@ func TestShiftsRangeEdges(t *testing.T) {
 	chi := zone(t, "America/Chicago")
 	r := MustWeekly(time.Date(2024, 3, 6, 9, 0, 0, 0, chi), "a", "b")
 	from := time.Date(2024, 3, 13, 9, 0, 0, 0, chi)
-	var got []Shift[string]
-	for s := range r.Shifts(from, from.Add(7*24*time.Hour)) {
-		got = append(got, s)
-	}
+	got := collect(r, from, from.Add(7*24*time.Hour))
 	require.Len(t, got, 1, "a range equal to one shift yields exactly it")
 	assert.Equal(t, "b", got[0].Who)
 	for range r.Shifts(from, from) {
