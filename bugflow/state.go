@@ -95,8 +95,7 @@ func (s *State) UnmarshalText(b []byte) error {
 // surrounding spaces; "-" and "_" may stand for the space ("in-engineering",
 // "awaiting_qa"). Empty text and "unknown" give Unknown.
 func ParseState(text string) (State, error) {
-	t := strings.TrimSpace(text)
-	t = strings.NewReplacer("-", " ", "_", " ").Replace(t)
+	t := spaced(text)
 	if t == "" {
 		return Unknown, nil
 	}
@@ -217,11 +216,16 @@ func (d *Diagnosis) UnmarshalText(b []byte) error {
 }
 
 func parseDiagnosis(s string) (Diagnosis, error) {
-	t := strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSpace(s))
+	t := spaced(s)
 	for i := range numDiagnoses {
 		if strings.EqualFold(t, diagnosisName(i)) {
 			return 1 << uint(i), nil
 		}
 	}
 	return 0, fmt.Errorf("bugflow: parse diagnosis %q: %w", s, ErrUnknownDiagnosis)
+}
+
+// spaced trims a state or diagnosis name and reads "-" and "_" as spaces.
+func spaced(name string) string {
+	return strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSpace(name))
 }
