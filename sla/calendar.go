@@ -80,7 +80,8 @@ func AllowNoOpeningHours() Option { return func(c *config) { c.allowNone = true 
 // Between, Add, NextOpen and NextClose cost the same whatever the distance
 // between their instants: a few divisions and binary searches over tables
 // compiled by [NewCalendar], for instants from 1900 to 2150. Outside those
-// years they stay exact but walk the zone's offset changes one by one.
+// years they stay exact but walk the zone's offset changes one by one, up
+// to the edge of the tabled years.
 type Calendar struct{ c *compiled }
 
 type compiled struct {
@@ -351,13 +352,32 @@ func (c Calendar) Between(from, to time.Time) time.Duration {
 	if c.c == nil {
 		return to.Sub(from)
 	}
-	if zones.InWindow(from) && zones.InWindow(to) {
-		return time.Duration(c.c.g(c.c.open, to) - c.c.g(c.c.open, from))
-	}
-	return time.Duration(c.c.walkBetween(c.c.open, from, to))
+	return time.Duration(c.c.between(c.c.open, from, to))
 }
 
-// walkBetween is Between outside the window: it sums the open wall time of
+// between is Between on a table, for from before to: the tables give the
+// part inside the window and walkBetween the parts outside it.
+func (c *compiled) between(tb *table, from, to time.Time) int64 {
+	lo, hi := time.Unix(zones.Lo, 0), time.Unix(zones.Hi, 0)
+	if !from.Before(hi) || !to.After(lo) {
+		return c.walkBetween(tb, from, to)
+	}
+	var total int64
+	gFrom, gTo := tb.gStart[0], tb.gEnd
+	if from.Before(lo) {
+		total = c.walkBetween(tb, from, lo)
+	} else {
+		gFrom = c.g(tb, from)
+	}
+	if to.Before(hi) {
+		gTo = c.g(tb, to)
+	} else {
+		total = satAdd(total, c.walkBetween(tb, hi, to))
+	}
+	return satAdd(total, gTo-gFrom)
+}
+
+// walkBetween is between outside the window: it sums the open wall time of
 // each stretch of constant offset from from to to.
 func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 	var total int64
@@ -410,33 +430,37 @@ func (c Calendar) Add(t time.Time, d time.Duration) time.Time {
 
 // add is Add on a table.
 func (c *compiled) add(tb *table, t time.Time, d int64) (time.Time, bool) {
-	zt := c.zone
 	if zones.InWindow(t) {
-		gt := c.g(tb, t)
-		if d > 0 {
-			if d > tb.gEnd-gt { // lands past the window
-				return c.walkAdd(tb, time.Unix(zones.Hi, 0), d-(tb.gEnd-gt))
-			}
-			x := gt + d
-			s := searchInt64(tb.gStart, x) - 1 // last segment starting below x
-			w, ok := tb.invFirst(x-tb.base[s], baseWeek)
-			if !ok {
-				return time.Time{}, false
-			}
-			return instant(w, zt.Off[s]), true
-		}
-		if -d > gt-tb.gStart[0] { // lands before the window
-			return c.walkAdd(tb, time.Unix(zones.Lo, 0), d+(gt-tb.gStart[0]))
+		return c.addFrom(tb, c.g(tb, t), d)
+	}
+	return c.walkAdd(tb, t, d)
+}
+
+// addFrom is add from the instant inside the window, or at one of its ends,
+// whose g is gt.
+func (c *compiled) addFrom(tb *table, gt, d int64) (time.Time, bool) {
+	if d > 0 {
+		if d > tb.gEnd-gt { // lands past the window
+			return c.walkAdd(tb, time.Unix(zones.Hi, 0), d-(tb.gEnd-gt))
 		}
 		x := gt + d
-		s := searchInt64(tb.gStart, x+1) - 1 // last segment starting at or below x
-		w, ok := tb.invLast(x-tb.base[s], baseWeek)
+		s := searchInt64(tb.gStart, x) - 1 // last segment starting below x
+		w, ok := tb.invFirst(x-tb.base[s], baseWeek)
 		if !ok {
 			return time.Time{}, false
 		}
-		return instant(w, zt.Off[s]), true
+		return instant(w, c.zone.Off[s]), true
 	}
-	return c.walkAdd(tb, t, d)
+	if -d > gt-tb.gStart[0] { // lands before the window
+		return c.walkAdd(tb, time.Unix(zones.Lo, 0), d+(gt-tb.gStart[0]))
+	}
+	x := gt + d
+	s := searchInt64(tb.gStart, x+1) - 1 // last segment starting at or below x
+	w, ok := tb.invLast(x-tb.base[s], baseWeek)
+	if !ok {
+		return time.Time{}, false
+	}
+	return instant(w, c.zone.Off[s]), true
 }
 
 // searchInt64 returns the first index i with a[i] >= x, or len(a).
@@ -446,11 +470,13 @@ func searchInt64(a []int64, x int64) int {
 }
 
 // walkAdd is add outside the window: it spends d stretch by stretch of
-// constant offset, forwards for d > 0 and backwards for d < 0.
+// constant offset, forwards for d > 0 and backwards for d < 0, and hands
+// what is left to addFrom if it reaches the window.
 func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 	if d == 0 {
 		return t, true
 	}
+	lo, hi := time.Unix(zones.Lo, 0), time.Unix(zones.Hi, 0)
 	for s := t; ; {
 		if d > 0 {
 			off := zones.Offset(s, c.loc)
@@ -460,9 +486,17 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 			}
 			k0, _ := split(w0.day)
 			f0 := tb.f(w0.day, w0.ns, k0)
-			if nb, ok := zones.Next(s, c.loc); ok {
+			nb, ok := zones.Next(s, c.loc)
+			toWindow := s.Before(lo) && (!ok || !nb.Before(lo))
+			if toWindow {
+				nb, ok = lo, true
+			}
+			if ok {
 				w1 := wallOf(nb, off)
 				if avail := tb.f(w1.day, w1.ns, k0) - f0; avail < d {
+					if toWindow {
+						return c.addFrom(tb, tb.gStart[0], d-avail)
+					}
 					d -= avail
 					s = nb
 					continue
@@ -478,9 +512,17 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 		}
 		k1, _ := split(w1.day)
 		f1 := tb.f(w1.day, w1.ns, k1)
-		if pb, ok := zones.Prev(s, c.loc); ok {
+		pb, ok := zones.Prev(s, c.loc)
+		toWindow := !s.Before(hi) && (!ok || !pb.After(hi))
+		if toWindow {
+			pb, ok = hi, true
+		}
+		if ok {
 			w0 := wallOf(pb, off)
 			if avail := f1 - tb.f(w0.day, w0.ns, k1); avail < -d {
+				if toWindow {
+					return c.addFrom(tb, tb.gEnd, d+avail)
+				}
 				d += avail
 				s = pb
 				continue
@@ -547,8 +589,10 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 }
 
 // walkNext is next outside the window, stretch by stretch of constant
-// offset.
+// offset; from before the window it hands over to next at the window's
+// start.
 func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
+	lo := time.Unix(zones.Lo, 0)
 	for s := t; ; {
 		off := zones.Offset(s, c.loc)
 		w0 := wallOf(s, off)
@@ -562,6 +606,12 @@ func (c *compiled) walkNext(tb *table, t time.Time) (time.Time, bool) {
 		}
 		u := instant(w, off)
 		nb, more := zones.Next(s, c.loc)
+		if s.Before(lo) && (!more || !nb.Before(lo)) {
+			if u.Before(lo) {
+				return u, true
+			}
+			return c.next(tb, lo)
+		}
 		if !more || u.Before(nb) {
 			return u, true
 		}

@@ -50,7 +50,7 @@
 // # Limits
 //
 // Calendars table their zone's offset changes from 1900 to 2150; queries
-// outside those years stay exact but cost one step per offset change they
-// cross. Between saturates at the largest time.Duration (about 292 years of
+// that reach outside those years stay exact but cost one step per offset
+// change they cross there. Between saturates at the largest time.Duration (about 292 years of
 // open time).
 package sla
