@@ -1,6 +1,7 @@
 package release
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 )
@@ -95,26 +96,16 @@ func (v Version) Minorline() Version { return Version{v.Major, v.Minor, 0} }
 func (v Version) Compare(w Version) int {
 	switch {
 	case v.Major != w.Major:
-		return cmpInt(v.Major, w.Major)
+		return cmp.Compare(v.Major, w.Major)
 	case v.Minor != w.Minor:
-		return cmpInt(v.Minor, w.Minor)
+		return cmp.Compare(v.Minor, w.Minor)
 	default:
-		return cmpInt(v.Patch, w.Patch)
+		return cmp.Compare(v.Patch, w.Patch)
 	}
 }
 
 // Less reports whether v is older than w.
 func (v Version) Less(w Version) bool { return v.Compare(w) < 0 }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return +1
-	}
-	return 0
-}
 
 // String returns "MAJOR.MINOR.PATCH", without a "v" prefix; the zero
 // Version is "0.0.0".
