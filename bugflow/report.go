@@ -163,8 +163,8 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// Days formats a duration in whole days, rounded down, as "41d"; under a
-// day it gives "0d".
+// Days formats a duration in whole days, dropping any part of a day (toward
+// zero), as "41d"; less than a day either way gives "0d".
 func Days(d time.Duration) string { return fmt.Sprintf("%dd", int(d/(24*time.Hour))) }
 
 // A Trend compares weekly reports: the change in each state's count from the
