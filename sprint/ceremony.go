@@ -90,11 +90,11 @@ func (c *Ceremony) UnmarshalJSON(b []byte) error {
 	if err := strictJSON(b, &j); err != nil {
 		return jsonError("ceremony", b, err)
 	}
-	v, err := decodeWhen(j.Time, j.Duration)
+	tod, dur, err := decodeWhen(j.Time, j.Duration)
 	if err != nil {
 		return err
 	}
-	out := Ceremony{Name: j.Name, Owner: j.Owner, Rule: j.Rule, Time: v.t, Duration: v.d, Move: j.Move}
+	out := Ceremony{Name: j.Name, Owner: j.Owner, Rule: j.Rule, Time: tod, Duration: dur, Move: j.Move}
 	if err := out.Validate(); err != nil {
 		return err
 	}
@@ -102,24 +102,21 @@ func (c *Ceremony) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-type when struct {
-	t clock.Clock
-	d time.Duration
-}
-
-func decodeWhen(tod, dur string) (when, error) {
+// decodeWhen parses the JSON time of day and duration shared by Ceremony and
+// Ritual; an empty duration is 0.
+func decodeWhen(tod, dur string) (clock.Clock, time.Duration, error) {
 	t, ok := parseTOD(tod)
 	if !ok {
-		return when{}, &ConfigError{Field: "time", Value: tod, Err: ErrTime}
+		return 0, 0, &ConfigError{Field: "time", Value: tod, Err: ErrTime}
 	}
 	d, err := time.ParseDuration(dur)
 	if dur == "" {
 		d, err = 0, nil
 	}
 	if err != nil {
-		return when{}, &ConfigError{Field: "duration", Value: dur, Err: ErrDuration}
+		return 0, 0, &ConfigError{Field: "duration", Value: dur, Err: ErrDuration}
 	}
-	return when{clock.Clock(t), d}, nil
+	return clock.Clock(t), d, nil
 }
 
 // jsonError keeps a ConfigError from a nested decoder and otherwise reports

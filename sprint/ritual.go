@@ -296,11 +296,11 @@ func (r *Ritual) UnmarshalJSON(b []byte) error {
 	if j.Time == "" {
 		j.Time = "00:00" // only the day matters
 	}
-	v, err := decodeWhen(j.Time, j.Duration)
+	tod, dur, err := decodeWhen(j.Time, j.Duration)
 	if err != nil {
 		return err
 	}
-	out := Ritual{Name: j.Name, Owner: j.Owner, Recurrence: j.Recurrence, Time: v.t, Duration: v.d, Move: j.Move}
+	out := Ritual{Name: j.Name, Owner: j.Owner, Recurrence: j.Recurrence, Time: tod, Duration: dur, Move: j.Move}
 	if err := out.Validate(); err != nil {
 		return err
 	}
