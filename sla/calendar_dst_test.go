@@ -509,7 +509,8 @@ func TestZeroCalendar(t *testing.T) {
 // changes far from the present: local mean time ending (Chicago 1883, Lord
 // Howe 1895, Kathmandu 1920, with offsets in seconds), 1974 (Chicago's
 // January DST), Kathmandu's 15-minute jump at 1986-01-01, 2038-2040 (past
-// the end of the zone tables), 2060, and 2205/2250 (past 2200).
+// the end of the tz data's transition lists), 2060, 2205/2250, and the
+// seams of the calendar's tables at 1900 and 2150.
 func TestFarFromNow(t *testing.T) {
 	for zi, loc := range testZones {
 		g := newGen(700+uint64(zi), loc)
@@ -518,11 +519,14 @@ func TestFarFromNow(t *testing.T) {
 			g.hubs = append(g.hubs, at(loc, y, 1, 1, 0, 0))
 			g.hubs = append(g.hubs, transitions(loc, at(loc, y, 1, 1, 0, 0), at(loc, y+1, 1, 1, 0, 0))...)
 		}
-		// the seams of a table kept for 1900-2200 UTC, and the last
-		// changes before 2200 (queries and Add cross from one to the other)
-		g.hubs = append(g.hubs, at(time.UTC, 1900, 1, 1, 0, 0), at(time.UTC, 2200, 1, 1, 0, 0))
-		if tr := transitions(loc, at(loc, 2199, 1, 1, 0, 0), at(loc, 2200, 1, 1, 0, 0)); len(tr) > 0 {
-			g.hubs = append(g.hubs, tr[len(tr)-1])
+		// the seams of the tables kept for 1900-2150 UTC, and the last
+		// changes before 2150 (queries and Add cross from one to the
+		// other); 2200 as well, where the tables once ended
+		g.hubs = append(g.hubs, at(time.UTC, 1900, 1, 1, 0, 0), at(time.UTC, 2150, 1, 1, 0, 0), at(time.UTC, 2200, 1, 1, 0, 0))
+		for _, y := range []int{2150, 2200} {
+			if tr := transitions(loc, at(loc, y-1, 1, 1, 0, 0), at(loc, y, 1, 1, 0, 0)); len(tr) > 0 {
+				g.hubs = append(g.hubs, tr[len(tr)-1])
+			}
 		}
 		failures := 0
 		for range 20 {
