@@ -148,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	data, source := sample, "the bundled sample"
 	if opts.file != "" {
 		if data, err = os.ReadFile(opts.file); err != nil {
-			fmt.Fprintf(stderr, "bugreport: %v\n", err)
+			fmt.Fprintf(stderr, "bugreport: -file: %v\n", err)
 			return 1
 		}
 		source = opts.file
