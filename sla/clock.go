@@ -3,7 +3,6 @@ package sla
 import (
 	"errors"
 	"fmt"
-	"math"
 	"time"
 )
 
@@ -258,7 +257,7 @@ func (c Clock) settle(at time.Time) Clock {
 			c.breachedAt = due
 		}
 	}
-	c.stored = addSat(c.stored, c.target.Calendar.Between(c.since, at))
+	c.stored = satAdd(c.stored, c.target.Calendar.Between(c.since, at))
 	c.since = at
 	return c
 }
@@ -278,7 +277,7 @@ func (c Clock) Elapsed(at time.Time) time.Duration {
 	if c.state != Running {
 		return c.stored
 	}
-	return addSat(c.stored, c.target.Calendar.Between(c.since, at))
+	return satAdd(c.stored, c.target.Calendar.Between(c.since, at))
 }
 
 // Remaining returns Within minus Elapsed(at): the open time left before the
@@ -347,13 +346,4 @@ func (c Clock) Record(at time.Time) Record {
 		r.Breaches++
 	}
 	return r
-}
-
-// addSat returns a+b for non-negative a and b, saturating at the largest
-// Duration.
-func addSat(a, b time.Duration) time.Duration {
-	if a > math.MaxInt64-b {
-		return math.MaxInt64
-	}
-	return a + b
 }

@@ -274,14 +274,15 @@ const (
 	minInt64 = -maxInt64 - 1
 )
 
-// satAdd returns a+b, saturating at the int64 limits.
-func satAdd(a, b int64) int64 {
+// satAdd returns a+b, saturating at the int64 limits. It serves both the
+// tables' int64 nanoseconds and a Clock's time.Duration.
+func satAdd[T ~int64](a, b T) T {
 	s := a + b
 	if a > 0 && b > 0 && s < 0 {
-		return maxInt64
+		return T(maxInt64)
 	}
 	if a < 0 && b < 0 && s >= 0 {
-		return minInt64
+		return T(minInt64)
 	}
 	return s
 }
