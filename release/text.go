@@ -206,30 +206,29 @@ func ParseTrain(s string) (Train, error) {
 	}
 	for rest != "" {
 		key, val, _ := strings.Cut(rest, " ")
-		switch key {
-		case "version", "shift":
-			v, r, _ := strings.Cut(val, " ")
-			rest = r
-			if key == "version" {
-				ver, err := ParseVersion(v)
-				if err != nil {
-					return Train{}, err
-				}
-				opts = append(opts, WithVersion(ver))
-				continue
-			}
-			var sh Shift
-			if err := sh.UnmarshalText([]byte(v)); err != nil {
-				return Train{}, err
-			}
-			opts = append(opts, WithWorkdays(nil, sh))
-		case "policy":
+		if key == "policy" { // the policy takes the rest of the line
 			p, err := ParsePolicy(val)
 			if err != nil {
 				return Train{}, err
 			}
 			opts = append(opts, WithPolicy(p))
-			rest = ""
+			break
+		}
+		var v string
+		v, rest, _ = strings.Cut(val, " ")
+		switch key {
+		case "version":
+			ver, err := ParseVersion(v)
+			if err != nil {
+				return Train{}, err
+			}
+			opts = append(opts, WithVersion(ver))
+		case "shift":
+			var sh Shift
+			if err := sh.UnmarshalText([]byte(v)); err != nil {
+				return Train{}, err
+			}
+			opts = append(opts, WithWorkdays(nil, sh))
 		default:
 			return bad("unknown key " + strconv.Quote(key))
 		}
