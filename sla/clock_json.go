@@ -51,14 +51,14 @@ func (c Clock) MarshalJSON() ([]byte, error) {
 		j.Worst = c.worst.String()
 	}
 	var err error
-	if j.Started, err = formatInstant(c.started); err != nil {
+	if j.Started, err = formatInstant("started", c.started); err != nil {
 		return nil, err
 	}
-	if j.Since, err = formatInstant(c.since); err != nil {
+	if j.Since, err = formatInstant("since", c.since); err != nil {
 		return nil, err
 	}
 	if !c.breachedAt.IsZero() {
-		if j.BreachedAt, err = formatInstant(c.breachedAt); err != nil {
+		if j.BreachedAt, err = formatInstant("breached_at", c.breachedAt); err != nil {
 			return nil, err
 		}
 	}
@@ -154,11 +154,11 @@ func parseClockDuration(field, s string, optional bool) (time.Duration, error) {
 	return d, nil
 }
 
-// formatInstant writes t as RFC 3339 with nanoseconds, followed by its
-// location's name in brackets unless that name is empty.
-func formatInstant(t time.Time) (string, error) {
+// formatInstant writes t, the value of field, as RFC 3339 with nanoseconds,
+// followed by its location's name in brackets unless that name is empty.
+func formatInstant(field string, t time.Time) (string, error) {
 	if y := t.Year(); y < 0 || y > 9999 {
-		return "", fmt.Errorf("sla: clock JSON: instant %s: year outside [0, 9999]: %w", t, ErrInvalidClock)
+		return "", fmt.Errorf("sla: clock JSON: %s %q: year outside [0, 9999]: %w", field, t, ErrInvalidClock)
 	}
 	s := t.Format(time.RFC3339Nano)
 	if name := t.Location().String(); name != "" {

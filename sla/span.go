@@ -145,7 +145,7 @@ func (s Span) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if why := s.check(); why != "" {
-		return nil, fmt.Errorf("sla: marshalling span %s: %s: %w", s, why, ErrInvalidSpan)
+		return nil, fmt.Errorf("sla: marshalling span %q: %s: %w", s, why, ErrInvalidSpan)
 	}
 	return []byte(s.String()), nil
 }
