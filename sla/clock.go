@@ -245,8 +245,9 @@ func (c Clock) check(m Move, at time.Time, allowed ...State) error {
 	return nil
 }
 
-// settle folds the running stretch [since, at) into stored and records the
-// deadline if at is past it. c is running and at is not before since.
+// settle makes at the last event, at not before since. A running clock
+// first folds the stretch [since, at) into stored and records the deadline
+// if at is past it; a paused one (stopping) has nothing to fold.
 func (c Clock) settle(at time.Time) Clock {
 	if c.state != Running {
 		c.since = at

@@ -9,8 +9,10 @@ import (
 )
 
 // Sentinel errors of the calendar constructors. Each error returned by
-// [NewCalendar], [ParseSpan] and the JSON decoders matches one of them with
-// errors.Is; [SpanError] and [DayError] carry the details.
+// [NewCalendar], [ParseSpan] and [Span.UnmarshalText] matches one of them
+// with errors.Is, as do those of [Calendar.UnmarshalJSON] except for JSON
+// that does not decode into its fields (bad syntax, an unknown field, a
+// malformed date); [SpanError] and [DayError] carry the details.
 var (
 	// ErrNilLocation reports a calendar without a time zone.
 	ErrNilLocation = errors.New("sla: nil location")
