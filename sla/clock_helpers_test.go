@@ -43,11 +43,7 @@ func ckNineToFive(t testing.TB, loc *time.Location, holidays ...date.Date) sla.C
 // time is real elapsed time.
 func ckAlwaysOpen(t testing.TB, loc *time.Location) sla.Calendar {
 	t.Helper()
-	var w sla.Week
-	for d := range w {
-		w[d] = []sla.Span{{From: clock.New(0, 0, 0, 0), To: clock.New(24, 0, 0, 0)}}
-	}
-	cal, err := sla.NewCalendar(loc, w)
+	cal, err := sla.NewCalendar(loc, sla.AllWeek())
 	require.NoError(t, err)
 	return cal
 }
