@@ -187,13 +187,19 @@ func (r Rotation[P]) Equal(o Rotation[P]) bool {
 	})
 }
 
-// parseDay parses a strict "2006-01-02".
+// parseDay parses a day strictly in the ISO 8601 form MarshalJSON writes:
+// "2006-01-02", or with a sign and more digits for years outside 0-9999
+// ("-2737-02-05"). Days that date.ParseISO would normalise, such as
+// "2024-13-40", are refused.
 func parseDay(s string) (date.Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := date.ParseISO(s)
 	if err != nil {
 		return 0, err
 	}
-	return date.NewAt(t), nil
+	if d.String() != s {
+		return 0, fmt.Errorf("%q is not a calendar day in the form 2006-01-02", s)
+	}
+	return d, nil
 }
 
 // parseClock parses "15:04", "15:04:05" or "15:04:05.999999999".
