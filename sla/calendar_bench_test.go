@@ -13,12 +13,7 @@ import (
 // Monday to Friday 09:00-17:00, with ten years of US federal holidays.
 func benchCalendar(b *testing.B) (sla.Calendar, *time.Location) {
 	loc := ckLoc(b, "America/Chicago")
-	cal, err := sla.NewCalendar(loc, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)),
-		sla.Holidays(ckUSFederalHolidays(2024, 2034)...))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return cal, loc
+	return ckNineToFive(b, loc, ckUSFederalHolidays(2024, 2034)...), loc
 }
 
 var spans = []struct {
