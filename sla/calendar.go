@@ -571,21 +571,21 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 	if tb.hoursOn(w.day).open(w.ns) {
 		return t, true
 	}
-	if seg >= 0 {
-		x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]
-		s := searchInt64(tb.gStart, x+1) - 1
-		if x < tb.gEnd {
-			if wl, ok := tb.invLast(x-tb.base[s], baseWeek); ok {
-				if u := instant(wl, c.zone.Off[s]); u.Unix() < zones.Hi {
-					return u, true
-				}
-			} else {
-				return time.Time{}, false
-			}
-		}
-		return c.walkNext(tb, time.Unix(zones.Hi, 0))
+	if seg < 0 {
+		return c.walkNext(tb, t)
 	}
-	return c.walkNext(tb, t)
+	// x is g(t); below gEnd, tb's hours hold again inside the window.
+	if x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]; x < tb.gEnd {
+		s := searchInt64(tb.gStart, x+1) - 1
+		wl, ok := tb.invLast(x-tb.base[s], baseWeek)
+		if !ok {
+			return time.Time{}, false
+		}
+		if u := instant(wl, c.zone.Off[s]); u.Unix() < zones.Hi {
+			return u, true
+		}
+	}
+	return c.walkNext(tb, time.Unix(zones.Hi, 0))
 }
 
 // walkNext is next outside the window, stretch by stretch of constant
