@@ -25,16 +25,13 @@ import (
 // Weekday names are matched without regard to case; days missing from
 // "week" are closed.
 type calendarJSON struct {
-	Zone      string                 `json:"zone"`
-	Week      weekJSON               `json:"week"`
-	Holidays  []date.Date            `json:"holidays,omitempty"`
-	Special   map[date.Date]spanList `json:"special,omitempty"`
-	AllowNone bool                   `json:"allowNoOpeningHours,omitempty"`
-	_         struct{}               `json:"-"`
+	Zone      string               `json:"zone"`
+	Week      weekJSON             `json:"week"`
+	Holidays  []date.Date          `json:"holidays,omitempty"`
+	Special   map[date.Date][]Span `json:"special,omitempty"`
+	AllowNone bool                 `json:"allowNoOpeningHours,omitempty"`
+	_         struct{}             `json:"-"`
 }
-
-// spanList marshals an empty list as [] rather than null.
-type spanList []Span
 
 // MarshalJSON implements json.Marshaler: the zone by its IANA name, the
 // hours of each open weekday as spans such as "09:00-17:00", holidays and
@@ -60,7 +57,7 @@ func (c Calendar) MarshalJSON() ([]byte, error) {
 			continue
 		}
 		if out.Special == nil {
-			out.Special = map[date.Date]spanList{}
+			out.Special = map[date.Date][]Span{}
 		}
 		out.Special[d.Day] = d.Spans
 	}
@@ -96,22 +93,18 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("sla: decoding calendar: zone %q: %w", in.Zone, ErrUnknownZone)
 	}
 	var week Week
+	var seen [7]bool
 	for name, spans := range in.Week {
 		wd, ok := parseWeekday(name)
 		if !ok {
 			return fmt.Errorf("sla: decoding calendar: unknown weekday %q: %w", name, ErrInvalidSpan)
 		}
-		if week[wd] != nil {
+		if seen[wd] {
 			return fmt.Errorf("sla: decoding calendar: weekday %q given twice: %w", name, ErrInvalidSpan)
 		}
-		if spans == nil {
-			spans = []Span{}
-		}
-		week[wd] = spans
-	}
-	for wd := range week {
-		if len(week[wd]) == 0 {
-			week[wd] = nil
+		seen[wd] = true
+		if len(spans) > 0 {
+			week[wd] = spans
 		}
 	}
 	opts := []Option{Holidays(in.Holidays...)}
