@@ -3,6 +3,7 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -232,11 +233,7 @@ func (c Clock) Restart(at time.Time) (Clock, error) {
 }
 
 func (c Clock) check(m Move, at time.Time, allowed ...State) error {
-	ok := false
-	for _, s := range allowed {
-		ok = ok || c.state == s
-	}
-	if !ok {
+	if !slices.Contains(allowed, c.state) {
 		return &MoveError{c.target.Name, m, c.state, at, c.since, ErrIllegalMove}
 	}
 	if at.Before(c.since) {

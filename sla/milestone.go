@@ -10,11 +10,7 @@ import (
 // first instant its time has been counted, so a scheduler that wakes at the
 // instant NextMilestone reports finds it passed. The result is a new slice.
 func (c Clock) Passed(at time.Time) []Milestone {
-	n := c.passed(c.Elapsed(at))
-	if n == 0 {
-		return nil
-	}
-	return append([]Milestone(nil), c.target.Milestones[:n]...)
+	return cloneMilestones(c.target.Milestones[:c.passed(c.Elapsed(at))])
 }
 
 // passed returns how many milestones have At <= elapsed, by binary search.

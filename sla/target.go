@@ -57,10 +57,7 @@ type Target struct {
 // given milestones, or a *TargetError when within is negative or the
 // milestones are unnamed, duplicated, negative or out of order.
 func NewTarget(name string, within time.Duration, cal Calendar, milestones ...Milestone) (Target, error) {
-	t := Target{Name: name, Within: within, Calendar: cal}
-	if len(milestones) > 0 {
-		t.Milestones = append([]Milestone(nil), milestones...)
-	}
+	t := Target{Name: name, Within: within, Calendar: cal, Milestones: cloneMilestones(milestones)}
 	if err := t.Validate(); err != nil {
 		return Target{}, err
 	}
