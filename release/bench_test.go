@@ -14,44 +14,33 @@ var (
 	sinkString   string
 )
 
-// Next and At cost the same at any distance from the first release.
-func BenchmarkNext(b *testing.B) {
+// benchDays are the days Next and At are asked about: they cost the same
+// at any distance from the first release.
+var benchDays = []struct {
+	name string
+	day  date.Date
+}{
+	{"near", date.New(2024, time.April, 1)},
+	{"far_future", date.New(9999, time.December, 31)},
+	{"far_past", date.New(-9999, time.January, 1)},
+}
+
+// benchQuery runs query on each of benchDays against one train.
+func benchQuery(b *testing.B, query func(Train, date.Date) Release) {
 	tr := MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")))
-	for _, c := range []struct {
-		name string
-		day  date.Date
-	}{
-		{"near", date.New(2024, time.April, 1)},
-		{"far_future", date.New(9999, time.December, 31)},
-		{"far_past", date.New(-9999, time.January, 1)},
-	} {
+	for _, c := range benchDays {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkRelease = tr.Next(c.day)
+				sinkRelease = query(tr, c.day)
 			}
 		})
 	}
 }
 
-func BenchmarkAt(b *testing.B) {
-	tr := MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")))
-	for _, c := range []struct {
-		name string
-		day  date.Date
-	}{
-		{"near", date.New(2024, time.April, 1)},
-		{"far_future", date.New(9999, time.December, 31)},
-		{"far_past", date.New(-9999, time.January, 1)},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				sinkRelease = tr.At(c.day)
-			}
-		})
-	}
-}
+func BenchmarkNext(b *testing.B) { benchQuery(b, Train.Next) }
+
+func BenchmarkAt(b *testing.B) { benchQuery(b, Train.At) }
 
 // With a working-day shift (nil calendar: Monday to Friday), a Saturday
 // train moves every release.
