@@ -496,3 +496,45 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	fieldCache.Store(t, m)
 	return m
 }
+
+// Message is the one text layout of every package's ConfigError:
+// `pkg: field "value": what is wrong: reason`. The sentinel's own package
+// prefix is not repeated; an empty field or value is left out.
+func Message(pkg, field, value, reason string, sentinel error) string {
+	var b strings.Builder
+	b.WriteString(pkg)
+	b.WriteString(":")
+	if field != "" {
+		b.WriteString(" ")
+		b.WriteString(field)
+	}
+	if value != "" {
+		b.WriteString(" ")
+		b.WriteString(strconv.Quote(shorten(value)))
+	}
+	what := ""
+	if sentinel != nil {
+		what = strings.TrimPrefix(sentinel.Error(), pkg+": ")
+	}
+	if what != "" {
+		b.WriteString(": ")
+		b.WriteString(what)
+	}
+	if reason != "" && reason != what {
+		b.WriteString(": ")
+		b.WriteString(reason)
+	}
+	return b.String()
+}
+
+func shorten(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	s = s[:max]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s + "..."
+}

@@ -137,3 +137,10 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestMessage(t *testing.T) {
+	errWeeks := errors.New("sprint: weeks out of range")
+	assert.Equal(t, `sprint: weeks "0": weeks out of range: want 1 to 52`, Message("sprint", "weeks", "0", "want 1 to 52", errWeeks))
+	assert.Equal(t, `sprint: people: weeks out of range`, Message("sprint", "people", "", "", errWeeks))
+	assert.Equal(t, `sprint: "x": why`, Message("sprint", "", "x", "why", nil))
+}
