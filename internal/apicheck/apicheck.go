@@ -4,7 +4,7 @@
 //	pkg sla, func NewCalendar(*time.Location, Week, ...Option) (Calendar, error)
 //	pkg sla, method (Calendar) Add(time.Time, time.Duration) time.Time
 //	pkg sla, type Span struct, From clock.Clock
-//	pkg sla, const ErrZone ...
+//	pkg sla, var ErrZone error
 //
 // Its test compares the listing with api/cadence.txt, so that every change
 // of the exported API shows as a diff of that file in review. Regenerate the
