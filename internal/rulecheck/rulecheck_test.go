@@ -343,6 +343,24 @@ func TestCitations(t *testing.T) {
 	}
 }
 
+// TestOutside checks the pattern of TestNoPathsOutsideRepository; the
+// words are split so that this file does not match itself.
+func TestOutside(t *testing.T) {
+	for line, want := range map[string]bool{
+		"rule R17 in RULES.md":                       false,
+		"(" + "shared" + "/handbook.md)":             true,
+		"see /work/" + "shared" + "/DESIGN.md":       true,
+		"of the Reference " + "Handbook":             true,
+		"of the reference\t" + "handbook (R10)":      true,
+		"a shared calendar, sharedfoo/x, unshared/y": false,
+		"Fleet's public engineering handbook":        false,
+	} {
+		if got := outside.MatchString(line); got != want {
+			t.Errorf("outside.MatchString(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
 // TestRuleSetDefines checks the lookup the resolution test relies on, with
 // a made-up rule set, so that it can fail without an undefined number in
 // this file.
