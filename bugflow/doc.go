@@ -70,4 +70,7 @@
 //	report := scheme.Report(issues, now, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
 //	fmt.Println(report.Summary())
 //	_ = skipped
+//
+// The process rules cited as R1-R32 are in RULES.md at the module root:
+// https://github.com/teamcadence/cadence/blob/main/RULES.md
 package bugflow

@@ -86,4 +86,7 @@
 //	c := release.Fleet2024Rules().Classify(release.FactsOf(release.Regression, release.DataLoss))
 //	fmt.Println(c)                          // blocker: yes (R11.1); critical: yes (R14.3); patch: yes (R14.5)
 //	fmt.Print(t.Drift(history))             // per-release slips and summary figures
+//
+// The process rules cited as R1-R32 are in RULES.md at the module root:
+// https://github.com/teamcadence/cadence/blob/main/RULES.md
 package release

@@ -82,4 +82,7 @@
 //	fmt.Println(infra.Responders.Who(now))
 //
 // Configuration round-trips through JSON ([Rotation.MarshalJSON]).
+//
+// The process rules cited as R1-R32 are in RULES.md at the module root:
+// https://github.com/teamcadence/cadence/blob/main/RULES.md
 package rotation

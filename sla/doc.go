@@ -53,4 +53,7 @@
 // that reach outside those years stay exact but cost one step per offset
 // change they cross there. Between saturates at the largest time.Duration (about 292 years of
 // open time).
+//
+// The process rules cited as R1-R32 are in RULES.md at the module root:
+// https://github.com/teamcadence/cadence/blob/main/RULES.md
 package sla

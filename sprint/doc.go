@@ -71,4 +71,7 @@
 //	for e := range rs.Occurrences(monday, monday+7) {
 //		fmt.Println(e.Day, e.Name, e.Owner) // this week's rituals and who owns them
 //	}
+//
+// The process rules cited as R1-R32 are in RULES.md at the module root:
+// https://github.com/teamcadence/cadence/blob/main/RULES.md
 package sprint
