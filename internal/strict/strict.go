@@ -9,6 +9,7 @@ package strict
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -195,7 +196,45 @@ func (s *scanner) syntax(path, why string) error {
 	return &Error{Kind: Syntax, Path: path, Value: v, Reason: why}
 }
 
-var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// decodesItself reports whether values of t decode themselves from JSON or
+// from a JSON string, so their shape is theirs to check.
+func decodesItself(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(unmarshalerType) || p.Implements(unmarshalerType) ||
+		t.Implements(textUnmarshalerType) || p.Implements(textUnmarshalerType)
+}
+
+// want says what JSON a value of type t needs, or "" for anything.
+func want(t reflect.Type) (first string, what string) {
+	if t == nil {
+		return "", ""
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "\"", "a string"
+	case reflect.Bool:
+		return "tf", "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "-0123456789", typeName(t)
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "\"[", "a base64 string"
+		}
+		return "[", "an array"
+	case reflect.Array:
+		return "[", "an array"
+	case reflect.Map, reflect.Struct:
+		return "{", "an object"
+	}
+	return "", ""
+}
 
 // value scans one JSON value at s.pos. t is the Go type it decodes into, or
 // nil when any key is acceptable.
@@ -203,7 +242,7 @@ func (s *scanner) value(t reflect.Type, path string, root bool) error {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t != nil && !root && (t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType)) {
+	if t != nil && !root && decodesItself(t) {
 		t = nil // it decodes itself; still refuse duplicate keys inside
 	}
 	if t != nil && t.Kind() == reflect.Interface {
@@ -211,6 +250,13 @@ func (s *scanner) value(t reflect.Type, path string, root bool) error {
 	}
 	if s.pos >= len(s.data) {
 		return s.syntax(path, "unexpected end of JSON")
+	}
+	if first, what := want(t); first != "" && s.data[s.pos] != 'n' && !strings.ContainsRune(first, rune(s.data[s.pos])) {
+		start := s.pos
+		if err := s.value(nil, path, false); err != nil {
+			return err
+		}
+		return &Error{Kind: Type, Path: path, Value: excerpt(s.data[start:s.pos]), Reason: "want " + what}
 	}
 	switch c := s.data[s.pos]; {
 	case c == '{':
@@ -512,17 +558,25 @@ func Message(pkg, field, value, reason string, sentinel error) string {
 		b.WriteString(" ")
 		b.WriteString(strconv.Quote(shorten(value)))
 	}
+	head := field != "" || value != ""
 	what := ""
 	if sentinel != nil {
 		what = strings.TrimPrefix(sentinel.Error(), pkg+": ")
 	}
+	var parts []string
 	if what != "" {
-		b.WriteString(": ")
-		b.WriteString(what)
+		parts = append(parts, what)
 	}
 	if reason != "" && reason != what {
-		b.WriteString(": ")
-		b.WriteString(reason)
+		parts = append(parts, reason)
+	}
+	for i, part := range parts {
+		if i == 0 && !head {
+			b.WriteString(" ")
+		} else {
+			b.WriteString(": ")
+		}
+		b.WriteString(part)
 	}
 	return b.String()
 }

@@ -65,7 +65,11 @@ func TestDecode(t *testing.T) {
 		{name: "control", in: "{\"zone\":\"a\x01\"}", kind: Syntax, path: "zone"},
 		// types
 		{name: "type", in: `{"zone":5}`, kind: Type, path: "zone", value: "5"},
-		{name: "type nested", in: `{"overrides":[{"absent":true}]}`, kind: Type, path: "overrides.absent", value: "true"},
+		{name: "type nested", in: `{"overrides":[{"absent":true}]}`, kind: Type, path: "overrides[0].absent", value: "true"},
+		{name: "type array for object", in: `{"ptr":[1]}`, kind: Type, path: "ptr", value: "[1]"},
+		{name: "type string for array", in: `{"overrides":"x"}`, kind: Type, path: "overrides", value: `"x"`},
+		{name: "type in map", in: `{"names":{"a":1}}`, kind: Type, path: "names.a", value: "1"},
+		{name: "null anywhere", in: `{"overrides":[null],"names":{"a":null},"ptr":null}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,4 +147,6 @@ func TestMessage(t *testing.T) {
 	assert.Equal(t, `sprint: weeks "0": weeks out of range: want 1 to 52`, Message("sprint", "weeks", "0", "want 1 to 52", errWeeks))
 	assert.Equal(t, `sprint: people: weeks out of range`, Message("sprint", "people", "", "", errWeeks))
 	assert.Equal(t, `sprint: "x": why`, Message("sprint", "", "x", "why", nil))
+	assert.Equal(t, `sprint: weeks out of range`, Message("sprint", "", "", "", errWeeks))
+	assert.Equal(t, `sprint: weeks out of range: want 1`, Message("sprint", "", "", "want 1", errWeeks))
 }
