@@ -114,25 +114,25 @@ func FuzzCadenceJSON(f *testing.F) {
 	})
 }
 
-// FuzzParseRule checks ParseRule's round trip.
-func FuzzParseRule(f *testing.F) {
+// FuzzParseDayRule checks ParseDayRule's round trip.
+func FuzzParseDayRule(f *testing.F) {
 	for _, s := range []string{"first Monday", "last friday", "each Thursday", "every workday", "day 3", "day 0", "day +1", "first Funday", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, err := sprint.ParseRule(s)
+		r, err := sprint.ParseDayRule(s)
 		if err != nil {
 			if !errors.Is(err, sprint.ErrRule) {
-				t.Fatalf("ParseRule(%q): unexpected error %v", s, err)
+				t.Fatalf("ParseDayRule(%q): unexpected error %v", s, err)
 			}
 			return
 		}
 		if !r.IsValid() {
-			t.Fatalf("ParseRule(%q) returned an invalid rule", s)
+			t.Fatalf("ParseDayRule(%q) returned an invalid rule", s)
 		}
-		again, err := sprint.ParseRule(r.String())
+		again, err := sprint.ParseDayRule(r.String())
 		if err != nil || again != r {
-			t.Fatalf("ParseRule(%q) = %v; reparse of %q = %v, %v", s, r, r.String(), again, err)
+			t.Fatalf("ParseDayRule(%q) = %v; reparse of %q = %v, %v", s, r, r.String(), again, err)
 		}
 	})
 }
@@ -167,7 +167,7 @@ func FuzzParseRecurrence(f *testing.F) {
 // the package's, and a decoded calendar re-encodes identically and yields
 // ordered ceremonies within each sprint.
 func FuzzCalendarJSON(f *testing.F) {
-	cal, _ := sprint.Fleet2023Calendar(date.New(2024, time.January, 8), time.UTC, nil)
+	cal, _ := sprint.Fleet2024Schedule(date.New(2024, time.January, 8), time.UTC, nil)
 	fleet, _ := json.Marshal(cal)
 	f.Add(fleet)
 	for _, s := range []string{
@@ -181,7 +181,7 @@ func FuzzCalendarJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var c sprint.Calendar
+		var c sprint.Schedule
 		if err := json.Unmarshal(b, &c); err != nil {
 			var ce *sprint.ConfigError
 			if !errors.As(err, &ce) && !isJSONError(err) {
@@ -193,7 +193,7 @@ func FuzzCalendarJSON(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Marshal: %v", err)
 		}
-		var again sprint.Calendar
+		var again sprint.Schedule
 		if err := json.Unmarshal(out, &again); err != nil {
 			t.Fatalf("re-decode %s: %v", out, err)
 		}
@@ -219,7 +219,7 @@ func FuzzCalendarJSON(f *testing.F) {
 // FuzzRitualsJSON does the same for ritual tables, and checks that
 // Occurrences stay within their range and in order.
 func FuzzRitualsJSON(f *testing.F) {
-	rs, _ := sprint.Fleet2023Rituals(date.New(2024, time.January, 10), time.UTC, nil)
+	rs, _ := sprint.Fleet2024Rituals(date.New(2024, time.January, 10), time.UTC, nil)
 	fleet, _ := json.Marshal(rs)
 	f.Add(fleet)
 	for _, s := range []string{

@@ -74,7 +74,7 @@ func TestCeremoniesProperty(t *testing.T) {
 		loc := mustLoad(t, zones[rng.IntN(len(zones))])
 		weeks := 1 + rng.IntN(4)
 		first := date.Date(rng.Int64N(40_000)) + 725_000 // about 1986-2096
-		c := sprint.MustCadence(first, weeks)
+		c := sprint.MustNewCadence(first, weeks)
 		s := c.Sprint(rng.IntN(20) - 10)
 		w := offDays{off: map[date.Date]bool{}, weekends: rng.IntN(3) == 0}
 		for range rng.IntN(12) {
@@ -83,7 +83,7 @@ func TestCeremoniesProperty(t *testing.T) {
 		kind := kinds[rng.IntN(len(kinds))]
 		wd := time.Weekday(rng.IntN(7))
 		n := 1 + rng.IntN(7*weeks)
-		var rule sprint.Rule
+		var rule sprint.DayRule
 		switch kind {
 		case "first":
 			rule = sprint.FirstWeekday(wd)
@@ -101,7 +101,7 @@ func TestCeremoniesProperty(t *testing.T) {
 		if cer.Time == hm(24, 0) {
 			cer.Time = hm(0, 0) // keep 24:00 for the table tests; its Start is the next day
 		}
-		cal, err := sprint.NewCalendar(c, loc, w, cer)
+		cal, err := sprint.NewSchedule(c, loc, w, nil, cer)
 		require.NoError(t, err)
 		var got []date.Date
 		var prev time.Time
