@@ -159,6 +159,16 @@ func ParseRecurrence(s string) (Recurrence, error) {
 		return Recurrence{}, bad
 	}
 	if !r.IsValid() {
+		switch {
+		case r.kind == recurEvery && (r.weeks < 1 || r.weeks > MaxEveryWeeks):
+			bad.Reason = "want 1 to " + strconv.Itoa(MaxEveryWeeks) + " weeks"
+		case r.kind == recurEvery && (r.offset <= -7*r.weeks || r.offset >= 7*r.weeks):
+			bad.Reason = "the offset must be shorter than the period, within ±" + strconv.Itoa(7*r.weeks-1) + "d"
+		case r.kind == recurEvery:
+			bad.Reason = "the anchor day is out of range"
+		case r.kind == recurOnDemand:
+			bad.Reason = "want a trigger on one line after \"on demand: \""
+		}
 		return Recurrence{}, bad
 	}
 	return r, nil
@@ -455,7 +465,7 @@ func (r Rituals) Occurrences(from, to date.Date) iter.Seq[Event] {
 type ritualsWire struct {
 	Zone    string       `json:"zone"`
 	Roles   []string     `json:"roles"`
-	Rituals []ritualWire `json:"rituals"`
+	Rituals []json.RawMessage `json:"rituals"` // each a ritualWire, decoded on its own so errors name its index
 }
 
 // MarshalJSON implements json.Marshaler as
@@ -468,12 +478,16 @@ func (r Rituals) MarshalJSON() ([]byte, error) {
 	if r.loc == nil {
 		return []byte("null"), nil
 	}
-	w := ritualsWire{Zone: r.loc.String(), Roles: r.roles, Rituals: make([]ritualWire, len(r.list))}
+	w := ritualsWire{Zone: r.loc.String(), Roles: r.roles, Rituals: make([]json.RawMessage, len(r.list))}
 	if w.Roles == nil {
 		w.Roles = []string{}
 	}
 	for i, x := range r.list {
-		w.Rituals[i] = x.wire()
+		b, err := json.Marshal(x.wire())
+		if err != nil {
+			return nil, err
+		}
+		w.Rituals[i] = b
 	}
 	return json.Marshal(w)
 }
@@ -498,7 +512,11 @@ func (r *Rituals) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	list := make([]Ritual, len(w.Rituals))
-	for i, rw := range w.Rituals {
+	for i, raw := range w.Rituals {
+		var rw ritualWire
+		if err := decodeStrict(raw, &rw); err != nil {
+			return withPath(ritualField(i), err)
+		}
 		if list[i], err = rw.ritual(); err != nil {
 			return withPath(ritualField(i), err)
 		}

@@ -192,7 +192,7 @@ type scheduleWire struct {
 	Cadence    *cadenceWire   `json:"cadence"`
 	Zone       string         `json:"zone"`
 	Roles      []string       `json:"roles"`
-	Ceremonies []ceremonyWire `json:"ceremonies"`
+	Ceremonies []json.RawMessage `json:"ceremonies"` // each a ceremonyWire, decoded on its own so errors name its index
 }
 
 // MarshalJSON implements json.Marshaler as
@@ -207,12 +207,16 @@ func (k Schedule) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	w := scheduleWire{Cadence: &cadenceWire{First: k.cadence.first.String(), Weeks: k.cadence.weeks},
-		Zone: k.loc.String(), Roles: k.roles, Ceremonies: make([]ceremonyWire, len(k.ceremonies))}
+		Zone: k.loc.String(), Roles: k.roles, Ceremonies: make([]json.RawMessage, len(k.ceremonies))}
 	if w.Roles == nil {
 		w.Roles = []string{}
 	}
 	for i, c := range k.ceremonies {
-		w.Ceremonies[i] = c.wire()
+		b, err := json.Marshal(c.wire())
+		if err != nil {
+			return nil, err
+		}
+		w.Ceremonies[i] = b
 	}
 	return json.Marshal(w)
 }
@@ -241,7 +245,11 @@ func (k *Schedule) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	cs := make([]Ceremony, len(w.Ceremonies))
-	for i, cw := range w.Ceremonies {
+	for i, raw := range w.Ceremonies {
+		var cw ceremonyWire
+		if err := decodeStrict(raw, &cw); err != nil {
+			return withPath(ceremonyField(i), err)
+		}
 		if cs[i], err = cw.ceremony(); err != nil {
 			return withPath(ceremonyField(i), err)
 		}
