@@ -68,11 +68,11 @@ func (h holidays) IsWorkday(d date.Date) bool {
 func ExampleSchedule_Ceremonies() {
 	loc, _ := time.LoadLocation("America/Chicago")
 	off := holidays{date.New(2024, time.February, 19): true}
-	cal, err := sprint.Fleet2024Schedule(date.New(2024, time.January, 8), loc, off)
+	sched, err := sprint.Fleet2024Schedule(date.New(2024, time.January, 8), loc, off)
 	if err != nil {
 		panic(err)
 	}
-	for e := range cal.Ceremonies(cal.Cadence().Sprint(3)) {
+	for e := range sched.Ceremonies(sched.Cadence().Sprint(3)) {
 		if e.Name != "Daily stand-up" {
 			fmt.Println(e)
 		}
@@ -128,13 +128,13 @@ func ExampleSprint_Last() {
 func ExampleSchedule_Ceremonies_dst() {
 	loc, _ := time.LoadLocation("America/Chicago")
 	c := sprint.MustNewCadence(date.New(2024, time.March, 4), 2)
-	cal, err := sprint.NewSchedule(c, loc, nil, nil, sprint.Ceremony{
+	sched, err := sprint.NewSchedule(c, loc, nil, nil, sprint.Ceremony{
 		Name: "Stand-up", Rule: sprint.EveryWorkday(), Time: clock.New(9, 0, 0, 0), Duration: 15 * time.Minute,
 	})
 	if err != nil {
 		panic(err)
 	}
-	for e := range cal.Ceremonies(c.Sprint(1)) {
+	for e := range sched.Ceremonies(c.Sprint(1)) {
 		if wd := e.Day.Weekday(); wd == time.Friday || wd == time.Monday {
 			fmt.Println(e.Start.Format("Mon 01-02 15:04 MST"), "=", e.Start.UTC().Format("15:04 UTC"))
 		}
@@ -146,7 +146,7 @@ func ExampleSchedule_Ceremonies_dst() {
 	// Fri 03-15 09:00 CDT = 14:00 UTC
 }
 
-// A calendar kept as JSON configuration; holidays are attached after
+// A schedule kept as JSON configuration; holidays are attached after
 // decoding, since working days are not part of the JSON.
 func ExampleSchedule_UnmarshalJSON() {
 	config := `{
@@ -158,19 +158,19 @@ func ExampleSchedule_UnmarshalJSON() {
 	    {"name": "Demo", "rule": "last Friday", "time": "15:00", "duration": "45m", "move": "earlier"}
 	  ]
 	}`
-	var cal sprint.Schedule
-	if err := json.Unmarshal([]byte(config), &cal); err != nil {
+	var sched sprint.Schedule
+	if err := json.Unmarshal([]byte(config), &sched); err != nil {
 		panic(err)
 	}
-	cal = cal.WithWorkdays(holidays{date.New(2024, time.March, 29): true}) // Good Friday
-	for e := range cal.Ceremonies(cal.At(date.New(2024, time.March, 20))) {
+	sched = sched.WithWorkdays(holidays{date.New(2024, time.March, 29): true}) // Good Friday
+	for e := range sched.Ceremonies(sched.At(date.New(2024, time.March, 20))) {
 		fmt.Println(e)
 	}
 	err := json.Unmarshal([]byte(`{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[
-	  {"name":"Demo","rule":"last Friday","time":"3pm","duration":"45m"}]}`), &cal)
+	  {"name":"Demo","rule":"last Friday","time":"3pm","duration":"45m"}]}`), &sched)
 	fmt.Println(err, errors.Is(err, sprint.ErrTime))
 	err = json.Unmarshal([]byte(`{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[
-	  {"name":"Demo","rule":"last Friday","time":"15:00","duraton":"45m"}]}`), &cal)
+	  {"name":"Demo","rule":"last Friday","time":"15:00","duraton":"45m"}]}`), &sched)
 	fmt.Println(err, errors.Is(err, sprint.ErrUnknownField))
 	// Output:
 	// Mon 2024-03-11 10:00-11:00 GMT Planning (Engineering manager)

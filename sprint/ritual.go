@@ -463,8 +463,8 @@ func (r Rituals) Occurrences(from, to date.Date) iter.Seq[Event] {
 
 // ritualsWire is a Rituals table in JSON.
 type ritualsWire struct {
-	Zone    string       `json:"zone"`
-	Roles   []string     `json:"roles"`
+	Zone    string            `json:"zone"`
+	Roles   []string          `json:"roles"`
 	Rituals []json.RawMessage `json:"rituals"` // each a ritualWire, decoded on its own so errors name its index
 }
 

@@ -93,6 +93,13 @@ func TestRitualMoves(t *testing.T) {
 		{"weekly skip", sprint.WeeklyOn(time.Wednesday), sprint.Skip,
 			[]date.Date{day(2024, time.December, 25)}, day(2024, time.December, 23),
 			[]date.Date{day(2025, time.January, 1)}, []date.Date{day(2025, time.January, 1)}},
+		{"weekly stay", sprint.WeeklyOn(time.Wednesday), sprint.Stay,
+			[]date.Date{day(2024, time.December, 25)}, day(2024, time.December, 23),
+			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)},
+			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)}},
+		{"every 2 weeks stays on a Saturday", sprint.EveryWeeks(2, day(2024, time.December, 21), 0), sprint.Stay,
+			nil, day(2024, time.December, 16), []date.Date{day(2024, time.December, 21), day(2025, time.January, 4)},
+			[]date.Date{day(2024, time.December, 21), day(2025, time.January, 4)}},
 		// a move across the range boundary: planned in the range, held before it
 		{"moved out of the range", sprint.WeeklyOn(time.Monday), sprint.Earlier,
 			[]date.Date{day(2024, time.December, 23)}, day(2024, time.December, 23),
@@ -162,7 +169,7 @@ func refOccurrences(list []sprint.Ritual, periods []struct {
 			if !planned {
 				continue
 			}
-			d, ok := p, w.IsWorkday(p)
+			d, ok := p, w.IsWorkday(p) || (r.Move == sprint.Stay && periods[i].per != 0)
 			for k := 1; !ok && k <= sprint.MaxMove && r.Move != sprint.Skip; k++ {
 				if r.Move == sprint.Earlier {
 					d = p - date.Date(k)
@@ -194,7 +201,7 @@ func refOccurrences(list []sprint.Ritual, periods []struct {
 func TestOccurrencesProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 2023))
 	loc := mustLoad(t, "Asia/Kathmandu")
-	moves := []sprint.Move{sprint.Skip, sprint.Earlier, sprint.Later}
+	moves := []sprint.Move{sprint.Stay, sprint.Skip, sprint.Earlier, sprint.Later}
 	for iter := range 200 {
 		w := offDays{off: map[date.Date]bool{}, weekends: rng.IntN(4) == 0}
 		center := date.Date(rng.Int64N(3_000_000)) - 1_000_000 + 700_000
@@ -207,7 +214,7 @@ func TestOccurrencesProperty(t *testing.T) {
 			per  int
 		}
 		for i := range 1 + rng.IntN(5) {
-			r := sprint.Ritual{Name: string(rune('a' + i)), Time: hm(rng.IntN(24), 15*rng.IntN(4)), Move: moves[rng.IntN(3)]}
+			r := sprint.Ritual{Name: string(rune('a' + i)), Time: hm(rng.IntN(24), 15*rng.IntN(4)), Move: moves[rng.IntN(len(moves))]}
 			var base date.Date
 			per := 0
 			switch rng.IntN(3) {

@@ -189,9 +189,9 @@ func boolInt(b bool) int {
 
 // scheduleWire is a Schedule in JSON.
 type scheduleWire struct {
-	Cadence    *cadenceWire   `json:"cadence"`
-	Zone       string         `json:"zone"`
-	Roles      []string       `json:"roles"`
+	Cadence    *cadenceWire      `json:"cadence"`
+	Zone       string            `json:"zone"`
+	Roles      []string          `json:"roles"`
 	Ceremonies []json.RawMessage `json:"ceremonies"` // each a ceremonyWire, decoded on its own so errors name its index
 }
 

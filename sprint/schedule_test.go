@@ -180,6 +180,11 @@ func TestCeremonyMoves(t *testing.T) {
 			[]date.Date{day(2024, time.December, 25), day(2024, time.December, 26)},
 			[]date.Date{day(2024, time.December, 24)}, []date.Date{day(2024, time.December, 25)}},
 		{"skip", sprint.DayOfSprint(3), sprint.Skip, []date.Date{day(2024, time.December, 25)}, nil, nil},
+		// stay, the zero Move: held on the holiday itself
+		{"stay", sprint.DayOfSprint(3), sprint.Stay, []date.Date{day(2024, time.December, 25)},
+			[]date.Date{day(2024, time.December, 25)}, []date.Date{day(2024, time.December, 25)}},
+		{"stay on a Saturday", sprint.FirstWeekday(time.Saturday), sprint.Move(0), nil,
+			[]date.Date{day(2024, time.December, 28)}, []date.Date{day(2024, time.December, 28)}},
 		// new year's day (Wed) off: weekly Wednesday moves to Thursday in week 2 only
 		{"weekly over new year", sprint.EachWeek(time.Wednesday), sprint.Later, []date.Date{day(2025, time.January, 1)},
 			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 2), day(2025, time.January, 8)},
@@ -276,7 +281,7 @@ func TestMeetings(t *testing.T) {
 	assert.Equal(t, events(cal.Ceremonies(s)), events(cal.Meetings(midnightIn(s.Start, loc), midnightIn(s.End, loc))))
 }
 
-func TestNewCalendarErrors(t *testing.T) {
+func TestNewScheduleErrors(t *testing.T) {
 	c := sprint.MustNewCadence(day(2024, time.January, 8), 3)
 	good := sprint.Ceremony{Name: "Sync", Rule: sprint.EveryWorkday(), Time: hm(9, 0), Duration: 15 * time.Minute}
 	with := func(f func(*sprint.Ceremony)) sprint.Ceremony { x := good; f(&x); return x }
@@ -314,7 +319,7 @@ func TestNewCalendarErrors(t *testing.T) {
 			assert.Regexp(t, `^sprint: `+regexpQuote(tt.wantField)+`( ".*")?: `, err.Error())
 		})
 	}
-	// the calendar keeps its own copy of the ceremonies
+	// the schedule keeps its own copy of the ceremonies
 	cs := []sprint.Ceremony{good}
 	cal, err := sprint.NewSchedule(c, time.UTC, nil, nil, cs...)
 	require.NoError(t, err)
@@ -389,7 +394,7 @@ func TestMoveText(t *testing.T) {
 	assert.Equal(t, "Move(9)", sprint.Move(9).String())
 }
 
-func TestCalendarJSON(t *testing.T) {
+func TestScheduleJSON(t *testing.T) {
 	loc := mustLoad(t, "Australia/Lord_Howe")
 	cal, err := sprint.Fleet2024Schedule(day(2024, time.January, 8), loc, nil)
 	require.NoError(t, err)
@@ -435,7 +440,7 @@ func TestCalendarJSON(t *testing.T) {
 	require.ErrorIs(t, err, sprint.ErrName)
 }
 
-func TestCalendarJSONErrors(t *testing.T) {
+func TestScheduleJSONErrors(t *testing.T) {
 	cer := func(s string) string {
 		return `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[` + s + `]}`
 	}
