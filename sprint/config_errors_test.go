@@ -81,6 +81,7 @@ func TestConfigErrorTexts(t *testing.T) {
 			`sprint: ceremonies[0].move "Later": bad move: want stay, skip, earlier or later`},
 		{"wrong type in a list", sch(`{` + c3 + `,"zone":"UTC","ceremonies":[{"name":1,"rule":"day 1","time":"09:00"}]}`), sprint.ErrSyntax,
 			`sprint: ceremonies[0].name "1": syntax error: want a string`},
+		{"empty document", sch(``), sprint.ErrSyntax, `sprint: document: syntax error: unexpected end of JSON`},
 		{"text after the value", sch(`{` + c3 + `,"zone":"UTC"} x`), sprint.ErrSyntax,
 			`sprint: "x": syntax error: text after the JSON value`},
 

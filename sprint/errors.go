@@ -70,7 +70,11 @@ type ConfigError struct {
 // `sprint: weeks "0": bad sprint length: want 1 to 52`, leaving out what is
 // empty; the sentinel's own prefix is not repeated.
 func (e *ConfigError) Error() string {
-	return strict.Message("sprint", e.Field, e.Value, e.Reason, e.Err)
+	field := e.Field
+	if field == "" && e.Value == "" {
+		field = "document" // the whole text, such as an empty one
+	}
+	return strict.Message("sprint", field, e.Value, e.Reason, e.Err)
 }
 
 // Unwrap returns the sentinel, so errors.Is(err, ErrWeeks) works.
