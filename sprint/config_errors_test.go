@@ -126,6 +126,23 @@ func TestConfigErrorTexts(t *testing.T) {
 		{"NewRituals nil zone", func() error { _, err := sprint.NewRituals(nil, nil, nil); return err }, sprint.ErrZone,
 			`sprint: zone: bad time zone: nil *time.Location`},
 
+		{"NewRituals name with a line break", func() error {
+			_, err := sprint.NewRituals(time.UTC, nil, nil, sprint.Ritual{Name: "a\nb", Recurrence: sprint.Daily()})
+			return err
+		}, sprint.ErrName, `sprint: rituals[0].name "a\nb": bad name: has a line break`},
+		{"Schedule JSON of a fixed zone", func() error {
+			s, err := sprint.NewSchedule(sprint.MustNewCadence(0, 3), time.FixedZone("UTC+1", 3600), nil, nil)
+			require.NoError(t, err)
+			_, err = json.Marshal(s)
+			return err
+		}, sprint.ErrZone, `json: error calling MarshalJSON for type sprint.Schedule: sprint: zone "UTC+1": bad time zone: not an IANA zone name, so JSON could not restore it`},
+		{"Rituals JSON of a zone under another's name", func() error {
+			r, err := sprint.NewRituals(time.FixedZone("America/Chicago", 0), nil, nil)
+			require.NoError(t, err)
+			_, err = r.MarshalJSON()
+			return err
+		}, sprint.ErrZone, `sprint: zone "America/Chicago": bad time zone: its offsets differ from the IANA zone of that name`},
+
 		// text forms and single values
 		{"ParseCadence", func() error { _, err := sprint.ParseCadence("R/2024-02-30/P3W"); return err }, sprint.ErrSyntax,
 			`sprint: first "2024-02-30": syntax error: want a calendar day YYYY-MM-DD`},

@@ -190,3 +190,27 @@ func loadZone(name string) (*time.Location, error) {
 	}
 	return loc, nil
 }
+
+// zoneName returns loc's IANA name for JSON, refusing with ErrZone a zone
+// that JSON could not restore: one whose name does not load, or loads to a
+// zone with other offsets (time.FixedZone("America/Chicago", 0)).
+func zoneName(loc *time.Location) (string, error) {
+	name := loc.String()
+	if err := checkZone(loc); err != nil {
+		return "", err
+	}
+	std, err := loadZone(name)
+	if err != nil {
+		return "", &ConfigError{Field: "zone", Value: name, Err: ErrZone,
+			Reason: "not an IANA zone name, so JSON could not restore it"}
+	}
+	for _, t := range []time.Time{time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC), time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)} {
+		_, a := t.In(loc).Zone()
+		_, b := t.In(std).Zone()
+		if a != b {
+			return "", &ConfigError{Field: "zone", Value: name, Err: ErrZone,
+				Reason: "its offsets differ from the IANA zone of that name"}
+		}
+	}
+	return name, nil
+}

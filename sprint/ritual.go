@@ -473,12 +473,17 @@ type ritualsWire struct {
 //	{"zone":"America/Chicago","roles":["QA"],"rituals":[...]}
 //
 // each ritual as Ritual documents; working days are not stored. The zero
-// Rituals marshals to null.
+// Rituals marshals to null; a zone that JSON could not restore by its name
+// (time.FixedZone) is an ErrZone error.
 func (r Rituals) MarshalJSON() ([]byte, error) {
 	if r.loc == nil {
 		return []byte("null"), nil
 	}
-	w := ritualsWire{Zone: r.loc.String(), Roles: r.roles, Rituals: make([]json.RawMessage, len(r.list))}
+	zone, err := zoneName(r.loc)
+	if err != nil {
+		return nil, err
+	}
+	w := ritualsWire{Zone: zone, Roles: r.roles, Rituals: make([]json.RawMessage, len(r.list))}
 	if w.Roles == nil {
 		w.Roles = []string{}
 	}

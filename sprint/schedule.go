@@ -201,13 +201,19 @@ type scheduleWire struct {
 //	 "roles":["Engineering manager"],"ceremonies":[...]}
 //
 // with the zone's IANA name and each ceremony as Ceremony documents. Working
-// days are not stored (see WithWorkdays). The zero Schedule marshals to null.
+// days are not stored (see WithWorkdays). The zero Schedule marshals to null;
+// a zone that JSON could not restore by its name (time.FixedZone) is an
+// ErrZone error.
 func (k Schedule) MarshalJSON() ([]byte, error) {
 	if k.loc == nil {
 		return []byte("null"), nil
 	}
+	zone, err := zoneName(k.loc)
+	if err != nil {
+		return nil, err
+	}
 	w := scheduleWire{Cadence: &cadenceWire{First: k.cadence.first.String(), Weeks: k.cadence.weeks},
-		Zone: k.loc.String(), Roles: k.roles, Ceremonies: make([]json.RawMessage, len(k.ceremonies))}
+		Zone: zone, Roles: k.roles, Ceremonies: make([]json.RawMessage, len(k.ceremonies))}
 	if w.Roles == nil {
 		w.Roles = []string{}
 	}
