@@ -199,3 +199,39 @@ func ExampleEveryWeeks() {
 	// 2024-12-30 Monday QA
 	// 2025-01-20 Monday QA
 }
+
+// What each Move does to a weekly Wednesday ritual when Christmas 2024, a
+// Wednesday, is a holiday: Stay (the zero Move) keeps it on the holiday,
+// Skip drops it, Earlier and Later move it to the closest working day.
+func ExampleMove() {
+	off := holidays{date.New(2024, time.December, 25): true}
+	for _, m := range []sprint.Move{sprint.Stay, sprint.Skip, sprint.Earlier, sprint.Later} {
+		rs, err := sprint.NewRituals(time.UTC, off, nil,
+			sprint.Ritual{Name: "Hand-off", Recurrence: sprint.WeeklyOn(time.Wednesday), Move: m})
+		if err != nil {
+			panic(err)
+		}
+		fmt.Print(m, ":")
+		for e := range rs.Occurrences(date.New(2024, time.December, 23), date.New(2024, time.December, 30)) {
+			fmt.Print(" ", e.Day.Weekday())
+		}
+		fmt.Println()
+	}
+	// Output:
+	// stay: Wednesday
+	// skip:
+	// earlier: Tuesday
+	// later: Thursday
+}
+
+// An owner must be one of the roles: a typo is refused with ErrUnknownName
+// and a suggestion, never accepted silently.
+func ExampleNewRituals_unknownOwner() {
+	_, err := sprint.NewRituals(time.UTC, nil, []string{"QA", "Engineering manager"},
+		sprint.Ritual{Name: "Bug review", Owner: "Enginering manager", Recurrence: sprint.WeeklyOn(time.Tuesday)})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, sprint.ErrUnknownName))
+	// Output:
+	// sprint: rituals[0].owner "Enginering manager": unknown name: not one of the roles (did you mean "Engineering manager"?)
+	// true
+}
