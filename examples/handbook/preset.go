@@ -142,6 +142,8 @@ func Fleet() (Preset, error) {
 	if err != nil {
 		return Preset{}, err
 	}
+	// Sprints and rituals (R6, R7, R31) are sprint's Fleet2024 presets, the same
+	// in every variant: the handbook years differ in R10-R17, not here.
 	sprints, err := sprint.Fleet2024Schedule(date.New(2023, time.January, 9), chicago, business)
 	if err != nil {
 		return Preset{}, err
