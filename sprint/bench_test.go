@@ -12,7 +12,7 @@ var sinkSprint Sprint
 // BenchmarkAt measures Cadence.At near the first day, far after it and far
 // before it: the cost must not depend on the distance (target <= 50 ns, 0 allocs).
 func BenchmarkAt(b *testing.B) {
-	c := MustCadence(date.New(2024, time.January, 8), 3)
+	c := MustNewCadence(date.New(2024, time.January, 8), 3)
 	for _, bc := range []struct {
 		name string
 		d    date.Date
@@ -37,7 +37,7 @@ func BenchmarkAt(b *testing.B) {
 
 // BenchmarkSprint measures Cadence.Sprint(n).
 func BenchmarkSprint(b *testing.B) {
-	c := MustCadence(date.New(2024, time.January, 8), 3)
+	c := MustNewCadence(date.New(2024, time.January, 8), 3)
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkSprint = c.Sprint(100000)
@@ -47,7 +47,7 @@ func BenchmarkSprint(b *testing.B) {
 // BenchmarkCeremonies measures listing one sprint of Fleet's ceremonies (21 days, ~20 events).
 func BenchmarkCeremonies(b *testing.B) {
 	loc, _ := time.LoadLocation("America/Chicago")
-	cal, err := Fleet2023Calendar(date.New(2024, time.January, 8), loc, nil)
+	cal, err := Fleet2024Schedule(date.New(2024, time.January, 8), loc, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func BenchmarkCeremonies(b *testing.B) {
 // BenchmarkOccurrences measures one week of Fleet's rituals, far from the anchor.
 func BenchmarkOccurrences(b *testing.B) {
 	loc, _ := time.LoadLocation("America/Chicago")
-	rs, err := Fleet2023Rituals(date.New(2024, time.January, 10), loc, nil)
+	rs, err := Fleet2024Rituals(date.New(2024, time.January, 10), loc, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,9 +1,7 @@
 package sprint
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"strconv"
 	"strings"
@@ -35,19 +33,22 @@ type Cadence struct {
 // date.Min() to date.Max() (ErrFirst). first may be any weekday.
 func NewCadence(first date.Date, weeks int) (Cadence, error) {
 	if weeks < 1 || weeks > MaxWeeks {
-		return Cadence{}, &ConfigError{Field: "weeks", Value: strconv.Itoa(weeks), Err: ErrWeeks}
+		return Cadence{}, &ConfigError{Field: "weeks", Value: strconv.Itoa(weeks), Err: ErrWeeks, Reason: weeksWant}
 	}
 	if first < date.Min() || first > date.Max() {
-		return Cadence{}, &ConfigError{Field: "first", Value: first.String(), Err: ErrFirst}
+		return Cadence{}, &ConfigError{Field: "first", Value: strconv.FormatInt(int64(first), 10), Err: ErrFirst,
+			Reason: "want a day from " + date.Min().String() + " to " + date.Max().String()}
 	}
 	days := int64(weeks) * 7
 	q, r := floorDivMod(int64(first), days)
 	return Cadence{first: first, weeks: weeks, days: days, fq: q, fr: r}, nil
 }
 
-// MustCadence is like NewCadence but panics on error. It is intended for use
-// in tests and examples with hard-coded values.
-func MustCadence(first date.Date, weeks int) Cadence {
+var weeksWant = "want 1 to " + strconv.Itoa(MaxWeeks)
+
+// MustNewCadence is like NewCadence but panics on error. It is intended for
+// use in tests and examples with hard-coded values.
+func MustNewCadence(first date.Date, weeks int) Cadence {
 	c, err := NewCadence(first, weeks)
 	if err != nil {
 		panic(err)
@@ -139,7 +140,7 @@ func (c Cadence) String() string {
 // 8601 repeating interval of whole weeks starting on sprint 1's first day.
 // Errors wrap ErrSyntax, ErrWeeks or ErrFirst.
 func ParseCadence(s string) (Cadence, error) {
-	bad := &ConfigError{Field: "cadence", Value: s, Err: ErrSyntax}
+	bad := &ConfigError{Field: "cadence", Value: s, Err: ErrSyntax, Reason: `want "R/YYYY-MM-DD/PnW", such as "R/2024-01-08/P3W"`}
 	rest, ok := strings.CutPrefix(s, "R/")
 	if !ok {
 		return Cadence{}, bad
@@ -148,9 +149,9 @@ func ParseCadence(s string) (Cadence, error) {
 	if !ok || !strings.HasPrefix(period, "P") || !strings.HasSuffix(period, "W") {
 		return Cadence{}, bad
 	}
-	first, err := parseDay(day)
+	first, err := parseDay("first", day)
 	if err != nil {
-		return Cadence{}, &ConfigError{Field: "first", Value: day, Err: ErrSyntax}
+		return Cadence{}, err
 	}
 	num := period[1 : len(period)-1]
 	if !isDecimal(num) {
@@ -158,20 +159,17 @@ func ParseCadence(s string) (Cadence, error) {
 	}
 	weeks, err := strconv.Atoi(num)
 	if err != nil {
-		return Cadence{}, &ConfigError{Field: "weeks", Value: num, Err: ErrWeeks}
+		return Cadence{}, &ConfigError{Field: "weeks", Value: num, Err: ErrWeeks, Reason: weeksWant}
 	}
 	return NewCadence(first, weeks)
 }
 
 // parseDay parses a calendar day strictly as YYYY-MM-DD (date.ParseISO
-// normalises 2024-02-30 to March).
-func parseDay(s string) (date.Date, error) {
+// normalises 2024-02-30 to March); errors name field and wrap ErrSyntax.
+func parseDay(field, s string) (date.Date, error) {
 	d, err := date.ParseISO(s)
-	if err != nil {
-		return 0, err
-	}
-	if d.String() != s {
-		return 0, fmt.Errorf("sprint: day %q is not a valid YYYY-MM-DD date", s)
+	if err != nil || d.String() != s {
+		return 0, &ConfigError{Field: field, Value: s, Err: ErrSyntax, Reason: "want a calendar day YYYY-MM-DD"}
 	}
 	return d, nil
 }
@@ -195,9 +193,25 @@ func (c *Cadence) UnmarshalText(b []byte) error {
 	return nil
 }
 
-type cadenceJSON struct {
+// cadenceWire is a Cadence in JSON.
+type cadenceWire struct {
 	First string `json:"first"`
 	Weeks int    `json:"weeks"`
+}
+
+// cadence validates w as NewCadence does; a nil w is a missing cadence.
+func (w *cadenceWire) cadence() (Cadence, error) {
+	if w == nil {
+		return Cadence{}, &ConfigError{Err: ErrSyntax, Reason: `missing; want {"first":"YYYY-MM-DD","weeks":N}`}
+	}
+	if w.First == "" {
+		return Cadence{}, &ConfigError{Field: "first", Err: ErrSyntax, Reason: "missing; want a calendar day YYYY-MM-DD"}
+	}
+	first, err := parseDay("first", w.First)
+	if err != nil {
+		return Cadence{}, err
+	}
+	return NewCadence(first, w.Weeks)
 }
 
 // MarshalJSON implements json.Marshaler as {"first":"2024-01-08","weeks":3};
@@ -206,51 +220,25 @@ func (c Cadence) MarshalJSON() ([]byte, error) {
 	if c.days == 0 {
 		return []byte("null"), nil
 	}
-	return json.Marshal(cadenceJSON{First: c.first.String(), Weeks: c.weeks})
+	return json.Marshal(cadenceWire{First: c.first.String(), Weeks: c.weeks})
 }
 
-// UnmarshalJSON implements json.Unmarshaler. It accepts the object
-// MarshalJSON writes, the text form as a JSON string, or null (the zero
-// Cadence), and validates as NewCadence does.
+// UnmarshalJSON implements json.Unmarshaler for the object MarshalJSON
+// writes, strictly (unknown and duplicate keys are errors), and validates as
+// NewCadence does. null leaves c unchanged.
 func (c *Cadence) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if string(b) == "null" {
-		*c = Cadence{}
+	if isNull(b) {
 		return nil
 	}
-	if len(b) > 0 && b[0] == '"' {
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return &ConfigError{Field: "cadence", Value: string(b), Err: ErrSyntax}
-		}
-		return c.UnmarshalText([]byte(s))
+	var w cadenceWire
+	if err := decodeStrict(b, &w); err != nil {
+		return err
 	}
-	var j cadenceJSON
-	if err := strictJSON(b, &j); err != nil {
-		return &ConfigError{Field: "cadence", Value: string(b), Err: ErrSyntax}
-	}
-	first, err := parseDay(j.First)
-	if err != nil {
-		return &ConfigError{Field: "first", Value: j.First, Err: ErrSyntax}
-	}
-	v, err := NewCadence(first, j.Weeks)
+	v, err := w.cadence()
 	if err != nil {
 		return err
 	}
 	*c = v
-	return nil
-}
-
-// strictJSON decodes b into v, rejecting unknown fields and trailing data.
-func strictJSON(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("sprint: trailing data")
-	}
 	return nil
 }
 

@@ -27,8 +27,8 @@ func refAt(first date.Date, weeks int, d date.Date) (n int64, start date.Date) {
 }
 
 func TestCadenceAt(t *testing.T) {
-	first := day(2024, time.January, 8) // a Monday
-	c := sprint.MustCadence(first, 3)   // R6: three-week sprints
+	first := day(2024, time.January, 8)  // a Monday
+	c := sprint.MustNewCadence(first, 3) // R6: three-week sprints
 	tests := []struct {
 		name       string
 		d          date.Date
@@ -100,9 +100,9 @@ func TestNewCadenceErrors(t *testing.T) {
 		wantField string
 		wantMsg   string
 	}{
-		{"zero weeks", ok, 0, sprint.ErrWeeks, "weeks", `sprint: weeks "0": weeks must be 1 to 52`},
-		{"negative weeks", ok, -3, sprint.ErrWeeks, "weeks", `sprint: weeks "-3": weeks must be 1 to 52`},
-		{"too many weeks", ok, sprint.MaxWeeks + 1, sprint.ErrWeeks, "weeks", `sprint: weeks "53": weeks must be 1 to 52`},
+		{"zero weeks", ok, 0, sprint.ErrWeeks, "weeks", `sprint: weeks "0": bad sprint length: want 1 to 52`},
+		{"negative weeks", ok, -3, sprint.ErrWeeks, "weeks", `sprint: weeks "-3": bad sprint length: want 1 to 52`},
+		{"too many weeks", ok, sprint.MaxWeeks + 1, sprint.ErrWeeks, "weeks", `sprint: weeks "53": bad sprint length: want 1 to 52`},
 		{"first after date.Max", date.Max() + 1, 3, sprint.ErrFirst, "first", ""},
 		{"first before date.Min", date.Min() - 1, 3, sprint.ErrFirst, "first", ""},
 	}
@@ -116,7 +116,7 @@ func TestNewCadenceErrors(t *testing.T) {
 			if tt.wantMsg != "" {
 				assert.Equal(t, tt.wantMsg, err.Error())
 			}
-			assert.Panics(t, func() { sprint.MustCadence(tt.first, tt.weeks) })
+			assert.Panics(t, func() { sprint.MustNewCadence(tt.first, tt.weeks) })
 		})
 	}
 	for _, w := range []int{1, 2, 3, sprint.MaxWeeks} {
@@ -136,7 +136,7 @@ func TestTilingProperty(t *testing.T) {
 	for range 300 {
 		weeks := 1 + rng.IntN(sprint.MaxWeeks)
 		first := date.Date(rng.Int64N(2_000_000) - 1_000_000 + 739000)
-		c := sprint.MustCadence(first, weeks)
+		c := sprint.MustNewCadence(first, weeks)
 		start := first + date.Date(rng.Int64N(20_000_000)-10_000_000)
 		prev := c.At(start - 1)
 		for d := start; d < start+date.Date(2*c.Days()+5); d++ {
@@ -158,7 +158,7 @@ func TestTilingProperty(t *testing.T) {
 }
 
 func TestSprints(t *testing.T) {
-	c := sprint.MustCadence(day(2024, time.January, 8), 3)
+	c := sprint.MustNewCadence(day(2024, time.January, 8), 3)
 	collect := func(from, to date.Date) []int {
 		var ns []int
 		for s := range c.Sprints(from, to) {
@@ -197,7 +197,7 @@ func TestSprints(t *testing.T) {
 }
 
 func TestSprintMethods(t *testing.T) {
-	s := sprint.MustCadence(day(2024, time.February, 19), 3).At(day(2024, time.February, 29))
+	s := sprint.MustNewCadence(day(2024, time.February, 19), 3).At(day(2024, time.February, 29))
 	assert.Equal(t, day(2024, time.March, 10), s.Last())
 	assert.Equal(t, 21, s.Days())
 	n, ok := s.DayOf(day(2024, time.February, 29))
@@ -222,9 +222,9 @@ func TestCadenceText(t *testing.T) {
 		wantErr error
 	}{
 		// valid
-		{"R/2024-01-08/P3W", sprint.MustCadence(day(2024, time.January, 8), 3), nil},
-		{"R/2024-02-29/P1W", sprint.MustCadence(day(2024, time.February, 29), 1), nil},
-		{"R/2024-12-31/P52W", sprint.MustCadence(day(2024, time.December, 31), 52), nil},
+		{"R/2024-01-08/P3W", sprint.MustNewCadence(day(2024, time.January, 8), 3), nil},
+		{"R/2024-02-29/P1W", sprint.MustNewCadence(day(2024, time.February, 29), 1), nil},
+		{"R/2024-12-31/P52W", sprint.MustNewCadence(day(2024, time.December, 31), 52), nil},
 		// invalid
 		{"R/2024-01-08/P0W", sprint.Cadence{}, sprint.ErrWeeks},
 		{"R/2024-01-08/P53W", sprint.Cadence{}, sprint.ErrWeeks},
@@ -260,7 +260,7 @@ func TestCadenceText(t *testing.T) {
 }
 
 func TestCadenceJSON(t *testing.T) {
-	want := sprint.MustCadence(day(2024, time.January, 8), 3)
+	want := sprint.MustNewCadence(day(2024, time.January, 8), 3)
 	b, err := json.Marshal(want)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"first":"2024-01-08","weeks":3}`, string(b))
@@ -269,26 +269,44 @@ func TestCadenceJSON(t *testing.T) {
 		in      string
 		want    sprint.Cadence
 		wantErr error
+		wantMsg string
 	}{
-		{"object", `{"first":"2024-01-08","weeks":3}`, want, nil},
-		{"text form", `"R/2024-01-08/P3W"`, want, nil},
-		{"null", `null`, sprint.Cadence{}, nil},
-		{"zero weeks", `{"first":"2024-01-08","weeks":0}`, sprint.Cadence{}, sprint.ErrWeeks},
-		{"missing weeks", `{"first":"2024-01-08"}`, sprint.Cadence{}, sprint.ErrWeeks},
-		{"bad day", `{"first":"2024-13-01","weeks":3}`, sprint.Cadence{}, sprint.ErrSyntax},
-		{"unknown field", `{"first":"2024-01-08","weeks":3,"length":3}`, sprint.Cadence{}, sprint.ErrSyntax},
-		{"weeks as string", `{"first":"2024-01-08","weeks":"3"}`, sprint.Cadence{}, sprint.ErrSyntax},
-		{"bad text", `"every three weeks"`, sprint.Cadence{}, sprint.ErrSyntax},
-		{"array", `[1]`, sprint.Cadence{}, sprint.ErrSyntax},
+		{"object", `{"first":"2024-01-08","weeks":3}`, want, nil, ""},
+		{"null leaves the value unchanged", `null`, want, nil, ""},
+		{"text form is not JSON's form", `"R/2024-01-08/P3W"`, sprint.Cadence{}, sprint.ErrSyntax,
+			`sprint: "\"R/2024-01-08/P3W\"": syntax error: want an object`},
+		{"zero weeks", `{"first":"2024-01-08","weeks":0}`, sprint.Cadence{}, sprint.ErrWeeks,
+			`sprint: weeks "0": bad sprint length: want 1 to 52`},
+		{"missing weeks", `{"first":"2024-01-08"}`, sprint.Cadence{}, sprint.ErrWeeks, ""},
+		{"missing first", `{"weeks":3}`, sprint.Cadence{}, sprint.ErrSyntax,
+			`sprint: first: syntax error: missing; want a calendar day YYYY-MM-DD`},
+		{"bad day", `{"first":"2024-13-01","weeks":3}`, sprint.Cadence{}, sprint.ErrSyntax,
+			`sprint: first "2024-13-01": syntax error: want a calendar day YYYY-MM-DD`},
+		{"unknown field", `{"first":"2024-01-08","weeks":3,"length":3}`, sprint.Cadence{}, sprint.ErrUnknownField,
+			`sprint: length "length": unknown field`},
+		{"wrong case", `{"First":"2024-01-08","weeks":3}`, sprint.Cadence{}, sprint.ErrUnknownField,
+			`sprint: First "First": unknown field: did you mean "first"?`},
+		{"duplicate key", `{"first":"2024-01-08","weeks":3,"weeks":2}`, sprint.Cadence{}, sprint.ErrDuplicateKey,
+			`sprint: weeks "weeks": key given twice`},
+		{"weeks as string", `{"first":"2024-01-08","weeks":"3"}`, sprint.Cadence{}, sprint.ErrSyntax,
+			`sprint: weeks "\"3\"": syntax error: want an integer`},
+		{"trailing text", `{"first":"2024-01-08","weeks":3} {}`, sprint.Cadence{}, sprint.ErrSyntax, ""},
+		{"array", `[1]`, sprint.Cadence{}, sprint.ErrSyntax, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got sprint.Cadence
-			err := json.Unmarshal([]byte(tt.in), &got)
+			got := want
+			if tt.wantErr != nil {
+				got = sprint.Cadence{}
+			}
+			err := got.UnmarshalJSON([]byte(tt.in))
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
 				var ce *sprint.ConfigError
 				assert.True(t, errors.As(err, &ce), "error %v is not a *ConfigError", err)
+				if tt.wantMsg != "" {
+					assert.Equal(t, tt.wantMsg, err.Error())
+				}
 				return
 			}
 			require.NoError(t, err)

@@ -29,7 +29,7 @@ func Example() {
 
 // Sprints yields every sprint that overlaps a range of days.
 func ExampleCadence_Sprints() {
-	c := sprint.MustCadence(date.New(2024, time.January, 8), 3)
+	c := sprint.MustNewCadence(date.New(2024, time.January, 8), 3)
 	for s := range c.Sprints(date.New(2024, time.March, 1), date.New(2024, time.April, 1)) {
 		fmt.Println(s.Number, s.Start, s.Last())
 	}
@@ -50,7 +50,7 @@ func ExampleParseCadence() {
 	fmt.Println(err)
 	// Output:
 	// R/2024-01-08/P3W {"first":"2024-01-08","weeks":3}
-	// sprint: weeks "0": weeks must be 1 to 52
+	// sprint: weeks "0": bad sprint length: want 1 to 52
 }
 
 // holidays is a Workdays: Monday to Friday except the listed days. An
@@ -65,14 +65,14 @@ func (h holidays) IsWorkday(d date.Date) bool {
 // Fleet's ceremonies (R7) for sprint 3, in Chicago. Its first Monday is
 // Presidents' Day, so planning moves to the next working day; the stand-ups
 // are left out to keep the listing short.
-func ExampleCalendar_Ceremonies() {
+func ExampleSchedule_Ceremonies() {
 	loc, _ := time.LoadLocation("America/Chicago")
 	off := holidays{date.New(2024, time.February, 19): true}
-	cal, err := sprint.Fleet2023Calendar(date.New(2024, time.January, 8), loc, off)
+	sched, err := sprint.Fleet2024Schedule(date.New(2024, time.January, 8), loc, off)
 	if err != nil {
 		panic(err)
 	}
-	for e := range cal.Ceremonies(cal.Cadence().Sprint(3)) {
+	for e := range sched.Ceremonies(sched.Cadence().Sprint(3)) {
 		if e.Name != "Daily stand-up" {
 			fmt.Println(e)
 		}
@@ -90,7 +90,7 @@ func ExampleCalendar_Ceremonies() {
 // are every three weeks from Wednesday 2024-01-10.
 func ExampleRituals_Occurrences() {
 	loc, _ := time.LoadLocation("America/Chicago")
-	rs, err := sprint.Fleet2023Rituals(date.New(2024, time.January, 10), loc, nil)
+	rs, err := sprint.Fleet2024Rituals(date.New(2024, time.January, 10), loc, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -117,7 +117,7 @@ func ExampleRituals_Occurrences() {
 
 // Last is the sprint's last day; End, the day after it, is excluded.
 func ExampleSprint_Last() {
-	s := sprint.MustCadence(date.New(2024, time.February, 19), 3).Sprint(1)
+	s := sprint.MustNewCadence(date.New(2024, time.February, 19), 3).Sprint(1)
 	fmt.Println(s.Start, s.Last(), s.End, s.Contains(date.New(2024, time.February, 29)), s.Contains(s.End))
 	// Output:
 	// 2024-02-19 2024-03-10 2024-03-11 true false
@@ -125,16 +125,16 @@ func ExampleSprint_Last() {
 
 // A 09:00 stand-up stays at 09:00 local time across the spring-forward
 // weekend in Chicago (2024-03-10), so its UTC time changes.
-func ExampleCalendar_Ceremonies_dst() {
+func ExampleSchedule_Ceremonies_dst() {
 	loc, _ := time.LoadLocation("America/Chicago")
-	c := sprint.MustCadence(date.New(2024, time.March, 4), 2)
-	cal, err := sprint.NewCalendar(c, loc, nil, sprint.Ceremony{
+	c := sprint.MustNewCadence(date.New(2024, time.March, 4), 2)
+	sched, err := sprint.NewSchedule(c, loc, nil, nil, sprint.Ceremony{
 		Name: "Stand-up", Rule: sprint.EveryWorkday(), Time: clock.New(9, 0, 0, 0), Duration: 15 * time.Minute,
 	})
 	if err != nil {
 		panic(err)
 	}
-	for e := range cal.Ceremonies(c.Sprint(1)) {
+	for e := range sched.Ceremonies(c.Sprint(1)) {
 		if wd := e.Day.Weekday(); wd == time.Friday || wd == time.Monday {
 			fmt.Println(e.Start.Format("Mon 01-02 15:04 MST"), "=", e.Start.UTC().Format("15:04 UTC"))
 		}
@@ -146,31 +146,37 @@ func ExampleCalendar_Ceremonies_dst() {
 	// Fri 03-15 09:00 CDT = 14:00 UTC
 }
 
-// A calendar kept as JSON configuration; holidays are attached after
+// A schedule kept as JSON configuration; holidays are attached after
 // decoding, since working days are not part of the JSON.
-func ExampleCalendar_UnmarshalJSON() {
+func ExampleSchedule_UnmarshalJSON() {
 	config := `{
 	  "cadence": {"first": "2024-01-08", "weeks": 3},
 	  "zone": "Europe/London",
+	  "roles": ["Engineering manager"],
 	  "ceremonies": [
 	    {"name": "Planning", "owner": "Engineering manager", "rule": "first Monday", "time": "10:00", "duration": "1h", "move": "later"},
 	    {"name": "Demo", "rule": "last Friday", "time": "15:00", "duration": "45m", "move": "earlier"}
 	  ]
 	}`
-	var cal sprint.Calendar
-	if err := json.Unmarshal([]byte(config), &cal); err != nil {
+	var sched sprint.Schedule
+	if err := json.Unmarshal([]byte(config), &sched); err != nil {
 		panic(err)
 	}
-	cal = cal.WithWorkdays(holidays{date.New(2024, time.March, 29): true}) // Good Friday
-	for e := range cal.Ceremonies(cal.At(date.New(2024, time.March, 20))) {
+	sched = sched.WithWorkdays(holidays{date.New(2024, time.March, 29): true}) // Good Friday
+	for e := range sched.Ceremonies(sched.At(date.New(2024, time.March, 20))) {
 		fmt.Println(e)
 	}
-	err := json.Unmarshal([]byte(`{"cadence":"R/2024-01-08/P3W","zone":"Europe/London","ceremonies":[{"name":"Demo","rule":"last Friday","time":"3pm","duration":"45m"}]}`), &cal)
+	err := json.Unmarshal([]byte(`{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[
+	  {"name":"Demo","rule":"last Friday","time":"3pm","duration":"45m"}]}`), &sched)
 	fmt.Println(err, errors.Is(err, sprint.ErrTime))
+	err = json.Unmarshal([]byte(`{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[
+	  {"name":"Demo","rule":"last Friday","time":"15:00","duraton":"45m"}]}`), &sched)
+	fmt.Println(err, errors.Is(err, sprint.ErrUnknownField))
 	// Output:
 	// Mon 2024-03-11 10:00-11:00 GMT Planning (Engineering manager)
 	// Thu 2024-03-28 15:00-15:45 GMT Demo, moved from 2024-03-29
-	// sprint: time "3pm": time of day must be 00:00 to 24:00 in whole seconds true
+	// sprint: ceremonies[0].time "3pm": bad time of day: want a time of day HH:MM[:SS] from 00:00 to 24:00: not HH:MM true
+	// sprint: ceremonies[0].duraton "duraton": unknown field: did you mean "duration"? true
 }
 
 // "Monday of release week" for releases every three weeks on Wednesday:
@@ -178,7 +184,7 @@ func ExampleCalendar_UnmarshalJSON() {
 func ExampleEveryWeeks() {
 	r := sprint.EveryWeeks(3, date.New(2024, time.January, 10), -2)
 	fmt.Println(r)
-	rs, err := sprint.NewRituals(time.UTC, nil, sprint.Ritual{
+	rs, err := sprint.NewRituals(time.UTC, nil, []string{"QA"}, sprint.Ritual{
 		Name: "Release testing report", Owner: "QA", Recurrence: r, Time: clock.New(17, 0, 0, 0), Move: sprint.Earlier,
 	})
 	if err != nil {
@@ -192,4 +198,40 @@ func ExampleEveryWeeks() {
 	// 2024-12-09 Monday QA
 	// 2024-12-30 Monday QA
 	// 2025-01-20 Monday QA
+}
+
+// What each Move does to a weekly Wednesday ritual when Christmas 2024, a
+// Wednesday, is a holiday: Stay (the zero Move) keeps it on the holiday,
+// Skip drops it, Earlier and Later move it to the closest working day.
+func ExampleMove() {
+	off := holidays{date.New(2024, time.December, 25): true}
+	for _, m := range []sprint.Move{sprint.Stay, sprint.Skip, sprint.Earlier, sprint.Later} {
+		rs, err := sprint.NewRituals(time.UTC, off, nil,
+			sprint.Ritual{Name: "Hand-off", Recurrence: sprint.WeeklyOn(time.Wednesday), Move: m})
+		if err != nil {
+			panic(err)
+		}
+		fmt.Print(m, ":")
+		for e := range rs.Occurrences(date.New(2024, time.December, 23), date.New(2024, time.December, 30)) {
+			fmt.Print(" ", e.Day.Weekday())
+		}
+		fmt.Println()
+	}
+	// Output:
+	// stay: Wednesday
+	// skip:
+	// earlier: Tuesday
+	// later: Thursday
+}
+
+// An owner must be one of the roles: a typo is refused with ErrUnknownName
+// and a suggestion, never accepted silently.
+func ExampleNewRituals_unknownOwner() {
+	_, err := sprint.NewRituals(time.UTC, nil, []string{"QA", "Engineering manager"},
+		sprint.Ritual{Name: "Bug review", Owner: "Enginering manager", Recurrence: sprint.WeeklyOn(time.Tuesday)})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, sprint.ErrUnknownName))
+	// Output:
+	// sprint: rituals[0].owner "Enginering manager": unknown name: not one of the roles (did you mean "Engineering manager"?)
+	// true
 }

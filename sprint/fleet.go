@@ -7,13 +7,29 @@ import (
 	"github.com/rickb777/date/v2/clock"
 )
 
-// Fleet2023Weeks is the length of Fleet's sprints in 2023, in weeks (R6).
-const Fleet2023Weeks = 3
+// The Fleet presets model rules R6, R7 and R31 in RULES.md as Fleet's 2024
+// engineering handbook words them (three-week sprints, the ceremonies of
+// each sprint, and the engineering rituals table with "Monday of release
+// week" and "Wednesday of release week" duties), the same handbook text as
+// the other packages' Fleet2024 presets. Where the handbook is silent (times
+// of day, durations, owners' role names, moves) the preset makes a choice and
+// says so; a team copies the values and edits them.
 
-// Fleet2023Ceremonies returns the sprint ceremonies of Fleet's 2023
+// Fleet2024Weeks is the length of Fleet's sprints in weeks (R6).
+const Fleet2024Weeks = 3
+
+// Fleet2024Roles returns the role names that own Fleet's ceremonies and
+// rituals in the presets: the handbook names a directly responsible role
+// for each (R31); the exact names are this preset's choice.
+func Fleet2024Roles() []string {
+	return []string{"Engineering manager", "Product manager", "Engineers", "On-call engineer",
+		"Frontend lead", "Backend lead", "QA"}
+}
+
+// Fleet2024Ceremonies returns the sprint ceremonies of Fleet's 2024
 // engineering handbook (R7), built only from the public types. The handbook
 // fixes the days; the times, durations, owners and moves are this preset's
-// choice (a team copies the slice and edits it):
+// choice:
 //
 //	Sprint planning   first Monday      10:00 1h30m  Engineering manager  later
 //	Daily stand-up    every workday     09:00 15m    Engineering manager  skip
@@ -22,7 +38,7 @@ const Fleet2023Weeks = 3
 //	Retrospective     last Friday       15:30 45m    Engineering manager  earlier
 //
 // Estimation is weekly, so a three-week sprint has three sessions.
-func Fleet2023Ceremonies() []Ceremony {
+func Fleet2024Ceremonies() []Ceremony {
 	return []Ceremony{
 		{Name: "Sprint planning", Owner: "Engineering manager", Rule: FirstWeekday(time.Monday),
 			Time: clock.New(10, 0, 0, 0), Duration: 90 * time.Minute, Move: Later},
@@ -37,21 +53,23 @@ func Fleet2023Ceremonies() []Ceremony {
 	}
 }
 
-// Fleet2023Calendar returns Fleet's 2023 sprint calendar: three-week sprints
-// (R6) whose sprint 1 starts on first, with Fleet2023Ceremonies held in loc;
-// work gives the working days (nil: Monday to Friday).
-func Fleet2023Calendar(first date.Date, loc *time.Location, work Workdays) (Calendar, error) {
-	c, err := NewCadence(first, Fleet2023Weeks)
+// Fleet2024Schedule returns Fleet's meeting schedule of the 2024 handbook:
+// three-week sprints (R6) whose sprint 1 starts on first, with
+// Fleet2024Ceremonies held in loc and owned by Fleet2024Roles; work gives the
+// working days (nil: Monday to Friday). Errors are NewCadence's and
+// NewSchedule's (ErrZone for a nil loc).
+func Fleet2024Schedule(first date.Date, loc *time.Location, work Workdays) (Schedule, error) {
+	c, err := NewCadence(first, Fleet2024Weeks)
 	if err != nil {
-		return Calendar{}, err
+		return Schedule{}, err
 	}
-	return NewCalendar(c, loc, work, Fleet2023Ceremonies()...)
+	return NewSchedule(c, loc, work, Fleet2024Roles(), Fleet2024Ceremonies()...)
 }
 
-// Fleet2023RitualList returns the engineering rituals table of Fleet's 2023
-// handbook (R31), with owners as role names and release-week duties counted
-// every three weeks (R9) from release, any release day (a Wednesday for
-// Fleet). The handbook fixes the frequencies and, for the release-week
+// Fleet2024RitualList returns the engineering rituals table of Fleet's 2024
+// handbook (R31), with owners from Fleet2024Roles and release-week duties
+// counted every three weeks (R9) from release, any release day (a Wednesday
+// for Fleet). The handbook fixes the frequencies and, for the release-week
 // duties, the days; weekdays of the other weekly rituals, times, durations
 // and moves are this preset's choice:
 //
@@ -67,21 +85,22 @@ func Fleet2023Calendar(first date.Date, loc *time.Location, work Workdays) (Cale
 //	Patch release branch                 on demand: every patch release       Engineering manager
 //
 // Weekly rituals move to the next working day, release-week deadlines to the
-// previous one, so that they still come before the release.
-func Fleet2023RitualList(release date.Date) []Ritual {
+// previous one, so that they still come before the release; the daily review
+// and the on-demand branch say Skip (their days are working days, or none).
+func Fleet2024RitualList(release date.Date) []Ritual {
 	at := func(h, m int) clock.Clock { return clock.New(h, m, 0, 0) }
 	return []Ritual{
 		{Name: "Pull request review", Owner: "Engineers", Recurrence: Daily(),
-			Time: at(10, 0), Duration: 30 * time.Minute},
-		{Name: "On-call hand-off", Owner: "On-call engineer", Recurrence: Weekly(time.Wednesday),
+			Time: at(10, 0), Duration: 30 * time.Minute, Move: Skip},
+		{Name: "On-call hand-off", Owner: "On-call engineer", Recurrence: WeeklyOn(time.Wednesday),
 			Time: at(9, 0), Duration: 30 * time.Minute, Move: Later},
-		{Name: "Vulnerability alerts review (frontend)", Owner: "Frontend lead", Recurrence: Weekly(time.Monday),
+		{Name: "Vulnerability alerts review (frontend)", Owner: "Frontend lead", Recurrence: WeeklyOn(time.Monday),
 			Time: at(14, 0), Duration: time.Hour, Move: Later},
-		{Name: "Vulnerability alerts review (backend)", Owner: "Backend lead", Recurrence: Weekly(time.Monday),
+		{Name: "Vulnerability alerts review (backend)", Owner: "Backend lead", Recurrence: WeeklyOn(time.Monday),
 			Time: at(15, 0), Duration: time.Hour, Move: Later},
-		{Name: "Bug review (QA inbox)", Owner: "QA", Recurrence: Weekly(time.Tuesday),
+		{Name: "Bug review (QA inbox)", Owner: "QA", Recurrence: WeeklyOn(time.Tuesday),
 			Time: at(10, 0), Duration: 30 * time.Minute, Move: Later},
-		{Name: "Engineering group discussions", Owner: "Engineering manager", Recurrence: Weekly(time.Thursday),
+		{Name: "Engineering group discussions", Owner: "Engineering manager", Recurrence: WeeklyOn(time.Thursday),
 			Time: at(11, 0), Duration: time.Hour, Move: Later},
 		{Name: "Release testing report", Owner: "QA", Recurrence: EveryWeeks(3, release, -2),
 			Time: at(17, 0), Move: Earlier},
@@ -89,12 +108,14 @@ func Fleet2023RitualList(release date.Date) []Ritual {
 			Time: at(17, 0), Move: Earlier},
 		{Name: "Release ritual", Owner: "Engineering manager", Recurrence: EveryWeeks(3, release, 0),
 			Time: at(17, 30), Duration: time.Hour, Move: Later},
-		{Name: "Patch release branch", Owner: "Engineering manager", Recurrence: OnDemand("every patch release")},
+		{Name: "Patch release branch", Owner: "Engineering manager", Recurrence: OnDemand("every patch release"),
+			Move: Skip},
 	}
 }
 
-// Fleet2023Rituals returns Fleet2023RitualList(release) as a Rituals table
-// held in loc, with working days from work (nil: Monday to Friday).
-func Fleet2023Rituals(release date.Date, loc *time.Location, work Workdays) (Rituals, error) {
-	return NewRituals(loc, work, Fleet2023RitualList(release)...)
+// Fleet2024Rituals returns Fleet2024RitualList(release) as a Rituals table
+// held in loc and owned by Fleet2024Roles, with working days from work (nil:
+// Monday to Friday). Errors are NewRituals' (ErrZone for a nil loc).
+func Fleet2024Rituals(release date.Date, loc *time.Location, work Workdays) (Rituals, error) {
+	return NewRituals(loc, work, Fleet2024Roles(), Fleet2024RitualList(release)...)
 }

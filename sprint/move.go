@@ -28,26 +28,32 @@ func isWorkday(w Workdays, d date.Date) bool {
 // sprint; when no working day lies within reach the occurrence is skipped.
 const MaxMove = 6
 
-// A Move says what happens to a ceremony or ritual whose day is not a
-// working day: Skip drops it, Earlier moves it to the closest working day
-// before, Later to the closest working day after (at most MaxMove days, and
-// for ceremonies within the sprint). It keeps its local time of day. The zero
-// Move is Skip.
+// A Move says what happens to a ceremony or ritual whose planned day is not
+// a working day: Stay keeps it on that day, Skip drops it, Earlier moves it
+// to the closest working day before and Later to the closest working day
+// after (at most MaxMove days, and for ceremonies within the sprint; when no
+// working day lies within reach the occurrence is dropped). A moved
+// occurrence keeps its local time of day. release has the same Move with the
+// same constants, in the same order.
+//
+// The zero Move is Stay. Moves are comparable with ==.
 type Move int
 
-// The moves.
+// The moves, in the order every cadence package uses.
 const (
-	Skip    Move = iota // drop the occurrence
+	Stay    Move = iota // keep the occurrence on its non-working day
+	Skip                // drop the occurrence
 	Earlier             // the closest earlier working day
 	Later               // the closest later working day
 )
 
-var moveNames = [...]string{"skip", "earlier", "later"}
+var moveNames = [...]string{"stay", "skip", "earlier", "later"}
 
-// IsValid reports whether m is Skip, Earlier or Later.
-func (m Move) IsValid() bool { return m >= Skip && m <= Later }
+// IsValid reports whether m is Stay, Skip, Earlier or Later.
+func (m Move) IsValid() bool { return m >= Stay && m <= Later }
 
-// String returns "skip", "earlier" or "later", or "Move(7)" for an invalid value.
+// String returns "stay", "skip", "earlier" or "later", or "Move(7)" for an
+// invalid value.
 func (m Move) String() string {
 	if !m.IsValid() {
 		return "Move(" + strconv.Itoa(int(m)) + ")"
@@ -55,33 +61,45 @@ func (m Move) String() string {
 	return moveNames[m]
 }
 
+// ParseMove parses "stay", "skip", "earlier" or "later" (exactly, lower
+// case). Errors wrap ErrMove.
+func ParseMove(s string) (Move, error) {
+	if i := slices.Index(moveNames[:], s); i >= 0 {
+		return Move(i), nil
+	}
+	return Stay, &ConfigError{Field: "move", Value: s, Err: ErrMove, Reason: moveWant}
+}
+
+const moveWant = "want stay, skip, earlier or later"
+
 // MarshalText implements encoding.TextMarshaler; an invalid Move is an error.
 func (m Move) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
-		return nil, &ConfigError{Field: "move", Value: m.String(), Err: ErrMove}
+		return nil, &ConfigError{Field: "move", Value: m.String(), Err: ErrMove, Reason: moveWant}
 	}
 	return []byte(m.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the String
-// forms, and empty text as Skip.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseMove; empty
+// text is Stay, the zero Move.
 func (m *Move) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
-		*m = Skip
+		*m = Stay
 		return nil
 	}
-	if i := slices.Index(moveNames[:], string(b)); i >= 0 {
-		*m = Move(i)
-		return nil
+	v, err := ParseMove(string(b))
+	if err != nil {
+		return err
 	}
-	return &ConfigError{Field: "move", Value: string(b), Err: ErrMove}
+	*m = v
+	return nil
 }
 
 // apply returns the day a planned occurrence p takes place on, searching no
 // further than MaxMove days and staying within [lo, hi); ok is false when the
 // occurrence is skipped.
 func (m Move) apply(w Workdays, p, lo, hi date.Date) (date.Date, bool) {
-	if isWorkday(w, p) {
+	if m == Stay || isWorkday(w, p) {
 		return p, true
 	}
 	step := date.Date(0)
@@ -115,8 +133,9 @@ func (m Move) apply(w Workdays, p, lo, hi date.Date) (date.Date, bool) {
 func wallClock(d date.Date, tod time.Duration, loc *time.Location) time.Time {
 	y, mo, dd := d.Date()
 	s := int(tod / time.Second)
+	ns := int(tod % time.Second)
 	h, mi, sec := s/3600, s/60%60, s%60
-	t := time.Date(y, mo, dd, h, mi, sec, 0, loc)
+	t := time.Date(y, mo, dd, h, mi, sec, ns, loc)
 	if h < 24 {
 		ty, tm, td := t.Date()
 		th, tmi, ts := t.Clock()
@@ -142,56 +161,56 @@ func wallClock(d date.Date, tod time.Duration, loc *time.Location) time.Time {
 	return t
 }
 
-// formatTOD formats a time of day as "09:00", or "09:00:30" with seconds.
-func formatTOD(tod time.Duration) string {
-	s := int(tod / time.Second)
-	b := []byte{byte('0' + s/36000), byte('0' + s/3600%10), ':', byte('0' + s/600%6), byte('0' + s/60%10)}
-	if s%60 != 0 {
-		b = append(b, ':', byte('0'+s%60/10), byte('0'+s%10))
+// checkZone refuses a nil location and time.Local, whose meaning depends on
+// the machine, with ErrZone.
+func checkZone(loc *time.Location) error {
+	if loc == nil {
+		return &ConfigError{Field: "zone", Err: ErrZone, Reason: "nil *time.Location"}
 	}
-	return string(b)
-}
-
-// parseTOD strictly parses "HH:MM" or "HH:MM:SS", 00:00 to 24:00.
-func parseTOD(s string) (time.Duration, bool) {
-	if len(s) != 5 && len(s) != 8 {
-		return 0, false
+	if loc == time.Local || loc.String() == "Local" {
+		return &ConfigError{Field: "zone", Value: "Local", Err: ErrZone,
+			Reason: "its meaning depends on the machine; give an IANA name such as America/Chicago"}
 	}
-	num := func(i int) (int, bool) {
-		a, b := s[i], s[i+1]
-		if a < '0' || a > '9' || b < '0' || b > '9' {
-			return 0, false
-		}
-		return int(a-'0')*10 + int(b-'0'), true
-	}
-	h, ok1 := num(0)
-	m, ok2 := num(3)
-	sec, ok3 := 0, true
-	if len(s) == 8 {
-		if s[5] != ':' {
-			return 0, false
-		}
-		sec, ok3 = num(6)
-	}
-	if !ok1 || !ok2 || !ok3 || s[2] != ':' || m > 59 || sec > 59 {
-		return 0, false
-	}
-	d := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
-	if d > 24*time.Hour {
-		return 0, false
-	}
-	return d, true
+	return nil
 }
 
 // loadZone loads an IANA zone name for JSON decoding; "Local" is refused
 // because it would mean different things on different machines.
 func loadZone(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
-		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrLocation}
+	switch name {
+	case "":
+		return nil, &ConfigError{Field: "zone", Err: ErrZone, Reason: "missing; give an IANA name such as America/Chicago"}
+	case "Local":
+		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrZone,
+			Reason: "its meaning depends on the machine; give an IANA name such as America/Chicago"}
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrLocation}
+		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrZone, Reason: "not a zone in the IANA time zone database"}
 	}
 	return loc, nil
+}
+
+// zoneName returns loc's IANA name for JSON, refusing with ErrZone a zone
+// that JSON could not restore: one whose name does not load, or loads to a
+// zone with other offsets (time.FixedZone("America/Chicago", 0)).
+func zoneName(loc *time.Location) (string, error) {
+	name := loc.String()
+	if err := checkZone(loc); err != nil {
+		return "", err
+	}
+	std, err := loadZone(name)
+	if err != nil {
+		return "", &ConfigError{Field: "zone", Value: name, Err: ErrZone,
+			Reason: "not an IANA zone name, so JSON could not restore it"}
+	}
+	for _, t := range []time.Time{time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC), time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC)} {
+		_, a := t.In(loc).Zone()
+		_, b := t.In(std).Zone()
+		if a != b {
+			return "", &ConfigError{Field: "zone", Value: name, Err: ErrZone,
+				Reason: "its offsets differ from the IANA zone of that name"}
+		}
+	}
+	return name, nil
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
+
+	"github.com/teamcadence/cadence/internal/tod"
 )
 
 type recurKind uint8
@@ -27,8 +29,8 @@ const MaxEveryWeeks = 520
 
 // A Recurrence says when a ritual falls due (R31): every working day, weekly
 // on a weekday, every n weeks counted from an anchor day, or on demand. Build
-// one with Daily, Weekly, EveryWeeks or OnDemand, or parse one with
-// ParseRecurrence.
+// one with Daily, WeeklyOn, EveryWeeks or OnDemand, or parse one with
+// ParseRecurrence. (rotation.Weekly is another idea: a weekly rotation.)
 //
 // Recurrences are comparable with ==. The zero Recurrence is not valid.
 type Recurrence struct {
@@ -44,9 +46,9 @@ type Recurrence struct {
 // review). Its days are working days by definition, so no Move applies.
 func Daily() Recurrence { return Recurrence{kind: recurDaily} }
 
-// Weekly returns the recurrence of every wd (R31: the on-call hand-off on
+// WeeklyOn returns the recurrence of every wd (R31: the on-call hand-off on
 // Wednesday, R1).
-func Weekly(wd time.Weekday) Recurrence { return Recurrence{kind: recurWeekly, weekday: wd} }
+func WeeklyOn(wd time.Weekday) Recurrence { return Recurrence{kind: recurWeekly, weekday: wd} }
 
 // EveryWeeks returns the recurrence of the days anchor+offset, repeated every
 // n weeks forwards and backwards. With a release day as anchor and n = 3 it
@@ -114,7 +116,9 @@ func (r Recurrence) String() string {
 
 // ParseRecurrence parses the text String returns. Errors wrap ErrRecurrence.
 func ParseRecurrence(s string) (Recurrence, error) {
-	bad := &ConfigError{Field: "recurrence", Value: s, Err: ErrRecurrence}
+	bad := &ConfigError{Field: "recurrence", Value: s, Err: ErrRecurrence,
+		Reason: `want "daily", "weekly Monday", "every N weeks from YYYY-MM-DD[ ±Kd]" (N 1 to ` +
+			strconv.Itoa(MaxEveryWeeks) + `, |K| < 7N) or "on demand: trigger"`}
 	var r Recurrence
 	switch {
 	case s == "daily":
@@ -124,7 +128,7 @@ func ParseRecurrence(s string) (Recurrence, error) {
 		if !ok {
 			return Recurrence{}, bad
 		}
-		r = Weekly(wd)
+		r = WeeklyOn(wd)
 	case strings.HasPrefix(s, "on demand: "):
 		r = OnDemand(s[len("on demand: "):])
 	case strings.HasPrefix(s, "every "):
@@ -136,7 +140,7 @@ func ParseRecurrence(s string) (Recurrence, error) {
 		if err != nil || !isDecimal(f[1]) {
 			return Recurrence{}, bad
 		}
-		anchor, err := parseDay(f[4])
+		anchor, err := parseDay("recurrence", f[4])
 		if err != nil {
 			return Recurrence{}, bad
 		}
@@ -155,6 +159,16 @@ func ParseRecurrence(s string) (Recurrence, error) {
 		return Recurrence{}, bad
 	}
 	if !r.IsValid() {
+		switch {
+		case r.kind == recurEvery && (r.weeks < 1 || r.weeks > MaxEveryWeeks):
+			bad.Reason = "want 1 to " + strconv.Itoa(MaxEveryWeeks) + " weeks"
+		case r.kind == recurEvery && (r.offset <= -7*r.weeks || r.offset >= 7*r.weeks):
+			bad.Reason = "the offset must be shorter than the period, within ±" + strconv.Itoa(7*r.weeks-1) + "d"
+		case r.kind == recurEvery:
+			bad.Reason = "the anchor day is out of range"
+		case r.kind == recurOnDemand:
+			bad.Reason = "want a trigger on one line after \"on demand: \""
+		}
 		return Recurrence{}, bad
 	}
 	return r, nil
@@ -164,7 +178,7 @@ func ParseRecurrence(s string) (Recurrence, error) {
 // empty text and another invalid one an error.
 func (r Recurrence) MarshalText() ([]byte, error) {
 	if r.kind != recurNone && !r.IsValid() {
-		return nil, &ConfigError{Field: "recurrence", Value: r.String(), Err: ErrRecurrence}
+		return nil, &ConfigError{Field: "recurrence", Value: r.String(), Err: ErrRecurrence, Reason: "not built by a Recurrence constructor with valid arguments"}
 	}
 	return []byte(r.String()), nil
 }
@@ -184,7 +198,7 @@ func (r *Recurrence) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// period returns the base day and period in days of a Weekly or EveryWeeks
+// period returns the base day and period in days of a WeeklyOn or EveryWeeks
 // recurrence.
 func (r Recurrence) period() (base date.Date, days int64) {
 	if r.kind == recurWeekly {
@@ -214,7 +228,7 @@ func (r Recurrence) on(d date.Date, m Move, w Workdays) (date.Date, bool) {
 		p += date.Date(per - rem)
 	}
 	if (int64(d)-int64(base))%per == 0 { // planned on d itself
-		if isWorkday(w, d) {
+		if m == Stay || isWorkday(w, d) {
 			return d, true
 		}
 	}
@@ -230,11 +244,11 @@ func (r Recurrence) on(d date.Date, m Move, w Workdays) (date.Date, bool) {
 }
 
 // A Ritual is a recurring duty with a directly responsible owner (R31): the
-// weekly bug review of QA's inbox, owned by "QA". Time is the local time of
-// day it starts or is due (24:00 is the end of the day, 00:00 when only the
-// day matters), Duration its length (0 for a deadline), and Move what happens
-// when it falls on a non-working day. Ritual is comparable with ==; its zero
-// value is not valid.
+// weekly bug review of QA's inbox, owned by "QA" (one of the Rituals' roles).
+// Time is the local time of day it starts or is due (24:00 is the end of the
+// day, 00:00 when only the day matters), Duration its length (0 for a
+// deadline), and Move what happens when it falls on a non-working day.
+// Ritual is comparable with ==; its zero value is not valid.
 //
 // In JSON a Ritual is
 //
@@ -242,8 +256,8 @@ func (r Recurrence) on(d date.Date, m Move, w Workdays) (date.Date, bool) {
 //	 "duration":"30m0s","move":"later"}
 //
 // with the recurrence in ParseRecurrence's form and the other fields as for
-// Ceremony; the owner, time (00:00), duration (0s) and move (skip) may be
-// omitted.
+// Ceremony; the owner (none), time (00:00), duration (0s) and move (stay)
+// may be left out, and null is the same as a missing field.
 type Ritual struct {
 	Name       string
 	Owner      string
@@ -254,24 +268,59 @@ type Ritual struct {
 }
 
 // Validate reports the first bad field of r as a *ConfigError wrapping
-// ErrName, ErrRecurrence, ErrTime, ErrDuration or ErrMove, or nil.
+// ErrName, ErrRecurrence, ErrTime, ErrDuration or ErrMove, or nil. Whether
+// the owner is a known role is checked by NewRituals.
 func (r Ritual) Validate() error {
-	if r.Name == "" {
-		return &ConfigError{Field: "name", Value: r.Name, Err: ErrName}
+	if err := validateName(r.Name, r.Owner); err != nil {
+		return err
 	}
 	if !r.Recurrence.IsValid() {
-		return &ConfigError{Field: "recurrence", Value: r.Recurrence.String(), Err: ErrRecurrence}
+		why := "not built by a Recurrence constructor with valid arguments"
+		if r.Recurrence == (Recurrence{}) {
+			why = "missing"
+		}
+		return &ConfigError{Field: "recurrence", Value: r.Recurrence.String(), Err: ErrRecurrence, Reason: why}
 	}
 	return validateWhen(r.Time, r.Duration, r.Move)
 }
 
-type ritualJSON struct {
-	Name       string     `json:"name"`
-	Owner      string     `json:"owner,omitempty"`
-	Recurrence Recurrence `json:"recurrence"`
-	Time       string     `json:"time"`
-	Duration   string     `json:"duration"`
-	Move       Move       `json:"move,omitempty"`
+// ritualWire is a Ritual in JSON.
+type ritualWire struct {
+	Name       string `json:"name"`
+	Owner      string `json:"owner,omitempty"`
+	Recurrence string `json:"recurrence"`
+	Time       string `json:"time"`
+	Duration   string `json:"duration"`
+	Move       string `json:"move"`
+}
+
+func (r Ritual) wire() ritualWire {
+	return ritualWire{Name: r.Name, Owner: r.Owner, Recurrence: r.Recurrence.String(),
+		Time: tod.Format(r.Time), Duration: r.Duration.String(), Move: r.Move.String()}
+}
+
+// ritual turns w into a validated Ritual; errors name fields relative to
+// the ritual.
+func (w ritualWire) ritual() (Ritual, error) {
+	if w.Recurrence == "" {
+		return Ritual{}, &ConfigError{Field: "recurrence", Err: ErrRecurrence, Reason: "missing"}
+	}
+	rec, err := ParseRecurrence(w.Recurrence)
+	if err != nil {
+		return Ritual{}, err
+	}
+	if w.Time == "" {
+		w.Time = "00:00" // only the day matters
+	}
+	t, dur, move, err := decodeWhen(w.Time, w.Duration, w.Move)
+	if err != nil {
+		return Ritual{}, err
+	}
+	r := Ritual{Name: w.Name, Owner: w.Owner, Recurrence: rec, Time: t, Duration: dur, Move: move}
+	if err := r.Validate(); err != nil {
+		return Ritual{}, err
+	}
+	return r, nil
 }
 
 // MarshalJSON implements json.Marshaler in the form shown on Ritual; an
@@ -280,66 +329,78 @@ func (r Ritual) MarshalJSON() ([]byte, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(ritualJSON{
-		Name: r.Name, Owner: r.Owner, Recurrence: r.Recurrence,
-		Time: formatTOD(time.Duration(r.Time)), Duration: r.Duration.String(), Move: r.Move,
-	})
+	return json.Marshal(r.wire())
 }
 
-// UnmarshalJSON implements json.Unmarshaler. Unknown fields are errors, and
-// the result is validated as Validate does.
+// UnmarshalJSON implements json.Unmarshaler strictly: unknown and duplicate
+// keys are errors, and the result is validated as Validate does. null
+// leaves r unchanged.
 func (r *Ritual) UnmarshalJSON(b []byte) error {
-	var j ritualJSON
-	if err := strictJSON(b, &j); err != nil {
-		return jsonError("ritual", b, err)
+	if isNull(b) {
+		return nil
 	}
-	if j.Time == "" {
-		j.Time = "00:00" // only the day matters
+	var w ritualWire
+	if err := decodeStrict(b, &w); err != nil {
+		return err
 	}
-	tod, dur, err := decodeWhen(j.Time, j.Duration)
+	v, err := w.ritual()
 	if err != nil {
 		return err
 	}
-	out := Ritual{Name: j.Name, Owner: j.Owner, Recurrence: j.Recurrence, Time: tod, Duration: dur, Move: j.Move}
-	if err := out.Validate(); err != nil {
-		return err
-	}
-	*r = out
+	*r = v
 	return nil
 }
 
 // Rituals is a team's table of rituals (R31) in a time zone, with a source
-// of working days. It answers "which rituals fall this week, and who owns
-// each" with Occurrences.
+// of working days and the roles that may own a ritual. It answers "which
+// rituals fall this week, and who owns each" with Occurrences.
 //
 // Rituals is immutable and safe for concurrent use; it is not comparable
 // with ==. The zero Rituals has no rituals.
 type Rituals struct {
-	loc  *time.Location
-	work Workdays
-	list []Ritual
+	loc   *time.Location
+	work  Workdays
+	roles []string
+	list  []Ritual
 }
 
 // NewRituals returns the table of rituals held in loc; work says which days
-// are working days (nil: Monday to Friday). Errors: ErrLocation for a nil
-// loc, a *ConfigError naming "rituals[i].field" for a bad ritual.
-func NewRituals(loc *time.Location, work Workdays, rituals ...Ritual) (Rituals, error) {
-	if loc == nil {
-		return Rituals{}, &ConfigError{Field: "zone", Value: "<nil>", Err: ErrLocation}
+// are working days (nil: Monday to Friday), and roles are the names a
+// ritual's Owner may take.
+//
+// Errors are *ConfigError values: ErrZone for a nil loc or time.Local;
+// ErrName on "roles[i]" for an empty or repeated role; on "rituals[i].field"
+// the error of Ritual.Validate, and ErrUnknownName for an owner that is not
+// one of roles.
+func NewRituals(loc *time.Location, work Workdays, roles []string, rituals ...Ritual) (Rituals, error) {
+	if err := checkZone(loc); err != nil {
+		return Rituals{}, err
+	}
+	if err := checkRoles(roles); err != nil {
+		return Rituals{}, err
 	}
 	for i, r := range rituals {
+		f := ritualField(i)
 		if err := r.Validate(); err != nil {
-			return Rituals{}, prefix("rituals["+strconv.Itoa(i)+"]", err)
+			return Rituals{}, withPath(f, err)
+		}
+		if err := checkOwner(f+".owner", r.Owner, roles); err != nil {
+			return Rituals{}, err
 		}
 	}
-	return Rituals{loc: loc, work: work, list: slices.Clone(rituals)}, nil
+	return Rituals{loc: loc, work: work, roles: slices.Clone(roles), list: slices.Clone(rituals)}, nil
 }
+
+func ritualField(i int) string { return "rituals[" + strconv.Itoa(i) + "]" }
 
 // Location returns the zone the rituals are held in (nil for the zero Rituals).
 func (r Rituals) Location() *time.Location { return r.loc }
 
 // Workdays returns the working-day source (nil: Monday to Friday).
 func (r Rituals) Workdays() Workdays { return r.work }
+
+// Roles returns a copy of the names a ritual's owner may take.
+func (r Rituals) Roles() []string { return slices.Clone(r.roles) }
 
 // WithWorkdays returns a copy of r that takes working days from w (nil:
 // Monday to Friday); JSON does not store working days.
@@ -366,9 +427,10 @@ func (r Rituals) OnDemand() iter.Seq[Ritual] {
 // Occurrences yields the dated rituals that take place on the days [from,
 // to) (from included, to excluded), ordered by day, then start instant, then
 // configuration order; nothing when to <= from. A ritual planned on a
-// non-working day is moved by its Move (at most MaxMove days) or skipped, and
-// a move onto a day the same ritual already occupies merges the two. Each
-// day costs a fixed amount of work, however far from the anchors.
+// non-working day stays there, is skipped or is moved by its Move (at most
+// MaxMove days), and a move onto a day the same ritual already occupies
+// merges the two. Each day costs a fixed amount of work, however far from
+// the anchors.
 func (r Rituals) Occurrences(from, to date.Date) iter.Seq[Event] {
 	return func(yield func(Event) bool) {
 		if r.loc == nil || to <= from {
@@ -399,41 +461,72 @@ func (r Rituals) Occurrences(from, to date.Date) iter.Seq[Event] {
 	}
 }
 
-type ritualsJSON struct {
-	Zone    string   `json:"zone"`
-	Rituals []Ritual `json:"rituals"`
+// ritualsWire is a Rituals table in JSON.
+type ritualsWire struct {
+	Zone    string            `json:"zone"`
+	Roles   []string          `json:"roles"`
+	Rituals []json.RawMessage `json:"rituals"` // each a ritualWire, decoded on its own so errors name its index
 }
 
-// MarshalJSON implements json.Marshaler as {"zone":"America/Chicago","rituals":[...]},
+// MarshalJSON implements json.Marshaler as
+//
+//	{"zone":"America/Chicago","roles":["QA"],"rituals":[...]}
+//
 // each ritual as Ritual documents; working days are not stored. The zero
-// Rituals marshals to null.
+// Rituals marshals to null; a zone that JSON could not restore by its name
+// (time.FixedZone) is an ErrZone error.
 func (r Rituals) MarshalJSON() ([]byte, error) {
 	if r.loc == nil {
 		return []byte("null"), nil
 	}
-	l := r.list
-	if l == nil {
-		l = []Ritual{}
+	zone, err := zoneName(r.loc)
+	if err != nil {
+		return nil, err
 	}
-	return json.Marshal(ritualsJSON{Zone: r.loc.String(), Rituals: l})
+	w := ritualsWire{Zone: zone, Roles: r.roles, Rituals: make([]json.RawMessage, len(r.list))}
+	if w.Roles == nil {
+		w.Roles = []string{}
+	}
+	for i, x := range r.list {
+		b, err := json.Marshal(x.wire())
+		if err != nil {
+			return nil, err
+		}
+		w.Rituals[i] = b
+	}
+	return json.Marshal(w)
 }
 
 // UnmarshalJSON implements json.Unmarshaler for the form MarshalJSON writes,
-// validating as NewRituals does; working days are Monday to Friday.
+// strictly: unknown and duplicate keys are refused at any depth, and the
+// result is validated as NewRituals does, with errors naming the JSON path
+// ("rituals[3].owner"). The zone must be an IANA name ("Local" is refused
+// with ErrZone). A missing or null "roles" or "rituals" is an empty list;
+// null as the whole document leaves r unchanged. Working days are Monday to
+// Friday (see WithWorkdays).
 func (r *Rituals) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*r = Rituals{}
+	if isNull(b) {
 		return nil
 	}
-	var j ritualsJSON
-	if err := strictJSON(b, &j); err != nil {
-		return jsonError("rituals", b, err)
+	var w ritualsWire
+	if err := decodeStrict(b, &w); err != nil {
+		return err
 	}
-	loc, err := loadZone(j.Zone)
+	loc, err := loadZone(w.Zone)
 	if err != nil {
 		return err
 	}
-	v, err := NewRituals(loc, nil, j.Rituals...)
+	list := make([]Ritual, len(w.Rituals))
+	for i, raw := range w.Rituals {
+		var rw ritualWire
+		if err := decodeStrict(raw, &rw); err != nil {
+			return withPath(ritualField(i), err)
+		}
+		if list[i], err = rw.ritual(); err != nil {
+			return withPath(ritualField(i), err)
+		}
+	}
+	v, err := NewRituals(loc, nil, w.Roles, list...)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 func TestFleetRitualsR31(t *testing.T) {
 	release := day(2024, time.January, 10) // a Wednesday
 	loc := mustLoad(t, "America/Chicago")
-	rs, err := sprint.Fleet2023Rituals(release, loc, nil)
+	rs, err := sprint.Fleet2024Rituals(release, loc, nil)
 	require.NoError(t, err)
 	for _, from := range []date.Date{day(1950, time.March, 1), day(2024, time.January, 1), day(2300, time.July, 1)} {
 		to := from + 365
@@ -64,7 +64,7 @@ func TestFleetRitualsR31(t *testing.T) {
 	for range rs.All() {
 		n++
 	}
-	assert.Equal(t, len(sprint.Fleet2023RitualList(release)), n)
+	assert.Equal(t, len(sprint.Fleet2024RitualList(release)), n)
 }
 
 func TestRitualMoves(t *testing.T) {
@@ -79,25 +79,32 @@ func TestRitualMoves(t *testing.T) {
 		planned []date.Date
 	}{
 		// R1 hand-off on Wednesday: Christmas 2024 is a Wednesday
-		{"weekly later", sprint.Weekly(time.Wednesday), sprint.Later,
+		{"weekly later", sprint.WeeklyOn(time.Wednesday), sprint.Later,
 			[]date.Date{day(2024, time.December, 25), day(2024, time.December, 26)}, day(2024, time.December, 23),
 			[]date.Date{day(2024, time.December, 27), day(2025, time.January, 1)},
 			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)}},
-		{"weekly later over new year", sprint.Weekly(time.Wednesday), sprint.Later,
+		{"weekly later over new year", sprint.WeeklyOn(time.Wednesday), sprint.Later,
 			[]date.Date{day(2025, time.January, 1)}, day(2024, time.December, 30),
 			[]date.Date{day(2025, time.January, 2)}, []date.Date{day(2025, time.January, 1)}},
-		{"weekly earlier", sprint.Weekly(time.Wednesday), sprint.Earlier,
+		{"weekly earlier", sprint.WeeklyOn(time.Wednesday), sprint.Earlier,
 			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)}, day(2024, time.December, 23),
 			[]date.Date{day(2024, time.December, 24), day(2024, time.December, 31)},
 			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)}},
-		{"weekly skip", sprint.Weekly(time.Wednesday), sprint.Skip,
+		{"weekly skip", sprint.WeeklyOn(time.Wednesday), sprint.Skip,
 			[]date.Date{day(2024, time.December, 25)}, day(2024, time.December, 23),
 			[]date.Date{day(2025, time.January, 1)}, []date.Date{day(2025, time.January, 1)}},
+		{"weekly stay", sprint.WeeklyOn(time.Wednesday), sprint.Stay,
+			[]date.Date{day(2024, time.December, 25)}, day(2024, time.December, 23),
+			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)},
+			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 1)}},
+		{"every 2 weeks stays on a Saturday", sprint.EveryWeeks(2, day(2024, time.December, 21), 0), sprint.Stay,
+			nil, day(2024, time.December, 16), []date.Date{day(2024, time.December, 21), day(2025, time.January, 4)},
+			[]date.Date{day(2024, time.December, 21), day(2025, time.January, 4)}},
 		// a move across the range boundary: planned in the range, held before it
-		{"moved out of the range", sprint.Weekly(time.Monday), sprint.Earlier,
+		{"moved out of the range", sprint.WeeklyOn(time.Monday), sprint.Earlier,
 			[]date.Date{day(2024, time.December, 23)}, day(2024, time.December, 23),
 			[]date.Date{day(2024, time.December, 30)}, []date.Date{day(2024, time.December, 30)}},
-		{"moved into the range", sprint.Weekly(time.Monday), sprint.Later,
+		{"moved into the range", sprint.WeeklyOn(time.Monday), sprint.Later,
 			[]date.Date{day(2024, time.December, 16)}, day(2024, time.December, 17),
 			[]date.Date{day(2024, time.December, 17), day(2024, time.December, 23), day(2024, time.December, 30)},
 			[]date.Date{day(2024, time.December, 16), day(2024, time.December, 23), day(2024, time.December, 30)}},
@@ -119,7 +126,7 @@ func TestRitualMoves(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := sprint.NewRituals(loc, closed(tt.off...),
+			rs, err := sprint.NewRituals(loc, closed(tt.off...), []string{"QA"},
 				sprint.Ritual{Name: "R", Owner: "QA", Recurrence: tt.rec, Time: hm(9, 0), Move: tt.move})
 			require.NoError(t, err)
 			var got, planned []date.Date
@@ -162,7 +169,7 @@ func refOccurrences(list []sprint.Ritual, periods []struct {
 			if !planned {
 				continue
 			}
-			d, ok := p, w.IsWorkday(p)
+			d, ok := p, w.IsWorkday(p) || (r.Move == sprint.Stay && periods[i].per != 0)
 			for k := 1; !ok && k <= sprint.MaxMove && r.Move != sprint.Skip; k++ {
 				if r.Move == sprint.Earlier {
 					d = p - date.Date(k)
@@ -194,7 +201,7 @@ func refOccurrences(list []sprint.Ritual, periods []struct {
 func TestOccurrencesProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 2023))
 	loc := mustLoad(t, "Asia/Kathmandu")
-	moves := []sprint.Move{sprint.Skip, sprint.Earlier, sprint.Later}
+	moves := []sprint.Move{sprint.Stay, sprint.Skip, sprint.Earlier, sprint.Later}
 	for iter := range 200 {
 		w := offDays{off: map[date.Date]bool{}, weekends: rng.IntN(4) == 0}
 		center := date.Date(rng.Int64N(3_000_000)) - 1_000_000 + 700_000
@@ -207,7 +214,7 @@ func TestOccurrencesProperty(t *testing.T) {
 			per  int
 		}
 		for i := range 1 + rng.IntN(5) {
-			r := sprint.Ritual{Name: string(rune('a' + i)), Time: hm(rng.IntN(24), 15*rng.IntN(4)), Move: moves[rng.IntN(3)]}
+			r := sprint.Ritual{Name: string(rune('a' + i)), Time: hm(rng.IntN(24), 15*rng.IntN(4)), Move: moves[rng.IntN(len(moves))]}
 			var base date.Date
 			per := 0
 			switch rng.IntN(3) {
@@ -215,7 +222,7 @@ func TestOccurrencesProperty(t *testing.T) {
 				r.Recurrence = sprint.Daily()
 			case 1:
 				wd := time.Weekday(rng.IntN(7))
-				r.Recurrence = sprint.Weekly(wd)
+				r.Recurrence = sprint.WeeklyOn(wd)
 				base, per = day(2024, time.January, 7)+date.Date(wd), 7 // 2024-01-07 is a Sunday
 			default:
 				n := 1 + rng.IntN(4)
@@ -230,7 +237,7 @@ func TestOccurrencesProperty(t *testing.T) {
 				per  int
 			}{base, per})
 		}
-		rs, err := sprint.NewRituals(loc, w, list...)
+		rs, err := sprint.NewRituals(loc, w, nil, list...)
 		require.NoError(t, err)
 		from := center + date.Date(rng.IntN(60)) - 10
 		to := from + date.Date(rng.IntN(60))
@@ -251,7 +258,7 @@ func TestOccurrencesProperty(t *testing.T) {
 }
 
 func TestOccurrencesEdges(t *testing.T) {
-	rs, err := sprint.Fleet2023Rituals(day(2024, time.January, 10), time.UTC, nil)
+	rs, err := sprint.Fleet2024Rituals(day(2024, time.January, 10), time.UTC, nil)
 	require.NoError(t, err)
 	assert.Empty(t, events(rs.Occurrences(day(2024, time.March, 1), day(2024, time.March, 1))), "empty range")
 	assert.Empty(t, events(rs.Occurrences(day(2024, time.March, 8), day(2024, time.March, 1))), "backwards range")
@@ -268,7 +275,7 @@ func TestOccurrencesEdges(t *testing.T) {
 
 	// 24:00 is the end of the day: the next midnight, still dated on the day
 	london := mustLoad(t, "Europe/London")
-	eod, err := sprint.NewRituals(london, nil, sprint.Ritual{Name: "EOD", Recurrence: sprint.Weekly(time.Saturday), Time: hm(24, 0), Move: sprint.Earlier})
+	eod, err := sprint.NewRituals(london, nil, nil, sprint.Ritual{Name: "EOD", Recurrence: sprint.WeeklyOn(time.Saturday), Time: hm(24, 0), Move: sprint.Earlier})
 	require.NoError(t, err)
 	es := events(eod.Occurrences(day(2024, time.March, 25), day(2024, time.April, 1)))
 	require.Len(t, es, 1)
@@ -276,7 +283,7 @@ func TestOccurrencesEdges(t *testing.T) {
 	assert.True(t, es[0].Start.Equal(time.Date(2024, 3, 30, 0, 0, 0, 0, london)))
 
 	// leap day and DST in one ritual: every 4 weeks from 2024-02-29 at 09:00 London
-	leap, err := sprint.NewRituals(london, offDays{weekends: true}, sprint.Ritual{Name: "L", Recurrence: sprint.EveryWeeks(4, day(2024, time.February, 29), 0), Time: hm(9, 0)})
+	leap, err := sprint.NewRituals(london, offDays{weekends: true}, nil, sprint.Ritual{Name: "L", Recurrence: sprint.EveryWeeks(4, day(2024, time.February, 29), 0), Time: hm(9, 0)})
 	require.NoError(t, err)
 	var got []string
 	for e := range leap.Occurrences(day(2024, time.February, 1), day(2024, time.May, 1)) {
@@ -293,7 +300,7 @@ func TestRecurrenceText(t *testing.T) {
 	}{
 		// valid
 		{"daily", sprint.Daily(), true},
-		{"weekly Wednesday", sprint.Weekly(time.Wednesday), true},
+		{"weekly Wednesday", sprint.WeeklyOn(time.Wednesday), true},
 		{"every 3 weeks from 2024-01-10", sprint.EveryWeeks(3, day(2024, time.January, 10), 0), true},
 		{"every 3 weeks from 2024-01-10 -2d", sprint.EveryWeeks(3, day(2024, time.January, 10), -2), true},
 		{"every 1 weeks from 2024-02-29 +6d", sprint.EveryWeeks(1, day(2024, time.February, 29), 6), true},
@@ -329,7 +336,7 @@ func TestRecurrenceText(t *testing.T) {
 		})
 	}
 	assert.Empty(t, sprint.Daily().Trigger())
-	assert.False(t, sprint.Weekly(time.Monday).IsOnDemand())
+	assert.False(t, sprint.WeeklyOn(time.Monday).IsOnDemand())
 }
 
 func TestNewRitualsErrors(t *testing.T) {
@@ -342,13 +349,13 @@ func TestNewRitualsErrors(t *testing.T) {
 		wantErr   error
 		wantField string
 	}{
-		{"nil location", nil, good, sprint.ErrLocation, "zone"},
+		{"nil location", nil, good, sprint.ErrZone, "zone"},
 		{"empty name", time.UTC, with(func(x *sprint.Ritual) { x.Name = "" }), sprint.ErrName, "rituals[1].name"},
 		{"zero recurrence", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.Recurrence{} }), sprint.ErrRecurrence, "rituals[1].recurrence"},
 		{"every 0 weeks", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.EveryWeeks(0, 0, 0) }), sprint.ErrRecurrence, "rituals[1].recurrence"},
 		{"offset a whole period", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.EveryWeeks(1, 0, 7) }), sprint.ErrRecurrence, "rituals[1].recurrence"},
 		{"anchor out of range", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.EveryWeeks(1, date.Max()+1, 0) }), sprint.ErrRecurrence, "rituals[1].recurrence"},
-		{"weekday 7", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.Weekly(7) }), sprint.ErrRecurrence, "rituals[1].recurrence"},
+		{"weekday 7", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.WeeklyOn(7) }), sprint.ErrRecurrence, "rituals[1].recurrence"},
 		{"empty trigger", time.UTC, with(func(x *sprint.Ritual) { x.Recurrence = sprint.OnDemand("") }), sprint.ErrRecurrence, "rituals[1].recurrence"},
 		{"time 24:00:01", time.UTC, with(func(x *sprint.Ritual) { x.Time = hm(24, 0) + 1e9 }), sprint.ErrTime, "rituals[1].time"},
 		{"negative duration", time.UTC, with(func(x *sprint.Ritual) { x.Duration = -1 }), sprint.ErrDuration, "rituals[1].duration"},
@@ -356,7 +363,7 @@ func TestNewRitualsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := sprint.NewRituals(tt.loc, nil, good, tt.r)
+			_, err := sprint.NewRituals(tt.loc, nil, nil, good, tt.r)
 			require.ErrorIs(t, err, tt.wantErr)
 			var ce *sprint.ConfigError
 			require.ErrorAs(t, err, &ce)
@@ -367,7 +374,7 @@ func TestNewRitualsErrors(t *testing.T) {
 
 func TestRitualsJSON(t *testing.T) {
 	loc := mustLoad(t, "America/Chicago")
-	rs, err := sprint.Fleet2023Rituals(day(2024, time.January, 10), loc, nil)
+	rs, err := sprint.Fleet2024Rituals(day(2024, time.January, 10), loc, nil)
 	require.NoError(t, err)
 	b, err := json.Marshal(rs)
 	require.NoError(t, err)
@@ -397,9 +404,11 @@ func TestRitualsJSON(t *testing.T) {
 		{`{"zone":"America/Chicago","rituals":[{"name":"a","recurrence":"daily","time":"9am","duration":"0s"}]}`, sprint.ErrTime},
 		{`{"zone":"America/Chicago","rituals":[{"name":"a","recurrence":"daily","time":"09:00","duration":"25h"}]}`, sprint.ErrDuration},
 		{`{"zone":"America/Chicago","rituals":[{"name":"","recurrence":"daily","time":"09:00"}]}`, sprint.ErrName},
-		{`{"zone":"Nowhere/Else","rituals":[]}`, sprint.ErrLocation},
-		{`{"zone":"UTC","rituals":[],"extra":1}`, sprint.ErrSyntax},
-		{`{"zone":"UTC","rituals":[{"name":"a","recurrence":"daily","time":"09:00","owners":["x"]}]}`, sprint.ErrSyntax},
+		{`{"zone":"Nowhere/Else","rituals":[]}`, sprint.ErrZone},
+		{`{"zone":"UTC","rituals":[],"extra":1}`, sprint.ErrUnknownField},
+		{`{"zone":"UTC","rituals":[{"name":"a","recurrence":"daily","time":"09:00","owners":["x"]}]}`, sprint.ErrUnknownField},
+		{`{"zone":"UTC","roles":["QA"],"rituals":[{"name":"a","owner":"Qa","recurrence":"daily"}]}`, sprint.ErrUnknownName},
+		{`{"zone":"Local","rituals":[]}`, sprint.ErrZone},
 	}
 	for _, tt := range bad {
 		var r sprint.Rituals

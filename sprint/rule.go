@@ -19,13 +19,15 @@ const (
 	ruleDay
 )
 
-// A Rule picks the days of a sprint on which a ceremony is planned (R7):
+// A DayRule picks the days of a sprint on which a ceremony is planned (R7):
 // the first Monday, the last Friday, a weekday of each week, every working
 // day, or the nth day. Build one with FirstWeekday, LastWeekday, EachWeek,
-// EveryWorkday or DayOfSprint, or parse one with ParseRule.
+// EveryWorkday or DayOfSprint, or parse one with ParseDayRule. (release's
+// Rule is another idea: a classification rule.)
 //
-// Rules are comparable with ==. The zero Rule is not valid and picks no day.
-type Rule struct {
+// DayRules are comparable with ==. The zero DayRule is not valid and picks
+// no day.
+type DayRule struct {
 	kind    ruleKind
 	weekday time.Weekday
 	n       int
@@ -33,29 +35,29 @@ type Rule struct {
 
 // FirstWeekday returns the rule for the first wd of the sprint (R7: planning
 // on the first Monday).
-func FirstWeekday(wd time.Weekday) Rule { return Rule{kind: ruleFirst, weekday: wd} }
+func FirstWeekday(wd time.Weekday) DayRule { return DayRule{kind: ruleFirst, weekday: wd} }
 
 // LastWeekday returns the rule for the last wd of the sprint (R7: demo and
 // retrospective on the last Friday).
-func LastWeekday(wd time.Weekday) Rule { return Rule{kind: ruleLast, weekday: wd} }
+func LastWeekday(wd time.Weekday) DayRule { return DayRule{kind: ruleLast, weekday: wd} }
 
 // EachWeek returns the rule for wd in each week of the sprint, counting weeks
 // from the sprint's first day, so a three-week sprint has three (R7:
 // estimation once a week, three per sprint).
-func EachWeek(wd time.Weekday) Rule { return Rule{kind: ruleEachWeek, weekday: wd} }
+func EachWeek(wd time.Weekday) DayRule { return DayRule{kind: ruleEachWeek, weekday: wd} }
 
 // EveryWorkday returns the rule for every working day of the sprint (R7: the
 // daily stand-up). Its days are working days by definition, so a Move never
 // applies to it.
-func EveryWorkday() Rule { return Rule{kind: ruleEveryWorkday} }
+func EveryWorkday() DayRule { return DayRule{kind: ruleEveryWorkday} }
 
 // DayOfSprint returns the rule for the nth day of the sprint, 1 being its
 // first day.
-func DayOfSprint(n int) Rule { return Rule{kind: ruleDay, n: n} }
+func DayOfSprint(n int) DayRule { return DayRule{kind: ruleDay, n: n} }
 
 // IsValid reports whether r was built by one of the constructors with a
 // weekday in Sunday to Saturday, or a day number of at least 1.
-func (r Rule) IsValid() bool {
+func (r DayRule) IsValid() bool {
 	switch r.kind {
 	case ruleFirst, ruleLast, ruleEachWeek:
 		return r.weekday >= time.Sunday && r.weekday <= time.Saturday
@@ -68,13 +70,13 @@ func (r Rule) IsValid() bool {
 }
 
 // String returns the text form: "first Monday", "last Friday", "each
-// Tuesday", "every workday" or "day 3"; the zero Rule gives "".
-func (r Rule) String() string {
+// Tuesday", "every workday" or "day 3"; the zero DayRule gives "".
+func (r DayRule) String() string {
 	if !r.IsValid() {
 		if r.kind == ruleNone {
 			return ""
 		}
-		return "Rule(invalid)"
+		return "DayRule(invalid)"
 	}
 	switch r.kind {
 	case ruleFirst:
@@ -89,17 +91,18 @@ func (r Rule) String() string {
 	return "day " + strconv.Itoa(r.n)
 }
 
-// ParseRule parses the text String returns. Weekday names are English,
+// ParseDayRule parses the text String returns. Weekday names are English,
 // capitalised or not. Errors wrap ErrRule.
-func ParseRule(s string) (Rule, error) {
-	bad := &ConfigError{Field: "rule", Value: s, Err: ErrRule}
+func ParseDayRule(s string) (DayRule, error) {
+	bad := &ConfigError{Field: "rule", Value: s, Err: ErrRule,
+		Reason: `want "first Monday", "last Friday", "each Thursday", "every workday" or "day N" (N >= 1)`}
 	word, arg, _ := strings.Cut(s, " ")
-	var r Rule
+	var r DayRule
 	switch word {
 	case "first", "last", "each":
 		wd, ok := parseWeekday(arg)
 		if !ok {
-			return Rule{}, bad
+			return DayRule{}, bad
 		}
 		switch word {
 		case "first":
@@ -111,17 +114,17 @@ func ParseRule(s string) (Rule, error) {
 		}
 	case "every":
 		if arg != "workday" {
-			return Rule{}, bad
+			return DayRule{}, bad
 		}
 		r = EveryWorkday()
 	case "day":
 		n, err := strconv.Atoi(arg)
 		if !isDecimal(arg) || err != nil || n < 1 {
-			return Rule{}, bad
+			return DayRule{}, bad
 		}
 		r = DayOfSprint(n)
 	default:
-		return Rule{}, bad
+		return DayRule{}, bad
 	}
 	return r, nil
 }
@@ -136,23 +139,23 @@ func parseWeekday(s string) (time.Weekday, bool) {
 	return 0, false
 }
 
-// MarshalText implements encoding.TextMarshaler; the zero Rule gives empty
-// text and another invalid Rule an error.
-func (r Rule) MarshalText() ([]byte, error) {
+// MarshalText implements encoding.TextMarshaler; the zero DayRule gives empty
+// text and another invalid DayRule an error.
+func (r DayRule) MarshalText() ([]byte, error) {
 	if r.kind != ruleNone && !r.IsValid() {
-		return nil, &ConfigError{Field: "rule", Value: r.String(), Err: ErrRule}
+		return nil, &ConfigError{Field: "rule", Value: r.String(), Err: ErrRule, Reason: "not built by a DayRule constructor"}
 	}
 	return []byte(r.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseRule; empty
-// text gives the zero Rule.
-func (r *Rule) UnmarshalText(b []byte) error {
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDayRule; empty
+// text gives the zero DayRule.
+func (r *DayRule) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
-		*r = Rule{}
+		*r = DayRule{}
 		return nil
 	}
-	v, err := ParseRule(string(b))
+	v, err := ParseDayRule(string(b))
 	if err != nil {
 		return err
 	}
@@ -162,7 +165,7 @@ func (r *Rule) UnmarshalText(b []byte) error {
 
 // planned appends to dst the days of s that r picks, in order; w decides
 // working days for EveryWorkday.
-func (r Rule) planned(dst []date.Date, s Sprint, w Workdays) []date.Date {
+func (r DayRule) planned(dst []date.Date, s Sprint, w Workdays) []date.Date {
 	if s.End <= s.Start {
 		return dst
 	}

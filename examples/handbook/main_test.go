@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -212,7 +213,7 @@ func TestPresetJSONRoundTrip(t *testing.T) {
 	assert.True(t, fleet.Infra.Equal(loaded.Infra), "infra")
 	assert.True(t, fleet.Train.Equal(loaded.Train), "train")
 	assert.Equal(t, fleet.Sprints.Cadence(), loaded.Sprints.Cadence())
-	assert.Equal(t, fleet.Sprints.Schedule(), loaded.Sprints.Schedule())
+	assert.Equal(t, slices.Collect(fleet.Sprints.All()), slices.Collect(loaded.Sprints.All()))
 	assert.Equal(t, fleet.Business.Location().String(), loaded.Business.Location().String())
 	assert.Equal(t, fleet.Business.Week(), loaded.Business.Week())
 	assert.Equal(t, fleet.Backup, loaded.Backup)

@@ -41,8 +41,8 @@ type Preset struct {
 	// Wait apart (R26, R28).
 	Contacts []Contact `json:"contacts"`
 	Wait     Duration  `json:"wait"`
-	// Sprints are the sprint calendar with its ceremonies (R6, R7).
-	Sprints sprint.Calendar `json:"sprints"`
+	// Sprints are the meeting schedule with its ceremonies (R6, R7).
+	Sprints sprint.Schedule `json:"sprints"`
 	// Rituals are the recurring duties with their owners (R31).
 	Rituals sprint.Rituals `json:"rituals"`
 	// Train is the release train (R9) without its freeze policy, which
@@ -142,12 +142,14 @@ func Fleet() (Preset, error) {
 	if err != nil {
 		return Preset{}, err
 	}
-	sprints, err := sprint.Fleet2023Calendar(date.New(2023, time.January, 9), chicago, business)
+	// Sprints and rituals (R6, R7, R31) are sprint's Fleet2024 presets, the same
+	// in every variant: the handbook years differ in R10-R17, not here.
+	sprints, err := sprint.Fleet2024Schedule(date.New(2023, time.January, 9), chicago, business)
 	if err != nil {
 		return Preset{}, err
 	}
 	first := date.New(2023, time.January, 11)
-	rituals, err := sprint.Fleet2023Rituals(first, chicago, business)
+	rituals, err := sprint.Fleet2024Rituals(first, chicago, business)
 	if err != nil {
 		return Preset{}, err
 	}
@@ -226,7 +228,7 @@ type Team struct {
 	OnCall   rotation.Rotation[string]
 	Infra    rotation.Infra[string]
 	Backup   string
-	Sprints  sprint.Calendar
+	Sprints  sprint.Schedule
 	Rituals  sprint.Rituals
 	Train    release.Train
 	Rules    release.Rules

@@ -314,7 +314,7 @@ func (v view) sprint() SprintReport {
 	r := SprintReport{Number: sp.Number, Start: sp.Start.String(), Last: sp.Last().String(), Days: sp.Days()}
 	r.Day, _ = sp.DayOf(day)
 	daily := map[string]bool{}
-	for _, c := range t.Sprints.Schedule() {
+	for c := range t.Sprints.All() {
 		daily[c.Name] = c.Rule == sprint.EveryWorkday()
 	}
 	r.Today = []Event{}

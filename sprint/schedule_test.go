@@ -2,6 +2,7 @@ package sprint_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,7 +67,7 @@ func count(es []sprint.Event, name string) int {
 func TestFleetCeremoniesR7(t *testing.T) {
 	loc := mustLoad(t, "America/Chicago")
 	for _, first := range []date.Date{day(2024, time.January, 8), day(2024, time.January, 10)} {
-		cal, err := sprint.Fleet2023Calendar(first, loc, nil)
+		cal, err := sprint.Fleet2024Schedule(first, loc, nil)
 		require.NoError(t, err)
 		for s := range cal.Cadence().Sprints(day(2024, time.January, 1), day(2026, time.January, 1)) {
 			es := events(cal.Ceremonies(s))
@@ -138,8 +139,8 @@ func TestCeremonyDST(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			loc := mustLoad(t, tt.zone)
-			c := sprint.MustCadence(tt.day, 1)
-			cal, err := sprint.NewCalendar(c, loc, everyDay,
+			c := sprint.MustNewCadence(tt.day, 1)
+			cal, err := sprint.NewSchedule(c, loc, everyDay, nil,
 				sprint.Ceremony{Name: "Sync", Rule: sprint.DayOfSprint(1), Time: tt.at, Duration: tt.dur})
 			require.NoError(t, err)
 			es := events(cal.Ceremonies(c.At(tt.day)))
@@ -159,11 +160,11 @@ func TestCeremonyDST(t *testing.T) {
 func TestCeremonyMoves(t *testing.T) {
 	loc := mustLoad(t, "Europe/London")
 	first := day(2024, time.December, 23) // Monday; the sprint spans the year end
-	c := sprint.MustCadence(first, 3)
+	c := sprint.MustNewCadence(first, 3)
 	s := c.At(first)
 	tests := []struct {
 		name    string
-		rule    sprint.Rule
+		rule    sprint.DayRule
 		move    sprint.Move
 		off     []date.Date
 		want    []date.Date
@@ -179,6 +180,11 @@ func TestCeremonyMoves(t *testing.T) {
 			[]date.Date{day(2024, time.December, 25), day(2024, time.December, 26)},
 			[]date.Date{day(2024, time.December, 24)}, []date.Date{day(2024, time.December, 25)}},
 		{"skip", sprint.DayOfSprint(3), sprint.Skip, []date.Date{day(2024, time.December, 25)}, nil, nil},
+		// stay, the zero Move: held on the holiday itself
+		{"stay", sprint.DayOfSprint(3), sprint.Stay, []date.Date{day(2024, time.December, 25)},
+			[]date.Date{day(2024, time.December, 25)}, []date.Date{day(2024, time.December, 25)}},
+		{"stay on a Saturday", sprint.FirstWeekday(time.Saturday), sprint.Move(0), nil,
+			[]date.Date{day(2024, time.December, 28)}, []date.Date{day(2024, time.December, 28)}},
 		// new year's day (Wed) off: weekly Wednesday moves to Thursday in week 2 only
 		{"weekly over new year", sprint.EachWeek(time.Wednesday), sprint.Later, []date.Date{day(2025, time.January, 1)},
 			[]date.Date{day(2024, time.December, 25), day(2025, time.January, 2), day(2025, time.January, 8)},
@@ -197,7 +203,7 @@ func TestCeremonyMoves(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cal, err := sprint.NewCalendar(c, loc, closed(tt.off...),
+			cal, err := sprint.NewSchedule(c, loc, closed(tt.off...), nil,
 				sprint.Ceremony{Name: "C", Rule: tt.rule, Time: hm(10, 0), Duration: time.Hour, Move: tt.move})
 			require.NoError(t, err)
 			es := events(cal.Ceremonies(s))
@@ -225,17 +231,17 @@ func TestCeremoniesNoWorkdays(t *testing.T) {
 	for d := day(2024, time.January, 1); d < day(2024, time.March, 1); d++ {
 		never.off[d] = true
 	}
-	cal, err := sprint.Fleet2023Calendar(day(2024, time.January, 8), time.UTC, never)
+	cal, err := sprint.Fleet2024Schedule(day(2024, time.January, 8), time.UTC, never)
 	require.NoError(t, err)
 	assert.Empty(t, events(cal.Ceremonies(cal.At(day(2024, time.January, 10)))))
-	var zero sprint.Calendar
+	var zero sprint.Schedule
 	assert.Empty(t, events(zero.Ceremonies(sprint.Sprint{Number: 1})))
 	assert.Empty(t, events(zero.Meetings(time.Unix(0, 0), time.Unix(1e9, 0))))
 }
 
 func TestMeetings(t *testing.T) {
 	loc := mustLoad(t, "America/Chicago")
-	cal, err := sprint.Fleet2023Calendar(day(2024, time.January, 8), loc, nil)
+	cal, err := sprint.Fleet2024Schedule(day(2024, time.January, 8), loc, nil)
 	require.NoError(t, err)
 	at := func(m time.Month, d, h, min int) time.Time { return time.Date(2024, m, d, h, min, 0, 0, loc) }
 	names := func(from, to time.Time) []string {
@@ -275,8 +281,8 @@ func TestMeetings(t *testing.T) {
 	assert.Equal(t, events(cal.Ceremonies(s)), events(cal.Meetings(midnightIn(s.Start, loc), midnightIn(s.End, loc))))
 }
 
-func TestNewCalendarErrors(t *testing.T) {
-	c := sprint.MustCadence(day(2024, time.January, 8), 3)
+func TestNewScheduleErrors(t *testing.T) {
+	c := sprint.MustNewCadence(day(2024, time.January, 8), 3)
 	good := sprint.Ceremony{Name: "Sync", Rule: sprint.EveryWorkday(), Time: hm(9, 0), Duration: 15 * time.Minute}
 	with := func(f func(*sprint.Ceremony)) sprint.Ceremony { x := good; f(&x); return x }
 	tests := []struct {
@@ -288,38 +294,37 @@ func TestNewCalendarErrors(t *testing.T) {
 		wantField string
 	}{
 		{"zero cadence", sprint.Cadence{}, time.UTC, good, sprint.ErrWeeks, "cadence"},
-		{"nil location", c, nil, good, sprint.ErrLocation, "zone"},
+		{"nil location", c, nil, good, sprint.ErrZone, "zone"},
 		{"empty name", c, time.UTC, with(func(x *sprint.Ceremony) { x.Name = "" }), sprint.ErrName, "ceremonies[1].name"},
-		{"zero rule", c, time.UTC, with(func(x *sprint.Ceremony) { x.Rule = sprint.Rule{} }), sprint.ErrRule, "ceremonies[1].rule"},
+		{"zero rule", c, time.UTC, with(func(x *sprint.Ceremony) { x.Rule = sprint.DayRule{} }), sprint.ErrRule, "ceremonies[1].rule"},
 		{"bad weekday", c, time.UTC, with(func(x *sprint.Ceremony) { x.Rule = sprint.FirstWeekday(9) }), sprint.ErrRule, "ceremonies[1].rule"},
 		{"day 0", c, time.UTC, with(func(x *sprint.Ceremony) { x.Rule = sprint.DayOfSprint(0) }), sprint.ErrRule, "ceremonies[1].rule"},
 		{"day beyond the sprint", c, time.UTC, with(func(x *sprint.Ceremony) { x.Rule = sprint.DayOfSprint(22) }), sprint.ErrRule, "ceremonies[1].rule"},
 		{"time 25:00", c, time.UTC, with(func(x *sprint.Ceremony) { x.Time = hm(25, 0) }), sprint.ErrTime, "ceremonies[1].time"},
 		{"negative time", c, time.UTC, with(func(x *sprint.Ceremony) { x.Time = -clock.Minute }), sprint.ErrTime, "ceremonies[1].time"},
-		{"sub-second time", c, time.UTC, with(func(x *sprint.Ceremony) { x.Time = hm(9, 0) + clock.Millisecond }), sprint.ErrTime, "ceremonies[1].time"},
+		{"time past 24:00 by 1ns", c, time.UTC, with(func(x *sprint.Ceremony) { x.Time = hm(24, 0) + 1 }), sprint.ErrTime, "ceremonies[1].time"},
+		{"Local zone", c, time.Local, good, sprint.ErrZone, "zone"},
+		{"owner not a role", c, time.UTC, with(func(x *sprint.Ceremony) { x.Owner = "EM" }), sprint.ErrUnknownName, "ceremonies[1].owner"},
 		{"negative duration", c, time.UTC, with(func(x *sprint.Ceremony) { x.Duration = -time.Minute }), sprint.ErrDuration, "ceremonies[1].duration"},
 		{"duration over 24h", c, time.UTC, with(func(x *sprint.Ceremony) { x.Duration = 25 * time.Hour }), sprint.ErrDuration, "ceremonies[1].duration"},
 		{"bad move", c, time.UTC, with(func(x *sprint.Ceremony) { x.Move = 7 }), sprint.ErrMove, "ceremonies[1].move"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := sprint.NewCalendar(tt.cad, tt.loc, nil, good, tt.cer)
+			_, err := sprint.NewSchedule(tt.cad, tt.loc, nil, nil, good, tt.cer)
 			require.ErrorIs(t, err, tt.wantErr)
 			var ce *sprint.ConfigError
 			require.ErrorAs(t, err, &ce)
 			assert.Equal(t, tt.wantField, ce.Field)
-			assert.Regexp(t, `^sprint: `+regexpQuote(tt.wantField)+` ".*": `, err.Error())
+			assert.Regexp(t, `^sprint: `+regexpQuote(tt.wantField)+`( ".*")?: `, err.Error())
 		})
 	}
-	// the calendar keeps its own copy of the ceremonies
+	// the schedule keeps its own copy of the ceremonies
 	cs := []sprint.Ceremony{good}
-	cal, err := sprint.NewCalendar(c, time.UTC, nil, cs...)
+	cal, err := sprint.NewSchedule(c, time.UTC, nil, nil, cs...)
 	require.NoError(t, err)
 	cs[0].Name = "changed"
-	assert.Equal(t, "Sync", cal.Schedule()[0].Name)
-	got := cal.Schedule()
-	got[0].Name = "changed again"
-	assert.Equal(t, "Sync", cal.Schedule()[0].Name)
+	assert.Equal(t, "Sync", slices.Collect(cal.All())[0].Name)
 }
 
 func regexpQuote(s string) string {
@@ -336,7 +341,7 @@ func regexpQuote(s string) string {
 func TestRuleText(t *testing.T) {
 	tests := []struct {
 		in   string
-		want sprint.Rule
+		want sprint.DayRule
 		ok   bool
 	}{
 		// valid
@@ -348,26 +353,26 @@ func TestRuleText(t *testing.T) {
 		{"day 21", sprint.DayOfSprint(21), true},
 		{"first monday", sprint.FirstWeekday(time.Monday), true}, // weekday case is free
 		// invalid
-		{"first", sprint.Rule{}, false},
-		{"first Funday", sprint.Rule{}, false},
-		{"day 0", sprint.Rule{}, false},
-		{"day -1", sprint.Rule{}, false},
-		{"day +1", sprint.Rule{}, false},
-		{"day x", sprint.Rule{}, false},
-		{"every day", sprint.Rule{}, false},
-		{"First Monday", sprint.Rule{}, false},
-		{"", sprint.Rule{}, false},
+		{"first", sprint.DayRule{}, false},
+		{"first Funday", sprint.DayRule{}, false},
+		{"day 0", sprint.DayRule{}, false},
+		{"day -1", sprint.DayRule{}, false},
+		{"day +1", sprint.DayRule{}, false},
+		{"day x", sprint.DayRule{}, false},
+		{"every day", sprint.DayRule{}, false},
+		{"First Monday", sprint.DayRule{}, false},
+		{"", sprint.DayRule{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := sprint.ParseRule(tt.in)
+			got, err := sprint.ParseDayRule(tt.in)
 			if !tt.ok {
-				require.ErrorIs(t, err, sprint.ErrRule, "ParseRule(%q)", tt.in)
+				require.ErrorIs(t, err, sprint.ErrRule, "ParseDayRule(%q)", tt.in)
 				return
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
-			again, err := sprint.ParseRule(got.String())
+			again, err := sprint.ParseDayRule(got.String())
 			require.NoError(t, err)
 			assert.Equal(t, got, again, "String then Parse")
 		})
@@ -389,18 +394,19 @@ func TestMoveText(t *testing.T) {
 	assert.Equal(t, "Move(9)", sprint.Move(9).String())
 }
 
-func TestCalendarJSON(t *testing.T) {
+func TestScheduleJSON(t *testing.T) {
 	loc := mustLoad(t, "Australia/Lord_Howe")
-	cal, err := sprint.Fleet2023Calendar(day(2024, time.January, 8), loc, nil)
+	cal, err := sprint.Fleet2024Schedule(day(2024, time.January, 8), loc, nil)
 	require.NoError(t, err)
 	b, err := json.Marshal(cal)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"zone":"Australia/Lord_Howe"`)
 	assert.Contains(t, string(b), `{"name":"Sprint planning","owner":"Engineering manager","rule":"first Monday","time":"10:00","duration":"1h30m0s","move":"later"}`)
-	var got sprint.Calendar
+	var got sprint.Schedule
 	require.NoError(t, json.Unmarshal(b, &got))
 	assert.Equal(t, cal.Cadence(), got.Cadence())
-	assert.Equal(t, cal.Schedule(), got.Schedule())
+	assert.Equal(t, slices.Collect(cal.All()), slices.Collect(got.All()))
+	assert.Equal(t, cal.Roles(), got.Roles())
 	assert.Equal(t, "Australia/Lord_Howe", got.Location().String())
 	for _, n := range []int{-3, 1, 7, 40} {
 		s := cal.Cadence().Sprint(n)
@@ -421,12 +427,12 @@ func TestCalendarJSON(t *testing.T) {
 	one := sprint.Ceremony{Name: "x", Rule: sprint.DayOfSprint(2), Time: clock.New(23, 59, 30, 0), Duration: 90 * time.Second}
 	b, err = json.Marshal(one)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"name":"x","rule":"day 2","time":"23:59:30","duration":"1m30s"}`, string(b))
+	assert.JSONEq(t, `{"name":"x","rule":"day 2","time":"23:59:30","duration":"1m30s","move":"stay"}`, string(b))
 	var back sprint.Ceremony
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, one, back)
 
-	var zero sprint.Calendar
+	var zero sprint.Schedule
 	b, err = json.Marshal(zero)
 	require.NoError(t, err)
 	assert.Equal(t, "null", string(b))
@@ -434,7 +440,7 @@ func TestCalendarJSON(t *testing.T) {
 	require.ErrorIs(t, err, sprint.ErrName)
 }
 
-func TestCalendarJSONErrors(t *testing.T) {
+func TestScheduleJSONErrors(t *testing.T) {
 	cer := func(s string) string {
 		return `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Europe/London","ceremonies":[` + s + `]}`
 	}
@@ -443,12 +449,15 @@ func TestCalendarJSONErrors(t *testing.T) {
 		in      string
 		wantErr error
 	}{
-		{"bad zone", `{"cadence":"R/2024-01-08/P3W","zone":"Mars/Olympus","ceremonies":[]}`, sprint.ErrLocation},
-		{"Local zone", `{"cadence":"R/2024-01-08/P3W","zone":"Local","ceremonies":[]}`, sprint.ErrLocation},
-		{"no zone", `{"cadence":"R/2024-01-08/P3W","ceremonies":[]}`, sprint.ErrLocation},
-		{"no cadence", `{"zone":"UTC","ceremonies":[]}`, sprint.ErrWeeks},
-		{"bad cadence", `{"cadence":"R/2024-01-08/P0W","zone":"UTC"}`, sprint.ErrWeeks},
-		{"unknown field", `{"cadence":"R/2024-01-08/P3W","zone":"UTC","holidays":[]}`, sprint.ErrSyntax},
+		{"bad zone", `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Mars/Olympus","ceremonies":[]}`, sprint.ErrZone},
+		{"Local zone", `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"Local","ceremonies":[]}`, sprint.ErrZone},
+		{"no zone", `{"cadence":{"first":"2024-01-08","weeks":3},"ceremonies":[]}`, sprint.ErrZone},
+		{"no cadence", `{"zone":"UTC","ceremonies":[]}`, sprint.ErrSyntax},
+		{"bad cadence", `{"cadence":{"first":"2024-01-08","weeks":0},"zone":"UTC"}`, sprint.ErrWeeks},
+		{"cadence as text", `{"cadence":"R/2024-01-08/P3W","zone":"UTC"}`, sprint.ErrSyntax},
+		{"unknown field", `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"UTC","holidays":[]}`, sprint.ErrUnknownField},
+		{"cadence unknown field", `{"cadence":{"first":"2024-01-08","weeks":3,"wekks":3},"zone":"UTC"}`, sprint.ErrUnknownField},
+		{"duplicate key", `{"cadence":{"first":"2024-01-08","weeks":3},"zone":"UTC","zone":"UTC"}`, sprint.ErrDuplicateKey},
 		{"not an object", `[]`, sprint.ErrSyntax},
 		{"time 9:00", cer(`{"name":"a","rule":"day 1","time":"9:00","duration":"1h"}`), sprint.ErrTime},
 		{"time 24:01", cer(`{"name":"a","rule":"day 1","time":"24:01","duration":"1h"}`), sprint.ErrTime},
@@ -460,11 +469,13 @@ func TestCalendarJSONErrors(t *testing.T) {
 		{"day 22 in 3 weeks", cer(`{"name":"a","rule":"day 22","time":"09:00","duration":"1h"}`), sprint.ErrRule},
 		{"move", cer(`{"name":"a","rule":"day 1","time":"09:00","duration":"1h","move":"never"}`), sprint.ErrMove},
 		{"no name", cer(`{"rule":"day 1","time":"09:00","duration":"1h"}`), sprint.ErrName},
-		{"ceremony unknown field", cer(`{"name":"a","rule":"day 1","time":"09:00","duration":"1h","room":"b"}`), sprint.ErrSyntax},
+		{"ceremony unknown field", cer(`{"name":"a","rule":"day 1","time":"09:00","duration":"1h","room":"b"}`), sprint.ErrUnknownField},
+		{"ceremony duplicate key", cer(`{"name":"a","rule":"day 1","time":"09:00","time":"10:00"}`), sprint.ErrDuplicateKey},
+		{"owner without roles", cer(`{"name":"a","owner":"EM","rule":"day 1","time":"09:00"}`), sprint.ErrUnknownName},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var c sprint.Calendar
+			var c sprint.Schedule
 			err := json.Unmarshal([]byte(tt.in), &c)
 			require.ErrorIs(t, err, tt.wantErr)
 			var ce *sprint.ConfigError

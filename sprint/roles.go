@@ -1,0 +1,92 @@
+package sprint
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// checkRoles validates a list of role names: none empty or with a line
+// break, none given twice. Errors name "roles[i]".
+func checkRoles(roles []string) error {
+	for i, r := range roles {
+		field := "roles[" + strconv.Itoa(i) + "]"
+		switch {
+		case r == "":
+			return &ConfigError{Field: field, Err: ErrName, Reason: "empty role name"}
+		case strings.ContainsAny(r, "\r\n"):
+			return &ConfigError{Field: field, Value: r, Err: ErrName, Reason: "has a line break"}
+		case slices.Contains(roles[:i], r):
+			return &ConfigError{Field: field, Value: r, Err: ErrName, Reason: "role listed twice"}
+		}
+	}
+	return nil
+}
+
+// checkOwner reports an owner that is not one of roles as ErrUnknownName on
+// field; an empty owner (none) is fine.
+func checkOwner(field, owner string, roles []string) error {
+	if owner == "" || slices.Contains(roles, owner) {
+		return nil
+	}
+	return &ConfigError{Field: field, Value: owner, Err: ErrUnknownName, Reason: ownerReason(owner, roles)}
+}
+
+// ownerReason says why owner does not resolve, suggesting a role that
+// differs only in case or by a small edit.
+func ownerReason(owner string, roles []string) string {
+	if len(roles) == 0 {
+		return "not a role: no roles are listed"
+	}
+	best, bestD := "", 3
+	for _, r := range roles {
+		if strings.EqualFold(r, owner) {
+			return "not one of the roles (did you mean " + strconv.Quote(r) + "?)"
+		}
+		if d := editDistance(owner, r); d < bestD {
+			best, bestD = r, d
+		}
+	}
+	if best != "" {
+		return "not one of the roles (did you mean " + strconv.Quote(best) + "?)"
+	}
+	var b strings.Builder
+	b.WriteString("not one of the roles ")
+	for i, r := range roles {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if b.Len() > 120 {
+			b.WriteString("...")
+			break
+		}
+		b.WriteString(strconv.Quote(r))
+	}
+	return b.String()
+}
+
+// editDistance is the Levenshtein distance of a and b, in runes; it gives
+// up (returning 3) on long names, which only feed a suggestion.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 3
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
