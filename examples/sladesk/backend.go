@@ -20,8 +20,9 @@ import (
 // Desk is the service over a database: sladesk's operations, whichever the
 // driver.
 type Desk interface {
-	// Apply applies one event in one transaction (idempotent by seq).
-	Apply(ctx context.Context, ev Event) error
+	// Apply applies one event in one transaction. An event whose seq is not
+	// after the last one applied is skipped (applied is false).
+	Apply(ctx context.Context, ev Event) (applied bool, err error)
 	// Pending counts clocks with a firing observable at or before t.
 	Pending(ctx context.Context, t time.Time) (int, error)
 	// Outbox lists every firing recorded.
@@ -42,6 +43,10 @@ type Options struct {
 	Policy  Policy
 	Workers int  // jobs worked at once by this process; 0 for an insert-only client
 	Sim     bool // replay mode: River reads the simulated clock set by SetNow
+	// Clock, when set with Sim, is a simulated clock shared with other desks
+	// (several workers of one replay); nil gives the desk its own.
+	Clock *SimClock
+	ID    string // this client's name in River's job rows (attempted_by); default: River's
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL for PostgreSQL,
@@ -52,6 +57,13 @@ func Open(ctx context.Context, dsn string, opt Options) (Desk, error) {
 		return openPostgres(ctx, dsn, opt)
 	}
 	return openSQLite(ctx, dsn, opt)
+}
+
+func simFor(opt Options) *SimClock {
+	if opt.Clock != nil {
+		return opt.Clock
+	}
+	return &SimClock{}
 }
 
 func (d *desk[TTx]) SetNow(t time.Time)              { d.sim.set(t) }
@@ -75,6 +87,11 @@ func riverConfig[TTx any](d *desk[TTx], opt Options) *river.Config {
 	}
 	if opt.Sim {
 		cfg.Test.Time = d.sim
+	}
+	cfg.ID = opt.ID
+	d.id = "job"
+	if opt.ID != "" {
+		d.id = "job:" + opt.ID
 	}
 	return cfg
 }
@@ -110,7 +127,7 @@ func openSQLite(ctx context.Context, path string, opt Options) (Desk, error) {
 		return nil, err
 	}
 	d := &desk[*sql.Tx]{
-		policy: opt.Policy, sim: &simClock{},
+		policy: opt.Policy, sim: simFor(opt),
 		begin: func(ctx context.Context) (*sql.Tx, querier, error) {
 			tx, err := db.BeginTx(ctx, nil)
 			return tx, sqlQ{tx}, err
@@ -167,7 +184,7 @@ func openPostgres(ctx context.Context, url string, opt Options) (Desk, error) {
 		return nil, err
 	}
 	d := &desk[pgx.Tx]{
-		policy: opt.Policy, sim: &simClock{}, forUpdate: " FOR UPDATE",
+		policy: opt.Policy, sim: simFor(opt), forUpdate: " FOR UPDATE",
 		begin: func(ctx context.Context) (pgx.Tx, querier, error) {
 			tx, err := pool.Begin(ctx)
 			return tx, pgxQ{tx}, err

@@ -26,7 +26,7 @@ func benchApply(b *testing.B, dsn string, tickets int) {
 			b.Fatal("ran out of events")
 		}
 		d.SetNow(events[n].At)
-		if err := d.Apply(ctx, events[n]); err != nil {
+		if _, err := d.Apply(ctx, events[n]); err != nil {
 			b.Fatal(err)
 		}
 		n++

@@ -28,15 +28,15 @@ type fireArgs struct {
 // Kind implements river.JobArgs.
 func (fireArgs) Kind() string { return "sladesk_fire" }
 
-// simClock is River's time in replay mode: a clock the replay sets. In live
-// mode it is unset and River reads the real time.
-type simClock struct {
+// SimClock is River's time in replay mode: a clock the replay sets. In live
+// mode it is unset and River reads the real time. Its zero value is unset.
+type SimClock struct {
 	mu  sync.Mutex
 	now *time.Time
 }
 
 // Now implements rivertype.TimeGenerator.
-func (s *simClock) Now() time.Time {
+func (s *SimClock) Now() time.Time {
 	if t := s.NowOrNil(); t != nil {
 		return *t
 	}
@@ -44,7 +44,7 @@ func (s *simClock) Now() time.Time {
 }
 
 // NowOrNil implements rivertype.TimeGenerator.
-func (s *simClock) NowOrNil() *time.Time {
+func (s *SimClock) NowOrNil() *time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.now == nil {
@@ -54,14 +54,14 @@ func (s *simClock) NowOrNil() *time.Time {
 	return &t
 }
 
-func (s *simClock) set(t time.Time) {
+func (s *SimClock) set(t time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t = t.UTC()
 	s.now = &t
 }
 
-var _ rivertype.TimeGenerator = (*simClock)(nil)
+var _ rivertype.TimeGenerator = (*SimClock)(nil)
 
 // clockRow is one stored clock with its scheduling state.
 type clockRow struct {
@@ -76,7 +76,7 @@ type clockRow struct {
 type desk[TTx any] struct {
 	policy    Policy
 	client    *river.Client[TTx]
-	sim       *simClock
+	sim       *SimClock
 	forUpdate string // " FOR UPDATE" on PostgreSQL, "" on SQLite (one connection)
 	begin     func(ctx context.Context) (TTx, querier, error)
 	commit    func(ctx context.Context, tx TTx) error
@@ -84,6 +84,7 @@ type desk[TTx any] struct {
 	complete  func(ctx context.Context, tx TTx, job *river.Job[fireArgs]) error
 	read      querier // outside transactions, for reports
 	codec     clockCodec
+	id        string // "job:" + the client's ID, written as fired_by
 }
 
 // tx runs f in a transaction and commits it, or rolls it back on error.
@@ -106,8 +107,8 @@ const source = "events"
 // changed clock's job, all or nothing. An event whose seq is not after the
 // replay cursor was applied already and is skipped, so a restarted replay
 // resumes where the last committed event left off.
-func (d *desk[TTx]) Apply(ctx context.Context, ev Event) error {
-	return d.tx(ctx, func(tx TTx, q querier) error {
+func (d *desk[TTx]) Apply(ctx context.Context, ev Event) (applied bool, err error) {
+	err = d.tx(ctx, func(tx TTx, q querier) error {
 		var seq int64
 		err := q.queryRow(ctx, `SELECT seq FROM sladesk_cursor WHERE source = $1`+d.forUpdate, source).Scan(&seq)
 		if err != nil && !isNoRows(err) {
@@ -122,17 +123,19 @@ func (d *desk[TTx]) Apply(ctx context.Context, ev Event) error {
 				return err
 			}
 		case ev.Seq <= seq:
-			return nil
+			return nil // applied before
 		default:
 			if err := q.exec(ctx, `UPDATE sladesk_cursor SET seq = $2 WHERE source = $1`, source, ev.Seq); err != nil {
 				return err
 			}
 		}
+		applied = true
 		if ev.Kind == Opened {
 			return d.open(ctx, tx, q, ev)
 		}
 		return d.change(ctx, tx, q, ev)
 	})
+	return applied && err == nil, err
 }
 
 func (d *desk[TTx]) open(ctx context.Context, tx TTx, q querier, ev Event) error {
@@ -156,7 +159,8 @@ func (d *desk[TTx]) open(ctx context.Context, tx TTx, q querier, ev Event) error
 		if c.IsZero() {
 			return fmt.Errorf("event %d: ticket %q: clock %s did not start at %v", ev.Seq, ev.Ticket, r.Name, ev.At)
 		}
-		cr := clockRow{target: r.Name, clock: c, covered: ev.At}
+		// A milestone at zero is reached at the first instant.
+		cr := clockRow{target: r.Name, clock: c, covered: ev.At.Add(-time.Nanosecond)}
 		if err := q.exec(ctx, `INSERT INTO sladesk_clocks (ticket, target, clock, covered_ns, gen) VALUES ($1, $2, '', $3, 0)`,
 			ev.Ticket, r.Name, ev.At.UnixNano()); err != nil {
 			return err
@@ -203,8 +207,10 @@ func (d *desk[TTx]) change(ctx context.Context, tx TTx, q querier, ev Event) err
 			return fmt.Errorf("event %d: ticket %q clock %s: %w", ev.Seq, ev.Ticket, cr.target, err)
 		}
 		cr.clock = next
-		// A new cycle may reach a milestone at its first instant.
-		cr.covered = ev.At.Add(-time.Nanosecond)
+		if a == Restart {
+			// A new cycle may reach a milestone at its first instant.
+			cr.covered = ev.At.Add(-time.Nanosecond)
+		}
 		if err := d.save(ctx, tx, q, ev.Ticket, cr, 0); err != nil {
 			return err
 		}
@@ -213,7 +219,9 @@ func (d *desk[TTx]) change(ctx context.Context, tx TTx, q querier, ev Event) err
 }
 
 // record writes the clock's firings observable in (covered, upTo] to the
-// outbox, once each, and moves covered to upTo.
+// outbox and moves covered to upTo. The clock's row is locked (or the
+// database has one connection), so no firing is written twice; the outbox's
+// primary key would turn a second write into an error, not a silent no-op.
 func (d *desk[TTx]) record(ctx context.Context, q querier, ticket string, cr *clockRow, upTo time.Time, by string) error {
 	if !upTo.After(cr.covered) {
 		return nil
@@ -221,7 +229,7 @@ func (d *desk[TTx]) record(ctx context.Context, q querier, ticket string, cr *cl
 	defer func() { cr.covered = upTo }()
 	for _, f := range firings(ticket, cr.target, cr.clock, cr.covered, upTo) {
 		if err := q.exec(ctx, `INSERT INTO sladesk_outbox (ticket, target, cycle, kind, name, due_ns, fired_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			f.Ticket, f.Target, f.Cycle, f.Kind, f.Name, f.Due.UnixNano(), by); err != nil {
 			return err
 		}
@@ -315,7 +323,7 @@ func (d *desk[TTx]) fire(ctx context.Context, job *river.Job[fireArgs]) error {
 		}
 		if len(crs) == 1 && crs[0].gen == a.Gen {
 			cr := &crs[0]
-			if err := d.record(ctx, q, a.Ticket, cr, now, "job"); err != nil {
+			if err := d.record(ctx, q, a.Ticket, cr, now, d.id); err != nil {
 				return err
 			}
 			if err := d.save(ctx, tx, q, a.Ticket, cr, job.ID); err != nil {

@@ -89,6 +89,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	addr := fs.String("http", "", "serve events over HTTP on this address, in real time")
 	workers := fs.Int("workers", 4, "jobs worked at once")
 	quiet := fs.Bool("q", false, "print only the summary, not each firing")
+	progress := fs.Int("progress", 0, "print \"applied N\" to stderr every N events (0: never)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
@@ -139,7 +140,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	defer d.Close()
-	st, err := Replay(ctx, d, events, now)
+	st, err := Replay(ctx, d, events, now, func(n int) {
+		if *progress > 0 && n%*progress == 0 {
+			fmt.Fprintf(stderr, "applied %d\n", n)
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -202,7 +207,7 @@ func (s Stats) rate() float64 {
 
 // Replay applies events in order on the simulated clock, then runs the
 // clock to until and waits for every firing due by then.
-func Replay(ctx context.Context, d Desk, events []Event, until time.Time) (Stats, error) {
+func Replay(ctx context.Context, d Desk, events []Event, until time.Time, applied func(n int)) (Stats, error) {
 	var st Stats
 	start := time.Now()
 	if len(events) > 0 {
@@ -221,10 +226,18 @@ func Replay(ctx context.Context, d Desk, events []Event, until time.Time) (Stats
 		// River sees the instant just before the event: every job due
 		// before it may run, none due at or after it.
 		d.SetNow(ev.At.Add(-time.Nanosecond))
-		if err := d.Apply(ctx, ev); err != nil {
+		ok, err := d.Apply(ctx, ev)
+		if err != nil {
 			return st, err
 		}
+		if !ok {
+			st.Skipped++
+			continue
+		}
 		st.Applied++
+		if applied != nil {
+			applied(st.Applied)
+		}
 	}
 	d.SetNow(until)
 	if err := waitDrained(ctx, d, until); err != nil {
@@ -291,7 +304,7 @@ func handler(d Desk) http.Handler {
 		}
 		for i, ev := range events {
 			ev.Seq = 0 // the server numbers live events
-			if err := d.Apply(r.Context(), ev); err != nil {
+			if _, err := d.Apply(r.Context(), ev); err != nil {
 				http.Error(w, fmt.Sprintf("event %d: %v", i+1, err), http.StatusUnprocessableEntity)
 				return
 			}

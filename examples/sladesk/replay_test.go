@@ -25,7 +25,7 @@ func replayAndCompare(t *testing.T, d Desk, p Policy, events []Event, until time
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	st, err := Replay(ctx, d, events, until)
+	st, err := Replay(ctx, d, events, until, nil)
 	require.NoError(t, err)
 	t.Logf("replay: %d events in %v (%.0f events/s, drain included)", st.Applied, st.Elapsed, st.rate())
 	got, err := d.Outbox(ctx)

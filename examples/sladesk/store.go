@@ -35,7 +35,7 @@ var schema = []string{
 		kind     TEXT NOT NULL,
 		name     TEXT NOT NULL,
 		due_ns   BIGINT NOT NULL,
-		fired_by TEXT NOT NULL, -- "job" or "event" (caught up by the event that followed)
+		fired_by TEXT NOT NULL, -- "job[:client]", or "event" when the event that followed caught it up
 		PRIMARY KEY (ticket, target, cycle, kind, name)
 	)`,
 	`CREATE TABLE IF NOT EXISTS sladesk_cursor (
