@@ -153,13 +153,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "%-25s  %-10s  %-22s  %-3s  %-9s  %s\n", "due", "ticket", "target", "cyc", "kind", "name")
+		fmt.Fprintf(stdout, "%-25s  %-8s  %-21s  %-3s  %-9s  %s\n", "due", "ticket", "target", "cyc", "kind", "name")
 		for _, f := range out {
-			fmt.Fprintf(stdout, "%-25s  %-10s  %-22s  %3d  %-9s  %s\n", f.Due.In(loc).Format(time.RFC3339), f.Ticket, f.Target, f.Cycle, f.Kind, f.Name)
+			fmt.Fprintf(stdout, "%-25s  %-8s  %-21s  %3d  %-9s  %s\n", f.Due.In(loc).Format(time.RFC3339), f.Ticket, f.Target, f.Cycle, f.Kind, f.Name)
 		}
 	}
-	fmt.Fprintf(stdout, "%d events applied (%d skipped as already applied) in %v, %.0f events/s; %d firings in the outbox up to %s\n",
-		st.Applied, st.Skipped, st.Elapsed.Round(time.Millisecond), st.rate(), len(out), now.In(loc).Format(time.RFC3339))
+	fmt.Fprintf(stdout, "%d firings in the outbox up to %s\n", len(out), now.In(loc).Format(time.RFC3339))
+	fmt.Fprintf(stdout, "%d events applied (%d skipped as already applied) in %v, %.0f events/s\n",
+		st.Applied, st.Skipped, st.Elapsed.Round(time.Millisecond), st.rate())
 	return nil
 }
 
