@@ -154,6 +154,6 @@ func ExampleClock_MarshalJSON() {
 	}
 	fmt.Println(back.State(), back.Elapsed(start.Add(5*time.Hour)), back.Since().Location())
 	// Output:
-	// {"target":{"name":"ack","within":"4h0m0s"},"state":"paused","started":"2024-02-29T09:00:00+05:45[Asia/Kathmandu]","since":"2024-02-29T10:30:00+05:45[Asia/Kathmandu]","elapsed":"1h30m0s","cycles":1}
+	// {"target":{"name":"ack","within":"4h0m0s"},"state":"paused","zone":"Asia/Kathmandu","started":"2024-02-29T09:00:00+05:45","since":"2024-02-29T10:30:00+05:45","elapsed":"1h30m0s"}
 	// paused 1h30m0s Asia/Kathmandu
 }

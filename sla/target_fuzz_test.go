@@ -70,9 +70,9 @@ func FuzzNewTarget(f *testing.F) {
 		if bad {
 			require.Error(t, err)
 			require.True(t, errors.Is(err, sla.ErrInvalidTarget))
-			var te *sla.TargetError
+			var te *sla.ConfigError
 			require.ErrorAs(t, err, &te)
-			require.Equal(t, name, te.Target)
+			require.NotEmpty(t, te.Field)
 			return
 		}
 		require.NoError(t, err)
