@@ -47,7 +47,7 @@ func TestStateText(t *testing.T) {
 	_, err := sla.State(9).MarshalText()
 	require.ErrorIs(t, err, sla.ErrInvalidClock)
 	var s sla.State
-	require.ErrorIs(t, s.UnmarshalText([]byte("Running")), sla.ErrInvalidClock)
+	require.ErrorIs(t, s.UnmarshalText([]byte("Running")), sla.ErrSyntax)
 	assert.Equal(t, "State(9)", sla.State(9).String())
 	assert.Equal(t, "Action(0)", sla.Action(0).String())
 }
