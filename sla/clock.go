@@ -286,12 +286,15 @@ func (c Clock) settle(at time.Time) Clock {
 		c.since = at
 		return c
 	}
-	if c.breachedAt.IsZero() {
+	counted := satAdd(c.stored, c.target.Calendar.Between(c.since, at))
+	// Counted less than Within by at, at is before the deadline; only
+	// otherwise is the deadline itself needed (one Calendar.Add).
+	if c.breachedAt.IsZero() && counted >= c.target.Within {
 		if due, ok := c.due(); ok && at.After(due) {
 			c.breachedAt = due
 		}
 	}
-	c.stored = satAdd(c.stored, c.target.Calendar.Between(c.since, at))
+	c.stored = counted
 	c.since = at
 	return c
 }

@@ -119,3 +119,44 @@ func FuzzClockMoves(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCatalogDecodeClock decodes arbitrary input through a catalog. Input
+// that decodes by reference must encode by reference to a fixed point that
+// answers the same; errors name their field with one "sla:" prefix.
+func FuzzCatalogDecodeClock(f *testing.F) {
+	// valid, by reference: running, paused after a breach, restarted, wall clock
+	f.Add(`{"target":"first response","calendar":"us","state":"running","started":"2024-03-08T16:00:00-06:00"}`)
+	f.Add(`{"target":"first response","calendar":"us","state":"paused","started":"2024-03-08T16:00:00-06:00","since":"2024-03-11T10:30:00-05:00","elapsed":"1h30m0s","breachedAt":"2024-03-11T10:00:00-05:00"}`)
+	f.Add(`{"target":"pull request follow-up","calendar":"uk","state":"running","zone":"Asia/Kathmandu","started":"2024-03-08T16:00:00+05:45","cycles":3,"worst":"9h","breaches":1}`)
+	f.Add(`{"target":"reporter follow-up","state":"stopped","started":"2024-03-08T16:00:00Z","since":"2024-03-09T16:00:00Z","elapsed":"24h"}`)
+	// invalid: unknown names, keys, zero instants, bad zones
+	f.Add(`{"target":"frist response","calendar":"us","state":"running","started":"2024-03-08T16:00:00-06:00"}`)
+	f.Add(`{"target":"first response","calendar":"usa","state":"running","started":"2024-03-08T16:00:00-06:00"}`)
+	f.Add(`{"target":"first response","calender":"us","state":"running","started":"2024-03-08T16:00:00-06:00"}`)
+	f.Add(`{"target":"first response","state":"running","started":"0001-01-01T00:00:00Z"}`)
+	f.Add(`{"target":"first response","state":"running","zone":"Local","started":"2024-03-08T16:00:00Z"}`)
+	f.Add(`{"target":"first response","state":"running","started":"2024-03-08T16:00:00Z","since":"2024-03-08T15:00:00Z"}`)
+	cat, _ := ckCatalog(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		c, err := cat.DecodeClock([]byte(in))
+		if err != nil {
+			require.Equal(t, 1, strings.Count(err.Error(), "sla:"), "%v", err)
+			var ce *sla.ConfigError
+			if errors.As(err, &ce) {
+				require.NotEmpty(t, ce.Error())
+			}
+			return
+		}
+		b, err := cat.EncodeClock(c)
+		if err != nil {
+			require.ErrorIs(t, err, sla.ErrUnknownName, "only a self-contained clock the catalog does not hold fails")
+			return
+		}
+		again, err := cat.DecodeClock(b)
+		require.NoError(t, err, "%s", b)
+		b2, err := cat.EncodeClock(again)
+		require.NoError(t, err)
+		require.Equal(t, string(b), string(b2))
+		ckSameClock(t, c, again, c.Since(), c.Since().Add(time.Hour))
+	})
+}

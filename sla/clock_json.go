@@ -182,8 +182,12 @@ func (c *Clock) UnmarshalJSON(b []byte) error {
 // refuses a clock by reference.
 func decodeClock(b []byte, cat *Catalog) (Clock, error) {
 	var j clockWire
-	if err := decodeStrict(b, &j, ""); err != nil {
-		return Clock{}, err
+	var vals wireValues
+	if !scanFlatClock(b, &j, &vals) {
+		j = clockWire{}
+		if err := decodeStrict(b, &j, ""); err != nil {
+			return Clock{}, err
+		}
 	}
 	if j.State == nil {
 		empty := j.Calendar == nil && j.Zone == nil && j.Started == nil && j.Since == nil && j.Elapsed == nil &&
@@ -206,8 +210,8 @@ func decodeClock(b []byte, cat *Catalog) (Clock, error) {
 		return Clock{}, &ConfigError{Field: "target", Err: ErrInvalidClock, Reason: "missing"}
 	case j.Target[0] == '"':
 		byName = true
-		var name string
-		if err := json.Unmarshal(j.Target, &name); err != nil {
+		name, err := unquote(j.Target)
+		if err != nil {
 			return Clock{}, &ConfigError{Field: "target", Value: string(j.Target), Err: ErrSyntax, Reason: err.Error()}
 		}
 		if cat == nil {
@@ -401,4 +405,220 @@ func loadZone(name string) (*time.Location, bool) {
 	}
 	zoneCache.Store(name, l)
 	return l, true
+}
+
+// unquote returns the text of the JSON string raw.
+func unquote(raw []byte) (string, error) {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && plainString(raw[1:len(raw)-1]) {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
+}
+
+// plainString reports whether b, the inside of a JSON string, is printable
+// ASCII without escapes, so that its text is b itself.
+func plainString(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x80 || c == '\\' || c == '"' {
+			return false
+		}
+	}
+	return true
+}
+
+// wireValues holds the strings a clockWire filled by scanFlatClock points
+// to, so that they take one allocation.
+type wireValues struct {
+	calendar, state, zone, started, since, elapsed, breachedAt, worst string
+	cycles, breaches                                                  int
+}
+
+// scanFlatClock is the fast path of decodeClock for the common stored
+// form: one flat object whose values are plain ASCII strings without
+// escapes, small integers or null, each key known and given once, nothing
+// after it. It fills j as decodeStrict would and reports true; for anything
+// else (a target object, escapes, an unknown or repeated key, bad syntax) it
+// reports false, and decodeStrict decodes the input and names any error.
+func scanFlatClock(b []byte, j *clockWire, v *wireValues) bool {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipSpace(b, i+1) == len(b)
+	}
+	var seen uint16
+	for {
+		key, next, ok := scanPlainString(b, i)
+		if !ok {
+			return false
+		}
+		i = skipSpace(b, next)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipSpace(b, i+1)
+		k := wireKey(key)
+		if k < 0 || seen&(1<<k) != 0 || i >= len(b) {
+			return false
+		}
+		seen |= 1 << k
+		switch {
+		case b[i] == 'n':
+			if len(b)-i < 4 || string(b[i:i+4]) != "null" {
+				return false
+			}
+			i += 4
+		case k == keyCycles || k == keyBreaches:
+			n, next, ok := scanSmallInt(b, i)
+			if !ok {
+				return false
+			}
+			i = next
+			if k == keyCycles {
+				v.cycles, j.Cycles = n, &v.cycles
+			} else {
+				v.breaches, j.Breaches = n, &v.breaches
+			}
+		default:
+			s, next, ok := scanPlainString(b, i)
+			if !ok {
+				return false
+			}
+			if k == keyTarget {
+				j.Target = b[i:next]
+			} else {
+				dst, ptr := v.field(k, j)
+				*dst = string(s)
+				*ptr = dst
+			}
+			i = next
+		}
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			return skipSpace(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+}
+
+// The keys of clockJSON, for scanFlatClock.
+const (
+	keyTarget = iota
+	keyCalendar
+	keyState
+	keyZone
+	keyStarted
+	keySince
+	keyElapsed
+	keyBreachedAt
+	keyCycles
+	keyWorst
+	keyBreaches
+)
+
+func wireKey(key []byte) int {
+	switch string(key) {
+	case "target":
+		return keyTarget
+	case "calendar":
+		return keyCalendar
+	case "state":
+		return keyState
+	case "zone":
+		return keyZone
+	case "started":
+		return keyStarted
+	case "since":
+		return keySince
+	case "elapsed":
+		return keyElapsed
+	case "breachedAt":
+		return keyBreachedAt
+	case "cycles":
+		return keyCycles
+	case "worst":
+		return keyWorst
+	case "breaches":
+		return keyBreaches
+	}
+	return -1
+}
+
+// field returns the string of v and the pointer of j for the string key k.
+func (v *wireValues) field(k int, j *clockWire) (*string, **string) {
+	switch k {
+	case keyCalendar:
+		return &v.calendar, &j.Calendar
+	case keyState:
+		return &v.state, &j.State
+	case keyZone:
+		return &v.zone, &j.Zone
+	case keyStarted:
+		return &v.started, &j.Started
+	case keySince:
+		return &v.since, &j.Since
+	case keyElapsed:
+		return &v.elapsed, &j.Elapsed
+	case keyBreachedAt:
+		return &v.breachedAt, &j.BreachedAt
+	}
+	return &v.worst, &j.Worst
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scanPlainString scans the JSON string at b[i] and returns its inside and
+// the index after it, when it is printable ASCII without escapes.
+func scanPlainString(b []byte, i int) ([]byte, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, 0, false
+	}
+	for k := i + 1; k < len(b); k++ {
+		switch c := b[k]; {
+		case c == '"':
+			return b[i+1 : k], k + 1, true
+		case c < 0x20 || c >= 0x80 || c == '\\':
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+// scanSmallInt scans a JSON integer of at most 9 digits at b[i].
+func scanSmallInt(b []byte, i int) (int, int, bool) {
+	neg := i < len(b) && b[i] == '-'
+	if neg {
+		i++
+	}
+	start, n := i, 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' && i-start < 9 {
+		n = n*10 + int(b[i]-'0')
+		i++
+	}
+	switch {
+	case i == start, b[start] == '0' && i-start > 1:
+		return 0, 0, false
+	case i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] == '.' || b[i] == 'e' || b[i] == 'E'):
+		return 0, 0, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, i, true
 }

@@ -175,7 +175,7 @@ func TestTieredJSON(t *testing.T) {
 	assert.Equal(t, tiers, keep, "null leaves a Tiered unchanged")
 }
 
-// TestFleet2024Presets checks the presets carry the handbook's numbers
+// TestFleet2024Presets checks the presets carry the numbers of RULES.md
 // (R25-R29) and are valid.
 func TestFleet2024Presets(t *testing.T) {
 	const week = 7 * 24 * time.Hour
