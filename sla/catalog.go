@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // A Catalog holds the named targets and calendars that clocks stored by
@@ -39,7 +40,8 @@ type Catalog struct {
 // ErrInvalidTarget for a target that fails Validate or has an empty Name,
 // ErrDuplicateKey for two targets of one Name or two names for equal
 // calendars (which EncodeClock could not tell apart), and ErrUnknownName
-// for an empty calendar name. The error's Field is "targets[i]" or
+// for an empty calendar name. Names must be valid UTF-8, so that they
+// survive JSON. The error's Field is "targets[i]" or
 // "calendars[name]".
 func NewCatalog(calendars map[string]Calendar, targets ...Target) (Catalog, error) {
 	c := Catalog{targets: make(map[string]Target, len(targets)), calendars: maps.Clone(calendars)}
@@ -49,8 +51,9 @@ func NewCatalog(calendars map[string]Calendar, targets ...Target) (Catalog, erro
 	c.calNames = slices.Sorted(maps.Keys(c.calendars))
 	for i, name := range c.calNames {
 		field := "calendars[" + strconv.Quote(name) + "]"
-		if name == "" {
-			return Catalog{}, &ConfigError{Field: field, Err: ErrUnknownName, Reason: "empty calendar name"}
+		if name == "" || !utf8.ValidString(name) {
+			return Catalog{}, &ConfigError{Field: field, Value: name, Err: ErrUnknownName,
+				Reason: "a calendar name must be non-empty UTF-8 text"}
 		}
 		for _, other := range c.calNames[:i] {
 			if c.calendars[other].Equal(c.calendars[name]) {
@@ -64,8 +67,9 @@ func NewCatalog(calendars map[string]Calendar, targets ...Target) (Catalog, erro
 		if err := t.Validate(); err != nil {
 			return Catalog{}, withPath(field, err)
 		}
-		if t.Name == "" {
-			return Catalog{}, &ConfigError{Field: field + ".name", Err: ErrInvalidTarget, Reason: "empty: a catalog finds targets by name"}
+		if t.Name == "" || !utf8.ValidString(t.Name) {
+			return Catalog{}, &ConfigError{Field: field + ".name", Value: t.Name, Err: ErrInvalidTarget,
+				Reason: "a catalog finds targets by name: want non-empty UTF-8 text"}
 		}
 		if _, dup := c.targets[t.Name]; dup {
 			return Catalog{}, &ConfigError{Field: field + ".name", Value: t.Name, Err: ErrDuplicateKey,

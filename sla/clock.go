@@ -15,7 +15,7 @@ type State uint8
 const (
 	Running State = iota + 1 // counting open time
 	Paused                   // not counting; can resume
-	Stopped                  // finished; no further moves
+	Stopped                  // finished; no further actions
 )
 
 // String returns "running", "paused", "stopped", or "unstarted" for the zero
@@ -181,7 +181,7 @@ type Clock struct {
 	stored     time.Duration // open time counted in this cycle before since
 	started    time.Time     // start of the current cycle
 	since      time.Time     // the last event: start, pause, resume, stop or restart
-	breachedAt time.Time     // deadline of this cycle, once passed at a move; zero otherwise
+	breachedAt time.Time     // deadline of this cycle, once passed at an action; zero otherwise
 }
 
 // IsZero reports whether c is the zero Clock, which has not been started.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -174,6 +175,8 @@ func TestNewCatalogErrors(t *testing.T) {
 		{"two targets of one name", nil, []sla.Target{good, good}, sla.ErrDuplicateKey, "targets[1].name"},
 		{"one calendar, two names", map[string]sla.Calendar{"a": us, "b": same}, nil, sla.ErrDuplicateKey, `calendars["b"]`},
 		{"empty calendar name", map[string]sla.Calendar{"": us}, nil, sla.ErrUnknownName, `calendars[""]`},
+		{"calendar name not UTF-8", map[string]sla.Calendar{"\xff": us}, nil, sla.ErrUnknownName, `calendars["\xff"]`},
+		{"target name not UTF-8", nil, []sla.Target{{Name: "\xff"}}, sla.ErrInvalidTarget, "targets[0].name"},
 	} {
 		_, err := sla.NewCatalog(tt.cals, tt.ts...)
 		require.ErrorIs(t, err, tt.want, tt.name)
@@ -342,4 +345,80 @@ func TestCatalogDecodeIsWithCalendar(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, ckJSON(t, want), ckJSON(t, got), "%s", b)
 	}
+}
+
+// TestCatalogTargetChange: a target changed in the catalog applies from
+// each clock's last event, like a calendar change; a breach already
+// recorded stays recorded.
+func TestCatalogTargetChange(t *testing.T) {
+	at := time.Date(2024, time.March, 8, 16, 0, 0, 0, time.UTC)
+	one := sla.Target{Name: "ack", Within: time.Hour}
+	cat1, err := sla.NewCatalog(nil, one)
+	require.NoError(t, err)
+	cat2, err := sla.NewCatalog(nil, sla.Target{Name: "ack", Within: 2 * time.Hour})
+	require.NoError(t, err)
+
+	running := ckOK(t)(ckOK(t)(one.Start(at).Pause(at.Add(30 * time.Minute))).Resume(at.Add(time.Hour)))
+	b, err := cat1.EncodeClock(running)
+	require.NoError(t, err)
+	got, err := cat2.DecodeClock(b)
+	require.NoError(t, err)
+	due, ok := got.Due()
+	require.True(t, ok)
+	assert.WithinDuration(t, at.Add(time.Hour+90*time.Minute), due, 0, "30 minutes counted, 90 left of the new two hours")
+
+	breached := ckOK(t)(one.Start(at).Pause(at.Add(90 * time.Minute)))
+	b, err = cat1.EncodeClock(breached)
+	require.NoError(t, err)
+	got, err = cat2.DecodeClock(b)
+	require.NoError(t, err, "%s", b)
+	when, ok := got.BreachedAt(at.Add(3 * time.Hour))
+	require.True(t, ok, "the recorded breach stays")
+	assert.WithinDuration(t, at.Add(time.Hour), when, 0)
+
+	// Shortened below the time counted: due at the last event.
+	cat3, err := sla.NewCatalog(nil, sla.Target{Name: "ack", Within: 10 * time.Minute})
+	require.NoError(t, err)
+	b, err = cat1.EncodeClock(running)
+	require.NoError(t, err)
+	got, err = cat3.DecodeClock(b)
+	require.NoError(t, err)
+	due, ok = got.Due()
+	require.True(t, ok)
+	assert.WithinDuration(t, running.Since(), due, 0)
+	assert.True(t, got.Breached(running.Since().Add(time.Second)))
+}
+
+// FuzzNewCatalog checks NewCatalog's documented refusals: an empty or
+// repeated target name, an invalid target; otherwise every target resolves
+// by its name.
+func FuzzNewCatalog(f *testing.F) {
+	f.Add("first response", "follow-up", int64(time.Hour), int64(8*time.Hour))
+	f.Add("a", "a", int64(time.Hour), int64(time.Hour))
+	f.Add("", "b", int64(time.Hour), int64(time.Hour))
+	f.Add("a", "b", int64(-1), int64(time.Hour))
+	f.Fuzz(func(t *testing.T, n1, n2 string, w1, w2 int64) {
+		t1 := sla.Target{Name: n1, Within: time.Duration(w1)}
+		t2 := sla.Target{Name: n2, Within: time.Duration(w2)}
+		cat, err := sla.NewCatalog(nil, t1, t2)
+		bad := n1 == "" || n2 == "" || n1 == n2 || w1 < 0 || w2 < 0 || !utf8.ValidString(n1) || !utf8.ValidString(n2)
+		if bad {
+			var ce *sla.ConfigError
+			require.ErrorAs(t, err, &ce)
+			require.True(t, strings.HasPrefix(ce.Field, "targets["), ce.Field)
+			return
+		}
+		require.NoError(t, err)
+		for _, want := range []sla.Target{t1, t2} {
+			got, ok := cat.Target(want.Name)
+			require.True(t, ok)
+			require.Equal(t, want, got)
+			c := want.Start(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+			b, err := cat.EncodeClock(c)
+			require.NoError(t, err)
+			back, err := cat.DecodeClock(b)
+			require.NoError(t, err, "%s", b)
+			require.Equal(t, ckJSON(t, c), ckJSON(t, back))
+		}
+	})
 }

@@ -105,7 +105,14 @@ func (t Target) Start(at time.Time) Clock {
 // s or a Starter that returns the zero Clock.
 func NewClock(s Starter, at time.Time) (Clock, error) {
 	if at.IsZero() {
-		return Clock{}, &ActionError{Action: ActionStart, At: at, Err: ErrZeroTime}
+		name := ""
+		switch v := s.(type) {
+		case Target:
+			name = v.Name
+		case Tiered:
+			name = v.Name
+		}
+		return Clock{}, &ActionError{Target: name, Action: ActionStart, At: at, Err: ErrZeroTime}
 	}
 	switch v := s.(type) {
 	case nil:

@@ -97,6 +97,7 @@ func TestTargetJSON(t *testing.T) {
 		{"duplicate within", `{"within":"1h","within":"2h"}`, sla.ErrDuplicateKey, "within"},
 		{"duplicate milestone key", `{"within":"1h","milestones":[{"name":"a","name":"b","at":"1h"}]}`, sla.ErrDuplicateKey, "milestones[0].name"},
 		{"trailing text", `{"within":"1h"} {}`, sla.ErrSyntax, ""},
+		{"duplicate key in the calendar", `{"within":"1h","calendar":{"zone":"UTC","zone":"UTC","week":{"Monday":["09:00-17:00"]}}}`, sla.ErrDuplicateKey, "calendar.zone"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
