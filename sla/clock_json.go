@@ -160,7 +160,10 @@ func calendarZone(cal Calendar) *time.Location {
 // ErrZone or ErrInvalidClock, and errors of the target match
 // Target.UnmarshalJSON's. A clock stored by reference (a target name) is
 // refused with ErrUnknownName: decode it with [Catalog.DecodeClock]. null
-// leaves c unchanged, as does any error; {} decodes to the zero Clock.
+// leaves c unchanged, as does any error; {} decodes to the zero Clock. A
+// null field is the same as a missing one; the fields MarshalJSON leaves
+// out have their defaults ("since" is "started", "elapsed" 0, "cycles" 1),
+// and "state", "target" and "started" are required.
 //
 // The time counted before the last event ("elapsed") is kept as stored; it
 // must not exceed the real time from "started" to "since". A calendar
