@@ -159,7 +159,9 @@ func (e *ActionError) Unwrap() error { return e.Err }
 // nothing: Elapsed is 0, Remaining is 0, Due and NextMilestone report false,
 // it is never breached, its Record is zero, and every action on it fails
 // with ErrIllegalAction. An action given the zero time.Time fails with
-// ErrZeroTime, on any clock, before anything else is checked.
+// ErrZeroTime, on any clock, before anything else is checked; [NewClock]
+// is Start with that error. Queries given the zero time answer as at the
+// clock's last event, like any instant before it.
 //
 // # Calendar changes
 //

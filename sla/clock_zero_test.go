@@ -157,3 +157,24 @@ func TestNewClock(t *testing.T) {
 type zeroStarter struct{}
 
 func (zeroStarter) Start(time.Time) sla.Clock { return sla.Clock{} }
+
+// TestClockQueriesZeroTime: queries at the zero time answer as at the last
+// event, as for any earlier instant; none reports a breach or a negative
+// count.
+func TestClockQueriesZeroTime(t *testing.T) {
+	at := time.Date(2024, time.March, 8, 16, 0, 0, 0, time.UTC)
+	c := sla.Target{Name: "t", Within: time.Hour, Milestones: []sla.Milestone{{Name: "m", At: time.Minute}}}.Start(at)
+	c = ckOK(t)(c.Pause(at.Add(30 * time.Second)))
+	c = ckOK(t)(c.Resume(at.Add(time.Hour)))
+	zero := time.Time{}
+	assert.Equal(t, c.Elapsed(c.Since()), c.Elapsed(zero))
+	assert.Equal(t, 30*time.Second, c.Elapsed(zero))
+	assert.Equal(t, time.Hour-30*time.Second, c.Remaining(zero))
+	assert.False(t, c.Breached(zero))
+	m, due, ok := c.NextMilestone(zero)
+	require.True(t, ok)
+	assert.Equal(t, "m", m.Name)
+	assert.WithinDuration(t, at.Add(time.Hour+30*time.Second), due, 0)
+	assert.Empty(t, c.Passed(zero))
+	assert.Equal(t, sla.Record{Cycles: 1, Worst: 30 * time.Second}, c.Record(zero))
+}
