@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// A Catalog holds the named targets and calendars that clocks stored by
-// reference name, so that a stored clock needs neither its target's
+// A Catalog holds named targets and calendars, which clocks stored by
+// reference refer to by name, so that a stored clock needs neither its target's
 // configuration nor its calendar's hours: a running clock with a named
 // target stores in about 100 bytes, such as
 //

@@ -316,8 +316,9 @@ func (c Clock) due() (time.Time, bool) {
 // counted up to at, and a deadline passed before at, are kept as c's
 // calendar counted them; from at on, Elapsed, Remaining, Due, Breached and
 // NextMilestone follow cal, and at becomes the clock's last event. It costs
-// one Calendar.Between and no replay, so re-timing a million clocks after a
-// holiday change is a loop over values.
+// one Calendar.Between (and one Calendar.Add once Within may have been
+// counted) and no replay, so re-timing a million clocks after a holiday
+// change is a loop over values.
 //
 // A stopped clock's count is final: it only takes cal, keeping its last
 // event. WithCalendar fails with ErrZeroTime for the zero at, with
