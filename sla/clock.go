@@ -15,7 +15,7 @@ type State uint8
 const (
 	Running State = iota + 1 // counting open time
 	Paused                   // not counting; can resume
-	Stopped                  // finished; no further moves
+	Stopped                  // finished; no further actions
 )
 
 // String returns "running", "paused", "stopped", or "unstarted" for the zero
@@ -35,10 +35,11 @@ func (s State) String() string {
 }
 
 // MarshalText returns the String form of s, and empty text for the zero
-// State. It fails for a value that is not one of the constants.
+// State. It fails with a *ConfigError matching ErrInvalidClock for a value
+// that is not one of the constants.
 func (s State) MarshalText() ([]byte, error) {
 	if s > Stopped {
-		return nil, fmt.Errorf("sla: invalid clock state %d: %w", uint8(s), ErrInvalidClock)
+		return nil, &ConfigError{Field: "state", Value: s.String(), Err: ErrInvalidClock, Reason: "not a state"}
 	}
 	if s == 0 {
 		return nil, nil
@@ -47,7 +48,7 @@ func (s State) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText accepts "running", "paused", "stopped" and empty text (the
-// zero State); anything else is an error wrapping ErrInvalidClock.
+// zero State); anything else is a *ConfigError matching ErrSyntax.
 func (s *State) UnmarshalText(b []byte) error {
 	switch string(b) {
 	case "":
@@ -59,73 +60,86 @@ func (s *State) UnmarshalText(b []byte) error {
 	case "stopped":
 		*s = Stopped
 	default:
-		return fmt.Errorf("sla: clock state %q: %w", b, ErrInvalidClock)
+		return &ConfigError{Field: "state", Value: string(b), Err: ErrSyntax,
+			Reason: "want running, paused or stopped"}
 	}
 	return nil
 }
 
-// Move names an operation on a Clock, for MoveError.
-type Move uint8
+// Action names an operation on a Clock, for ActionError.
+type Action uint8
 
-// The moves of a Clock.
+// The actions on a Clock.
 const (
-	MovePause   Move = iota + 1 // Clock.Pause
-	MoveResume                  // Clock.Resume
-	MoveStop                    // Clock.Stop
-	MoveRestart                 // Clock.Restart
+	ActionStart        Action = iota + 1 // NewClock or Target.Start
+	ActionPause                          // Clock.Pause
+	ActionResume                         // Clock.Resume
+	ActionStop                           // Clock.Stop
+	ActionRestart                        // Clock.Restart
+	ActionWithCalendar                   // Clock.WithCalendar
 )
 
-// String returns the verb: "pause", "resume", "stop" or "restart".
-func (m Move) String() string {
-	switch m {
-	case MovePause:
+// String returns the verb: "start", "pause", "resume", "stop", "restart" or
+// "change the calendar of".
+func (a Action) String() string {
+	switch a {
+	case ActionStart:
+		return "start"
+	case ActionPause:
 		return "pause"
-	case MoveResume:
+	case ActionResume:
 		return "resume"
-	case MoveStop:
+	case ActionStop:
 		return "stop"
-	case MoveRestart:
+	case ActionRestart:
 		return "restart"
+	case ActionWithCalendar:
+		return "change the calendar of"
 	}
-	return fmt.Sprintf("Move(%d)", uint8(m))
+	return fmt.Sprintf("Action(%d)", uint8(a))
 }
 
-// ErrIllegalMove is wrapped by a *MoveError for a move the clock's state does
-// not allow: pausing a clock that is not running, resuming one that is not
-// paused, any move on a stopped clock or on the zero Clock.
-var ErrIllegalMove = errors.New("sla: move not allowed in the clock's state")
+// ErrIllegalAction is wrapped by an *ActionError for an action the clock's
+// state does not allow: pausing a clock that is not running, resuming one
+// that is not paused, restarting or stopping a stopped clock, or any action
+// on the zero Clock.
+var ErrIllegalAction = errors.New("sla: action not allowed in the clock's state")
 
-// ErrOutOfOrder is wrapped by a *MoveError for a move at an instant before
-// the clock's last event.
+// ErrOutOfOrder is wrapped by an *ActionError for an action at an instant
+// before the clock's last event.
 var ErrOutOfOrder = errors.New("sla: instant before the clock's last event")
 
-// A MoveError reports a refused move. The clock it was tried on is
-// unchanged. It wraps ErrIllegalMove or ErrOutOfOrder.
-type MoveError struct {
+// An ActionError reports a refused action. The clock it was tried on is
+// unchanged. It wraps ErrIllegalAction, ErrOutOfOrder, or ErrZeroTime for a
+// zero instant.
+type ActionError struct {
 	Target string    // the clock's target name
-	Move   Move      // the move tried
+	Action Action    // the action tried
 	State  State     // the clock's state when it was tried
-	At     time.Time // the instant given to the move
+	At     time.Time // the instant given to the action
 	Last   time.Time // the clock's last event (zero for the zero Clock)
-	Err    error     // ErrIllegalMove or ErrOutOfOrder
+	Err    error     // ErrIllegalAction, ErrOutOfOrder or ErrZeroTime
 }
 
-// Error returns a lowercase message naming the move, the target, and the state
-// or the two instants.
-func (e *MoveError) Error() string {
-	if errors.Is(e.Err, ErrOutOfOrder) {
+// Error returns a lowercase message naming the action, the target, and the
+// state or the instants.
+func (e *ActionError) Error() string {
+	switch {
+	case errors.Is(e.Err, ErrZeroTime):
+		return fmt.Sprintf("sla: cannot %s clock %q at the zero time: it is not an instant", e.Action, e.Target)
+	case errors.Is(e.Err, ErrOutOfOrder):
 		return fmt.Sprintf("sla: cannot %s clock %q at %s: before its last event at %s",
-			e.Move, e.Target, e.At.Format(time.RFC3339Nano), e.Last.Format(time.RFC3339Nano))
+			e.Action, e.Target, e.At.Format(time.RFC3339Nano), e.Last.Format(time.RFC3339Nano))
 	}
-	return fmt.Sprintf("sla: cannot %s clock %q: it is %s", e.Move, e.Target, e.State)
+	return fmt.Sprintf("sla: cannot %s clock %q: it is %s", e.Action, e.Target, e.State)
 }
 
 // Unwrap returns Err.
-func (e *MoveError) Unwrap() error { return e.Err }
+func (e *ActionError) Unwrap() error { return e.Err }
 
 // Clock is a response clock: it counts the open time of its Target's
 // Calendar while running, from Target.Start until stopped, and can be paused,
-// resumed and restarted. Every move returns a new Clock and leaves the
+// resumed and restarted. Every action returns a new Clock and leaves the
 // receiver unchanged, so Clocks are safe for concurrent use.
 //
 // The state is constant-size: the target, the state, the time counted before
@@ -136,10 +150,30 @@ func (e *MoveError) Unwrap() error { return e.Err }
 //
 // Queries are meant for instants at or after the clock's last event
 // (Since); Elapsed, Remaining and the milestone queries treat an earlier
-// instant as that event. The zero Clock has not been started: it counts
-// nothing, is never due or breached, and refuses every move. Clock is not
-// comparable with == (its Target holds a slice); compare JSON encodings or
-// query results.
+// instant as that event.
+//
+// # The zero Clock and zero instants
+//
+// The zero Clock has not been started, and is what Target.Start returns for
+// the zero time.Time or an invalid target ([NewClock] says which). It counts
+// nothing: Elapsed is 0, Remaining is 0, Due and NextMilestone report false,
+// it is never breached, its Record is zero, and every action on it fails
+// with ErrIllegalAction. An action given the zero time.Time fails with
+// ErrZeroTime, on any clock, before anything else is checked; [NewClock]
+// is Start with that error. Queries given the zero time answer as at the
+// clock's last event, like any instant before it.
+//
+// # Calendar changes
+//
+// [Clock.WithCalendar] moves a clock to another calendar, such as its old
+// one with a holiday added, at an instant at: open time counted up to at,
+// and a deadline passed before at, stay as the old calendar counted them;
+// from at on, Elapsed, Remaining, Due, Breached and the milestones follow
+// the new calendar. Decoding a clock stored by reference ([Catalog]) against
+// a changed calendar is the same as WithCalendar at the clock's last event.
+//
+// Clock is not comparable with == (its Target holds a slice); compare JSON
+// encodings or query results.
 type Clock struct {
 	target     Target
 	state      State
@@ -149,7 +183,7 @@ type Clock struct {
 	stored     time.Duration // open time counted in this cycle before since
 	started    time.Time     // start of the current cycle
 	since      time.Time     // the last event: start, pause, resume, stop or restart
-	breachedAt time.Time     // deadline of this cycle, once passed at a move; zero otherwise
+	breachedAt time.Time     // deadline of this cycle, once passed at an action; zero otherwise
 }
 
 // IsZero reports whether c is the zero Clock, which has not been started.
@@ -170,14 +204,15 @@ func (c Clock) State() State { return c.state }
 func (c Clock) Started() time.Time { return c.started }
 
 // Since returns the instant of the clock's last event (start, pause, resume,
-// stop or restart). Moves at earlier instants fail with ErrOutOfOrder.
+// stop, restart or calendar change). Actions at earlier instants fail with
+// ErrOutOfOrder.
 func (c Clock) Since() time.Time { return c.since }
 
 // Pause returns c paused at at: it stops counting until Resume. It fails with
-// ErrIllegalMove unless c is running, and with ErrOutOfOrder when at is
+// ErrIllegalAction unless c is running, and with ErrOutOfOrder when at is
 // before c's last event.
 func (c Clock) Pause(at time.Time) (Clock, error) {
-	if err := c.check(MovePause, at, Running); err != nil {
+	if err := c.check(ActionPause, at, Running); err != nil {
 		return c, err
 	}
 	c = c.settle(at)
@@ -185,10 +220,10 @@ func (c Clock) Pause(at time.Time) (Clock, error) {
 	return c, nil
 }
 
-// Resume returns c running again from at. It fails with ErrIllegalMove
+// Resume returns c running again from at. It fails with ErrIllegalAction
 // unless c is paused, and with ErrOutOfOrder when at is before the pause.
 func (c Clock) Resume(at time.Time) (Clock, error) {
-	if err := c.check(MoveResume, at, Paused); err != nil {
+	if err := c.check(ActionResume, at, Paused); err != nil {
 		return c, err
 	}
 	c.since = at
@@ -197,10 +232,10 @@ func (c Clock) Resume(at time.Time) (Clock, error) {
 }
 
 // Stop returns c stopped at at, its elapsed time and breach fixed for good. A
-// running or paused clock can stop; a stopped one fails with ErrIllegalMove,
+// running or paused clock can stop; a stopped one fails with ErrIllegalAction,
 // and an instant before the last event with ErrOutOfOrder.
 func (c Clock) Stop(at time.Time) (Clock, error) {
-	if err := c.check(MoveStop, at, Running, Paused); err != nil {
+	if err := c.check(ActionStop, at, Running, Paused); err != nil {
 		return c, err
 	}
 	c = c.settle(at)
@@ -212,10 +247,10 @@ func (c Clock) Stop(at time.Time) (Clock, error) {
 // at: the follow-up that resets R27's one-business-day clock. The finished
 // cycle's elapsed time and breach (judged at at) go into Record; milestones
 // start again. A running or paused clock can restart; a stopped one fails
-// with ErrIllegalMove, and an instant before the last event with
+// with ErrIllegalAction, and an instant before the last event with
 // ErrOutOfOrder.
 func (c Clock) Restart(at time.Time) (Clock, error) {
-	if err := c.check(MoveRestart, at, Running, Paused); err != nil {
+	if err := c.check(ActionRestart, at, Running, Paused); err != nil {
 		return c, err
 	}
 	if e := c.Elapsed(at); e > c.worst {
@@ -232,12 +267,15 @@ func (c Clock) Restart(at time.Time) (Clock, error) {
 	return c, nil
 }
 
-func (c Clock) check(m Move, at time.Time, allowed ...State) error {
+func (c Clock) check(a Action, at time.Time, allowed ...State) error {
+	if at.IsZero() {
+		return &ActionError{c.target.Name, a, c.state, at, c.since, ErrZeroTime}
+	}
 	if !slices.Contains(allowed, c.state) {
-		return &MoveError{c.target.Name, m, c.state, at, c.since, ErrIllegalMove}
+		return &ActionError{c.target.Name, a, c.state, at, c.since, ErrIllegalAction}
 	}
 	if at.Before(c.since) {
-		return &MoveError{c.target.Name, m, c.state, at, c.since, ErrOutOfOrder}
+		return &ActionError{c.target.Name, a, c.state, at, c.since, ErrOutOfOrder}
 	}
 	return nil
 }
@@ -250,22 +288,51 @@ func (c Clock) settle(at time.Time) Clock {
 		c.since = at
 		return c
 	}
-	if c.breachedAt.IsZero() {
-		if due := c.due(); at.After(due) {
+	counted := satAdd(c.stored, c.target.Calendar.Between(c.since, at))
+	// Counted less than Within by at, at is before the deadline; only
+	// otherwise is the deadline itself needed (one Calendar.Add).
+	if c.breachedAt.IsZero() && counted >= c.target.Within {
+		if due, ok := c.due(); ok && at.After(due) {
 			c.breachedAt = due
 		}
 	}
-	c.stored = satAdd(c.stored, c.target.Calendar.Between(c.since, at))
+	c.stored = counted
 	c.since = at
 	return c
 }
 
-// due is the deadline of a running clock.
-func (c Clock) due() time.Time {
+// due is the deadline of a running clock, and false when it has none: the
+// calendar never again has enough open time (Calendar.Add returns the zero
+// time), so the clock can never be breached.
+func (c Clock) due() (time.Time, bool) {
 	if !c.breachedAt.IsZero() {
-		return c.breachedAt
+		return c.breachedAt, true
 	}
-	return c.target.Calendar.Add(c.since, max(c.target.Within-c.stored, 0))
+	d := c.target.Calendar.Add(c.since, max(c.target.Within-c.stored, 0))
+	return d, !d.IsZero()
+}
+
+// WithCalendar returns c counting cal's open time from at on: the time
+// counted up to at, and a deadline passed before at, are kept as c's
+// calendar counted them; from at on, Elapsed, Remaining, Due, Breached and
+// NextMilestone follow cal, and at becomes the clock's last event. It costs
+// one Calendar.Between (and one Calendar.Add once Within may have been
+// counted) and no replay, so re-timing a million clocks after a holiday
+// change is a loop over values.
+//
+// A stopped clock's count is final: it only takes cal, keeping its last
+// event. WithCalendar fails with ErrZeroTime for the zero at, with
+// ErrIllegalAction on the zero Clock and with ErrOutOfOrder when at is
+// before c's last event.
+func (c Clock) WithCalendar(cal Calendar, at time.Time) (Clock, error) {
+	if err := c.check(ActionWithCalendar, at, Running, Paused, Stopped); err != nil {
+		return c, err
+	}
+	if c.state != Stopped {
+		c = c.settle(at)
+	}
+	c.target.Calendar = cal
+	return c, nil
 }
 
 // Elapsed returns the open time counted in the current cycle up to at: the
@@ -290,12 +357,14 @@ func (c Clock) Remaining(at time.Time) time.Duration {
 // Within has been counted, found with one Calendar.Add from the last event.
 // If the current cycle already passed its deadline before a pause, Due
 // returns that past deadline. The result is false (and the zero time) when
-// the clock is paused, stopped or zero.
+// the clock is paused, stopped or zero, and when it has no deadline because
+// its calendar (one made with AllowNoOpeningHours) never again has enough
+// open time.
 func (c Clock) Due() (time.Time, bool) {
 	if c.state != Running {
 		return time.Time{}, false
 	}
-	return c.due(), true
+	return c.due()
 }
 
 // Breached reports whether at is past the current cycle's deadline: strictly
@@ -312,15 +381,14 @@ func (c Clock) Breached(at time.Time) bool {
 // Breached(at); otherwise the zero time and false.
 func (c Clock) BreachedAt(at time.Time) (time.Time, bool) {
 	var due time.Time
+	ok := false
 	switch {
 	case !c.breachedAt.IsZero():
-		due = c.breachedAt
+		due, ok = c.breachedAt, true
 	case c.state == Running:
-		due = c.due()
-	default:
-		return time.Time{}, false
+		due, ok = c.due()
 	}
-	if at.After(due) {
+	if ok && at.After(due) {
 		return due, true
 	}
 	return time.Time{}, false

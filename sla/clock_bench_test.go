@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rickb777/date/v2"
+
 	"github.com/teamcadence/cadence/sla"
 )
 
@@ -97,4 +99,95 @@ func BenchmarkClockJSON(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// ckBenchStored is a running R25 clock stored by reference, its catalog,
+// and the calendar it runs on.
+func ckBenchStored(b *testing.B) (sla.Catalog, []byte, sla.Calendar) {
+	loc := ckLoc(b, "America/Chicago")
+	us := ckNineToFive(b, loc, ckUSFederalHolidays(2020, 2029)...)
+	cat, err := sla.NewCatalog(map[string]sla.Calendar{"us": us},
+		sla.Fleet2024FirstResponse(us), sla.Fleet2024PullRequestFollowUp(us), sla.Fleet2024CriticalBugConfirmation(us))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := sla.Fleet2024PullRequestFollowUp(us).Start(ckAt(loc, 2024, time.November, 27, 15, 0))
+	c = ckOK(b)(c.Pause(ckAt(loc, 2024, time.November, 27, 16, 0)))
+	c = ckOK(b)(c.Resume(ckAt(loc, 2024, time.November, 29, 10, 0)))
+	buf, err := cat.EncodeClock(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cat, buf, us
+}
+
+// BenchmarkCatalogDecodeClock decodes a stored clock with a named target
+// and calendar (issue 15: <= 2 us).
+func BenchmarkCatalogDecodeClock(b *testing.B) {
+	cat, buf, _ := ckBenchStored(b)
+	b.ReportMetric(float64(len(buf)), "bytes/clock")
+	b.ReportAllocs()
+	cpu := ckCPUTime()
+	for b.Loop() {
+		if _, err := cat.DecodeClock(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ckReportCPU(b, cpu)
+}
+
+func BenchmarkCatalogEncodeClock(b *testing.B) {
+	cat, buf, _ := ckBenchStored(b)
+	c, err := cat.DecodeClock(buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := ckCPUTime()
+	for b.Loop() {
+		if _, err := cat.EncodeClock(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ckReportCPU(b, cpu)
+}
+
+// BenchmarkRetimeMillion re-attaches a changed calendar (one more holiday)
+// to 1,000,000 clocks and recomputes each Due (issue 15: <= 1 s on one
+// core). The clocks are varied: running, paused and breached, with start
+// instants spread over two years.
+func BenchmarkRetimeMillion(b *testing.B) {
+	_, _, us := ckBenchStored(b)
+	loc := us.Location()
+	newCal := ckNineToFive(b, loc, append(ckUSFederalHolidays(2020, 2029), date.New(2025, time.March, 3))...)
+	target := sla.Fleet2024PullRequestFollowUp(us)
+	clocks := make([]sla.Clock, 1_000_000)
+	base := ckAt(loc, 2024, time.January, 2, 9, 0)
+	for i := range clocks {
+		start := base.Add(time.Duration(i) * 63 * time.Second)
+		c := target.Start(start)
+		if i%3 == 1 {
+			c = ckOK(b)(c.Pause(start.Add(2 * time.Hour)))
+		}
+		clocks[i] = c
+	}
+	at := ckAt(loc, 2026, time.February, 1, 12, 0)
+	b.ReportAllocs()
+	cpu := ckCPUTime()
+	for b.Loop() {
+		n := 0
+		for _, c := range clocks {
+			c, err := c.WithCalendar(newCal, at)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, ok := c.Due(); ok {
+				n++
+			}
+		}
+		if n == 0 {
+			b.Fatal("no clock is due")
+		}
+	}
+	ckReportCPU(b, cpu)
 }

@@ -48,13 +48,12 @@ func ckRandomClock(t testing.TB, r *rand.Rand, target sla.Target, start time.Tim
 }
 
 // ckSameClock asserts that got answers every query as want does, at the
-// given instants, and that its instants keep their zone.
+// given instants, and that its instants keep their offsets.
 func ckSameClock(t testing.TB, want, got sla.Clock, probes ...time.Time) {
 	t.Helper()
 	require.Equal(t, want.State(), got.State())
 	for _, pair := range [][2]time.Time{{want.Started(), got.Started()}, {want.Since(), got.Since()}} {
 		require.True(t, pair[0].Equal(pair[1]), "%v != %v", pair[0], pair[1])
-		require.Equal(t, pair[0].Location().String(), pair[1].Location().String())
 		require.Equal(t, pair[0].Format(time.RFC3339Nano), pair[1].Format(time.RFC3339Nano))
 	}
 	wd, wok := want.Due()
@@ -109,6 +108,9 @@ func TestClockJSONRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, string(b), string(b2))
 		ckSameClock(t, c, got, c.Since(), c.Since().Add(time.Duration(r.Int64N(int64(20*time.Hour)))))
+		if name := loc.String(); strings.Contains(name, "/") {
+			require.Equal(t, name, got.Since().Location().String(), "an IANA zone travels by name")
+		}
 	}
 	for _, s := range []sla.State{sla.Running, sla.Paused, sla.Stopped} {
 		assert.Greater(t, states[s], 50, "too few %s clocks", s)
@@ -123,12 +125,16 @@ func TestClockJSONForm(t *testing.T) {
 	assert.JSONEq(t, `{
 		"target": {"name": "first response", "within": "1h0m0s"},
 		"state": "paused",
-		"started": "2024-03-08T16:00:00.0000005-06:00[America/Chicago]",
-		"since": "2024-03-08T17:30:00.0000005-06:00[America/Chicago]",
+		"zone": "America/Chicago",
+		"started": "2024-03-08T16:00:00.0000005-06:00",
+		"since": "2024-03-08T17:30:00.0000005-06:00",
 		"elapsed": "1h30m0s",
-		"breached_at": "2024-03-08T17:00:00.0000005-06:00[America/Chicago]",
-		"cycles": 1
+		"breachedAt": "2024-03-08T17:00:00.0000005-06:00"
 	}`, ckJSON(t, c))
+	// Each instant is time.Time's own JSON.
+	var plain struct{ Started, Since, BreachedAt time.Time }
+	require.NoError(t, json.Unmarshal([]byte(ckJSON(t, c)), &plain))
+	assert.WithinDuration(t, t0, plain.Started, 0)
 
 	assert.Equal(t, `{}`, ckJSON(t, sla.Clock{}))
 	var z sla.Clock
@@ -142,7 +148,7 @@ func TestClockJSONForm(t *testing.T) {
 }
 
 func TestClockJSONErrors(t *testing.T) {
-	const ok = `{"target":{"within":"1h"},"state":"running","started":"2024-01-01T00:00:00Z[UTC]","since":"2024-01-01T01:00:00Z[UTC]","elapsed":"30m0s","cycles":1}`
+	const ok = `{"target":{"within":"1h"},"state":"running","started":"2024-01-01T00:00:00Z","since":"2024-01-01T01:00:00Z","elapsed":"30m0s","cycles":1}`
 	var c sla.Clock
 	require.NoError(t, json.Unmarshal([]byte(ok), &c), "the base case is valid")
 	edit := func(old, new string) string {
@@ -151,49 +157,64 @@ func TestClockJSONErrors(t *testing.T) {
 	}
 	tests := []struct {
 		name, in string
-		target   bool // wraps ErrInvalidTarget rather than ErrInvalidClock
+		want     error
+		field    string
 	}{
-		{"missing state", `{"cycles":1}`, false},
-		{"unknown state", edit(`"running"`, `"ticking"`), false},
-		{"missing target", edit(`"target":{"within":"1h"},`, ``), false},
-		{"invalid target", edit(`"1h"`, `"-1h"`), true},
-		{"missing started", edit(`"started":"2024-01-01T00:00:00Z[UTC]",`, ``), false},
-		{"bad since", edit(`"2024-01-01T01:00:00Z[UTC]"`, `"2024-01-01 01:00"`), false},
-		{"unclosed zone", edit(`01:00:00Z[UTC]`, `01:00:00Z[UTC`), false},
-		{"empty zone", edit(`01:00:00Z[UTC]`, `01:00:00Z[]`), false},
-		{"since before started", edit(`"2024-01-01T01:00:00Z[UTC]"`, `"2023-12-31T23:00:00Z[UTC]"`), false},
-		{"negative elapsed", edit(`"30m0s"`, `"-30m"`), false},
-		{"more elapsed than open time", edit(`"30m0s"`, `"1h0m1s"`), false},
-		{"missing elapsed", edit(`"elapsed":"30m0s",`, ``), false},
-		{"zero cycles", edit(`"cycles":1`, `"cycles":0`), false},
-		{"breaches without cycles", edit(`"cycles":1`, `"cycles":1,"breaches":1`), false},
-		{"worst without cycles", edit(`"cycles":1`, `"cycles":1,"worst":"1h"`), false},
-		{"over within, no breach", edit(`"30m0s"`, `"2h"`), false},
-		{"breach under within", edit(`"cycles":1`, `"cycles":1,"breached_at":"2024-01-01T00:30:00Z[UTC]"`), false},
-		{"breach after since", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2024-01-01T02:00:00Z[UTC]"`), false},
-		{"breach at since", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2024-01-01T01:00:00Z[UTC]"`), false},
-		{"breach before started", edit(`"30m0s","cycles":1`, `"2h","cycles":1,"breached_at":"2023-12-31T23:00:00Z[UTC]"`), false},
-		{"not an object", `[]`, false},
+		{"missing state", `{"cycles":1}`, sla.ErrInvalidClock, "state"},
+		{"unknown state", edit(`"running"`, `"ticking"`), sla.ErrSyntax, "state"},
+		{"missing target", edit(`"target":{"within":"1h"},`, ``), sla.ErrInvalidClock, "target"},
+		{"null target", edit(`{"within":"1h"}`, `null`), sla.ErrInvalidClock, "target"},
+		{"invalid target", edit(`"1h"`, `"-1h"`), sla.ErrInvalidTarget, "target.within"},
+		{"misspelt target key", edit(`"1h"}`, `"1h","milestone":[]}`), sla.ErrUnknownField, "target.milestone"},
+		{"misspelt key", edit(`"cycles":1`, `"cycle":1`), sla.ErrUnknownField, "cycle"},
+		{"snake_case key", edit(`"cycles":1`, `"breached_at":"2024-01-01T00:30:00Z"`), sla.ErrUnknownField, "breached_at"},
+		{"duplicate key", edit(`"cycles":1`, `"cycles":1,"cycles":1`), sla.ErrDuplicateKey, "cycles"},
+		{"duplicate target key", edit(`"1h"}`, `"1h","within":"2h"}`), sla.ErrDuplicateKey, "target.within"},
+		{"target by name", edit(`{"within":"1h"}`, `"first response"`), sla.ErrUnknownName, "target"},
+		{"calendar name beside a target", edit(`"cycles":1`, `"cycles":1,"calendar":"us"`), sla.ErrInvalidClock, "calendar"},
+		{"missing started", edit(`"started":"2024-01-01T00:00:00Z",`, ``), sla.ErrInvalidClock, "started"},
+		{"zero started", edit(`"2024-01-01T00:00:00Z"`, `"0001-01-01T00:00:00Z"`), sla.ErrZeroTime, "started"},
+		{"bad since", edit(`"2024-01-01T01:00:00Z"`, `"2024-01-01 01:00"`), sla.ErrSyntax, "since"},
+		{"unclosed zone", edit(`01:00:00Z"`, `01:00:00Z[UTC"`), sla.ErrSyntax, "since"},
+		{"empty bracket zone", edit(`01:00:00Z"`, `01:00:00Z[]"`), sla.ErrZone, "since.zone"},
+		{"unknown zone", edit(`"cycles":1`, `"cycles":1,"zone":"Mars/Olympus"`), sla.ErrZone, "zone"},
+		{"Local zone", edit(`"cycles":1`, `"cycles":1,"zone":"Local"`), sla.ErrZone, "zone"},
+		{"since before started", edit(`"2024-01-01T01:00:00Z"`, `"2023-12-31T23:00:00Z"`), sla.ErrInvalidClock, "since"},
+		{"negative elapsed", edit(`"30m0s"`, `"-30m"`), sla.ErrSyntax, "elapsed"},
+		{"more elapsed than time passed", edit(`"30m0s"`, `"1h0m1s"`), sla.ErrInvalidClock, "elapsed"},
+		{"zero cycles", edit(`"cycles":1`, `"cycles":0`), sla.ErrInvalidClock, "cycles"},
+		{"breaches without cycles", edit(`"cycles":1`, `"cycles":1,"breaches":1`), sla.ErrInvalidClock, "breaches"},
+		{"worst without cycles", edit(`"cycles":1`, `"cycles":1,"worst":"1h"`), sla.ErrInvalidClock, "worst"},
+		{"duplicate since", edit(`"elapsed":"30m0s","cycles":1`, `"elapsed":"1h0m1s","cycles":1,"since":"2024-01-01T02:00:00Z"`), sla.ErrDuplicateKey, "since"},
+		{"breach under within", edit(`"cycles":1`, `"cycles":1,"breachedAt":"2024-01-01T00:30:00Z"`), sla.ErrInvalidClock, "breachedAt"},
+		{"breach at since", edit(`"since":"2024-01-01T01:00:00Z","elapsed":"30m0s"`, `"since":"2024-01-01T01:00:00Z","elapsed":"1h","breachedAt":"2024-01-01T01:00:00Z"`), sla.ErrInvalidClock, "breachedAt"},
+		{"breach before started", edit(`"since":"2024-01-01T01:00:00Z","elapsed":"30m0s"`, `"since":"2024-01-01T01:00:00Z","elapsed":"1h","breachedAt":"2023-12-31T23:00:00Z"`), sla.ErrInvalidClock, "breachedAt"},
+		{"not an object", `[]`, sla.ErrSyntax, ""},
+		{"trailing text", ok + ` {}`, sla.ErrSyntax, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			keep := sla.Target{Name: "keep", Within: time.Minute}.Start(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 			before := ckJSON(t, keep)
-			err := json.Unmarshal([]byte(tt.in), &keep)
-			if tt.target {
-				require.ErrorIs(t, err, sla.ErrInvalidTarget)
-			} else if tt.name != "not an object" {
-				require.ErrorIs(t, err, sla.ErrInvalidClock)
-			} else {
-				require.Error(t, err)
-			}
+			err := keep.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.want)
+			var ce *sla.ConfigError
+			require.ErrorAs(t, err, &ce)
+			assert.Equal(t, tt.field, ce.Field, "%v", err)
+			assert.Equal(t, 1, strings.Count(err.Error(), "sla:"), "one prefix: %v", err)
 			assert.Equal(t, before, ckJSON(t, keep), "unchanged on error")
 		})
 	}
+	// Over within with no recorded breach, which no action produces.
+	in := edit(`"since":"2024-01-01T01:00:00Z","elapsed":"30m0s"`, `"since":"2024-01-01T02:00:00Z","elapsed":"1h0m1s"`)
+	err := c.UnmarshalJSON([]byte(in))
+	require.ErrorIs(t, err, sla.ErrInvalidClock)
+	assert.Contains(t, err.Error(), `elapsed "1h0m1s"`)
 }
 
-// TestClockJSONZones: instants keep their zone by name; unknown names keep the
-// written offset under that name, and unnamed zones stay unnamed.
+// TestClockJSONZones: instants keep their zone by name, in "zone" or in the
+// RFC 9557 bracket form, which is read but never written; unnamed zones
+// keep their offset.
 func TestClockJSONZones(t *testing.T) {
 	for _, tt := range []struct {
 		instant, zone string
@@ -202,10 +223,9 @@ func TestClockJSONZones(t *testing.T) {
 		{"2024-03-10T03:30:00-05:00[America/Chicago]", "America/Chicago", -5 * 3600},
 		{"2024-04-07T01:45:00+10:30[Australia/Lord_Howe]", "Australia/Lord_Howe", 10*3600 + 1800},
 		{"2024-01-01T00:00:00+05:45[Asia/Kathmandu]", "Asia/Kathmandu", 5*3600 + 45*60},
-		{"2024-01-01T00:00:00+01:00[Mars/Olympus]", "Mars/Olympus", 3600},
-		{"2024-01-01T00:00:00+01:00[America/Chicago]", "America/Chicago", 3600}, // offset disagrees: kept as written
+		{"2024-01-01T00:00:00+01:00[America/Chicago]", "America/Chicago", -6 * 3600}, // the instant wins; read in the zone
 		{"2024-01-01T00:00:00+01:00", "", 3600},
-		{"2024-01-01T00:00:00Z", "", 0},
+		{"2024-01-01T00:00:00Z", "UTC", 0},
 	} {
 		in := fmt.Sprintf(`{"target":{"within":"1h"},"state":"paused","started":%q,"since":%q,"elapsed":"0s","cycles":1}`, tt.instant, tt.instant)
 		var c sla.Clock
@@ -213,6 +233,14 @@ func TestClockJSONZones(t *testing.T) {
 		name, off := c.Since().Zone()
 		assert.Equal(t, tt.zone, c.Since().Location().String(), tt.instant)
 		assert.Equal(t, tt.offset, off, "%s (%s)", tt.instant, name)
-		assert.Contains(t, ckJSON(t, c), tt.instant)
+		out := ckJSON(t, c)
+		assert.NotContains(t, out, "[", "the bracket form is never written")
+		if strings.Contains(tt.zone, "/") {
+			assert.Contains(t, out, `"zone":"`+tt.zone+`"`)
+		}
+		var back sla.Clock
+		require.NoError(t, json.Unmarshal([]byte(out), &back))
+		assert.Equal(t, c.Since().Format(time.RFC3339Nano), back.Since().Format(time.RFC3339Nano))
+		assert.Equal(t, tt.zone, back.Since().Location().String())
 	}
 }

@@ -47,9 +47,9 @@ func TestStateText(t *testing.T) {
 	_, err := sla.State(9).MarshalText()
 	require.ErrorIs(t, err, sla.ErrInvalidClock)
 	var s sla.State
-	require.ErrorIs(t, s.UnmarshalText([]byte("Running")), sla.ErrInvalidClock)
+	require.ErrorIs(t, s.UnmarshalText([]byte("Running")), sla.ErrSyntax)
 	assert.Equal(t, "State(9)", sla.State(9).String())
-	assert.Equal(t, "Move(0)", sla.Move(0).String())
+	assert.Equal(t, "Action(0)", sla.Action(0).String())
 }
 
 // TestClockMoves covers every move from every state: legal moves, illegal
@@ -66,37 +66,37 @@ func TestClockMoves(t *testing.T) {
 	paused := ckOK(t)(target.Start(t0).Pause(last))
 	stopped := ckOK(t)(target.Start(t0).Stop(last))
 	clocks := map[sla.State]sla.Clock{0: {}, sla.Running: running, sla.Paused: paused, sla.Stopped: stopped}
-	moves := map[sla.Move]func(sla.Clock, time.Time) (sla.Clock, error){
-		sla.MovePause:   sla.Clock.Pause,
-		sla.MoveResume:  sla.Clock.Resume,
-		sla.MoveStop:    sla.Clock.Stop,
-		sla.MoveRestart: sla.Clock.Restart,
+	moves := map[sla.Action]func(sla.Clock, time.Time) (sla.Clock, error){
+		sla.ActionPause:   sla.Clock.Pause,
+		sla.ActionResume:  sla.Clock.Resume,
+		sla.ActionStop:    sla.Clock.Stop,
+		sla.ActionRestart: sla.Clock.Restart,
 	}
 	tests := []struct {
 		from sla.State
-		move sla.Move
-		to   sla.State // 0: refused with ErrIllegalMove
+		move sla.Action
+		to   sla.State // 0: refused with ErrIllegalAction
 	}{
 		// running
-		{sla.Running, sla.MovePause, sla.Paused},
-		{sla.Running, sla.MoveResume, 0},
-		{sla.Running, sla.MoveStop, sla.Stopped},
-		{sla.Running, sla.MoveRestart, sla.Running},
+		{sla.Running, sla.ActionPause, sla.Paused},
+		{sla.Running, sla.ActionResume, 0},
+		{sla.Running, sla.ActionStop, sla.Stopped},
+		{sla.Running, sla.ActionRestart, sla.Running},
 		// paused
-		{sla.Paused, sla.MovePause, 0},
-		{sla.Paused, sla.MoveResume, sla.Running},
-		{sla.Paused, sla.MoveStop, sla.Stopped},
-		{sla.Paused, sla.MoveRestart, sla.Running},
+		{sla.Paused, sla.ActionPause, 0},
+		{sla.Paused, sla.ActionResume, sla.Running},
+		{sla.Paused, sla.ActionStop, sla.Stopped},
+		{sla.Paused, sla.ActionRestart, sla.Running},
 		// stopped: nothing
-		{sla.Stopped, sla.MovePause, 0},
-		{sla.Stopped, sla.MoveResume, 0},
-		{sla.Stopped, sla.MoveStop, 0},
-		{sla.Stopped, sla.MoveRestart, 0},
+		{sla.Stopped, sla.ActionPause, 0},
+		{sla.Stopped, sla.ActionResume, 0},
+		{sla.Stopped, sla.ActionStop, 0},
+		{sla.Stopped, sla.ActionRestart, 0},
 		// the zero Clock: nothing
-		{0, sla.MovePause, 0},
-		{0, sla.MoveResume, 0},
-		{0, sla.MoveStop, 0},
-		{0, sla.MoveRestart, 0},
+		{0, sla.ActionPause, 0},
+		{0, sla.ActionResume, 0},
+		{0, sla.ActionStop, 0},
+		{0, sla.ActionRestart, 0},
 	}
 	for _, tt := range tests {
 		c := clocks[tt.from]
@@ -108,10 +108,10 @@ func TestClockMoves(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%s/%s", tt.from, tt.move, at.name), func(t *testing.T) {
 				got, err := moves[tt.move](c, at.at)
 				assert.Equal(t, before, ckJSON(t, c), "receiver changed")
-				var me *sla.MoveError
+				var me *sla.ActionError
 				switch {
 				case tt.to == 0:
-					require.ErrorIs(t, err, sla.ErrIllegalMove)
+					require.ErrorIs(t, err, sla.ErrIllegalAction)
 					require.ErrorAs(t, err, &me)
 					assert.Equal(t, tt.from, me.State)
 				case at.name == "earlier":
@@ -124,7 +124,7 @@ func TestClockMoves(t *testing.T) {
 					assert.True(t, got.Since().Equal(at.at), "Since() = %v, want %v", got.Since(), at.at)
 					return
 				}
-				assert.Equal(t, tt.move, me.Move)
+				assert.Equal(t, tt.move, me.Action)
 				assert.True(t, me.At.Equal(at.at))
 				assert.Equal(t, before, ckJSON(t, got), "refused move must return the clock unchanged")
 				assert.Contains(t, err.Error(), "sla: cannot "+tt.move.String())
@@ -133,7 +133,7 @@ func TestClockMoves(t *testing.T) {
 	}
 }
 
-func TestMoveErrorText(t *testing.T) {
+func TestActionErrorText(t *testing.T) {
 	loc := ckLoc(t, "Europe/London")
 	t0 := ckAt(loc, 2024, time.March, 31, 0, 30)
 	c := sla.Target{Name: "first response", Within: time.Hour}.Start(t0)
@@ -322,7 +322,7 @@ func TestStartInvalidTarget(t *testing.T) {
 		c := target.Start(at)
 		assert.True(t, c.IsZero(), target.Name)
 		_, err := c.Pause(at)
-		require.ErrorIs(t, err, sla.ErrIllegalMove)
+		require.ErrorIs(t, err, sla.ErrIllegalAction)
 		require.ErrorIs(t, target.Validate(), sla.ErrInvalidTarget)
 	}
 }
@@ -426,6 +426,6 @@ func TestClockPropertiesWallClock(t *testing.T) {
 }
 
 func TestClockErrorsAreDistinct(t *testing.T) {
-	assert.False(t, errors.Is(sla.ErrIllegalMove, sla.ErrOutOfOrder))
+	assert.False(t, errors.Is(sla.ErrIllegalAction, sla.ErrOutOfOrder))
 	assert.False(t, errors.Is(sla.ErrInvalidClock, sla.ErrInvalidTarget))
 }

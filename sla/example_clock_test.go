@@ -154,6 +154,70 @@ func ExampleClock_MarshalJSON() {
 	}
 	fmt.Println(back.State(), back.Elapsed(start.Add(5*time.Hour)), back.Since().Location())
 	// Output:
-	// {"target":{"name":"ack","within":"4h0m0s"},"state":"paused","started":"2024-02-29T09:00:00+05:45[Asia/Kathmandu]","since":"2024-02-29T10:30:00+05:45[Asia/Kathmandu]","elapsed":"1h30m0s","cycles":1}
+	// {"target":{"name":"ack","within":"4h0m0s"},"state":"paused","zone":"Asia/Kathmandu","started":"2024-02-29T09:00:00+05:45","since":"2024-02-29T10:30:00+05:45","elapsed":"1h30m0s"}
 	// paused 1h30m0s Asia/Kathmandu
+}
+
+// A help desk stores each clock by reference: the target and the calendar
+// by name, in about 100 bytes, resolved on decode from the catalog the
+// service builds from its configuration.
+func ExampleCatalog_DecodeClock() {
+	_, cal := exampleChicago()
+	cat, err := sla.NewCatalog(map[string]sla.Calendar{"us": cal},
+		sla.Fleet2024FirstResponse(cal), sla.Fleet2024CriticalBugConfirmation(cal))
+	if err != nil {
+		panic(err)
+	}
+	opened := time.Date(2024, time.July, 3, 16, 30, 0, 0, cal.Location()) // the eve of a holiday
+	stored, err := cat.EncodeClock(sla.Fleet2024FirstResponse(cal).Start(opened))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s (%d bytes)\n", stored, len(stored))
+
+	c, err := cat.DecodeClock(stored)
+	if err != nil {
+		panic(err)
+	}
+	due, _ := c.Due()
+	fmt.Println("due:", due.Format(exampleLayout))
+
+	_, err = cat.DecodeClock([]byte(`{"target":"frist response","calendar":"us","state":"running","started":"2024-07-03T16:30:00-05:00"}`))
+	fmt.Println(err)
+	// Output:
+	// {"target":"first response","calendar":"us","state":"running","started":"2024-07-03T16:30:00-05:00"} (99 bytes)
+	// due: Fri 2024-07-05 09:30 CDT
+	// sla: target "frist response": unknown name: no such target in the catalog
+}
+
+// A holiday is added while tickets are open. Each clock keeps the time it
+// has counted and follows the new calendar from the change on: a loop over
+// values, with no replay of the tickets' history.
+func ExampleClock_WithCalendar() {
+	loc, cal := exampleChicago()
+	opened := time.Date(2024, time.November, 27, 16, 30, 0, 0, loc) // Wednesday before Thanksgiving
+	clocks := []sla.Clock{
+		sla.Fleet2024FirstResponse(cal).Start(opened),
+		sla.Fleet2024PullRequestFollowUp(cal).Start(opened.Add(-4 * time.Hour)),
+	}
+	// Thanksgiving and the Friday after become holidays at 17:00.
+	changed := time.Date(2024, time.November, 27, 17, 0, 0, 0, loc)
+	newCal, err := sla.NewCalendar(loc, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)),
+		sla.Holidays(date.New(2024, time.July, 4), date.New(2024, time.November, 28), date.New(2024, time.November, 29)))
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range clocks {
+		before, _ := c.Due()
+		c, err := c.WithCalendar(newCal, changed)
+		if err != nil {
+			panic(err)
+		}
+		after, _ := c.Due()
+		fmt.Printf("%s: counted %v, due %s, now %s\n", c.Target().Name, c.Elapsed(changed),
+			before.Format(exampleLayout), after.Format(exampleLayout))
+	}
+	// Output:
+	// first response: counted 30m0s, due Thu 2024-11-28 09:30 CST, now Mon 2024-12-02 09:30 CST
+	// pull request follow-up: counted 4h30m0s, due Thu 2024-11-28 12:30 CST, now Mon 2024-12-02 12:30 CST
 }

@@ -22,8 +22,10 @@ func (c Clock) passed(elapsed time.Duration) int {
 // NextMilestone returns the first milestone not yet reached at at, and the
 // instant it will be reached: one Calendar.Add from the clock's last event,
 // without replaying history. ok is false, with the zero Milestone and time,
-// when every milestone has been reached or the clock is not running (a paused
-// clock reaches nothing until it resumes; a stopped one never will).
+// when every milestone has been reached, when the clock is not running (a
+// paused clock reaches nothing until it resumes; a stopped one never will),
+// and when its calendar (one made with AllowNoOpeningHours) never again has
+// enough open time to reach the next one.
 func (c Clock) NextMilestone(at time.Time) (m Milestone, due time.Time, ok bool) {
 	if c.state != Running {
 		return Milestone{}, time.Time{}, false
@@ -33,5 +35,9 @@ func (c Clock) NextMilestone(at time.Time) (m Milestone, due time.Time, ok bool)
 		return Milestone{}, time.Time{}, false
 	}
 	m = c.target.Milestones[i]
-	return m, c.target.Calendar.Add(c.since, m.At-c.stored), true
+	due = c.target.Calendar.Add(c.since, m.At-c.stored)
+	if due.IsZero() {
+		return Milestone{}, time.Time{}, false
+	}
+	return m, due, true
 }

@@ -70,15 +70,26 @@ func FuzzNewTarget(f *testing.F) {
 		if bad {
 			require.Error(t, err)
 			require.True(t, errors.Is(err, sla.ErrInvalidTarget))
-			var te *sla.TargetError
+			var te *sla.ConfigError
 			require.ErrorAs(t, err, &te)
-			require.Equal(t, name, te.Target)
+			require.NotEmpty(t, te.Field)
+			bad := sla.Target{Name: name, Within: time.Duration(within),
+				Milestones: []sla.Milestone{{Name: n1, At: time.Duration(a1)}, {Name: n2, At: time.Duration(a2)}}}
+			_, cerr := sla.NewClock(bad, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+			require.Equal(t, err, cerr, "NewClock reports Validate's error")
+			require.True(t, bad.Start(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)).IsZero())
 			return
 		}
 		require.NoError(t, err)
 		at := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 		c := target.Start(at)
 		require.Equal(t, sla.Running, c.State())
+		checked, err := sla.NewClock(target, at)
+		require.NoError(t, err)
+		require.Equal(t, ckJSON(t, c), ckJSON(t, checked))
+		_, err = sla.NewClock(target, time.Time{})
+		require.ErrorIs(t, err, sla.ErrZeroTime)
+		require.True(t, target.Start(time.Time{}).IsZero())
 		_, due, ok := c.NextMilestone(at)
 		if a1 > 0 {
 			require.True(t, ok)

@@ -26,11 +26,11 @@ func TestTargetValidate(t *testing.T) {
 		{"milestones past within", sla.Target{Within: time.Hour, Milestones: ms(sla.Milestone{"a", 0}, sla.Milestone{"b", time.Hour}, sla.Milestone{"c", 2 * time.Hour})}, "", "", ""},
 		{"equal offsets", sla.Target{Within: time.Hour, Milestones: ms(sla.Milestone{"a", time.Hour}, sla.Milestone{"b", time.Hour})}, "", "", ""},
 		// invalid
-		{"negative within", sla.Target{Name: "r", Within: -time.Hour}, "Within", "-1h0m0s", `sla: target "r": Within "-1h0m0s": negative`},
-		{"unnamed milestone", sla.Target{Milestones: ms(sla.Milestone{"", 0})}, "Milestones[0].Name", "", `sla: target "": Milestones[0].Name "": empty`},
-		{"negative milestone", sla.Target{Milestones: ms(sla.Milestone{"a", -time.Second})}, "Milestones[0].At", "-1s", `sla: target "": Milestones[0].At "-1s": negative`},
-		{"out of order", sla.Target{Milestones: ms(sla.Milestone{"a", time.Hour}, sla.Milestone{"b", time.Minute})}, "Milestones[1].At", "1m0s", `sla: target "": Milestones[1].At "1m0s": before milestone "a" at 1h0m0s`},
-		{"duplicate", sla.Target{Milestones: ms(sla.Milestone{"a", 0}, sla.Milestone{"b", 1}, sla.Milestone{"a", 2})}, "Milestones[2].Name", "a", `sla: target "": Milestones[2].Name "a": duplicate`},
+		{"negative within", sla.Target{Name: "r", Within: -time.Hour}, "within", "-1h0m0s", `sla: within "-1h0m0s": invalid target: negative (target "r")`},
+		{"unnamed milestone", sla.Target{Milestones: ms(sla.Milestone{"", 0})}, "milestones[0].name", "", `sla: milestones[0].name: invalid target: empty`},
+		{"negative milestone", sla.Target{Milestones: ms(sla.Milestone{"a", -time.Second})}, "milestones[0].at", "-1s", `sla: milestones[0].at "-1s": invalid target: negative`},
+		{"out of order", sla.Target{Milestones: ms(sla.Milestone{"a", time.Hour}, sla.Milestone{"b", time.Minute})}, "milestones[1].at", "1m0s", `sla: milestones[1].at "1m0s": invalid target: before milestone "a" at 1h0m0s`},
+		{"duplicate", sla.Target{Milestones: ms(sla.Milestone{"a", 0}, sla.Milestone{"b", 1}, sla.Milestone{"a", 2})}, "milestones[2].name", "a", `sla: milestones[2].name "a": invalid target: given twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,7 +43,7 @@ func TestTargetValidate(t *testing.T) {
 				return
 			}
 			require.ErrorIs(t, err, sla.ErrInvalidTarget)
-			var te *sla.TargetError
+			var te *sla.ConfigError
 			require.ErrorAs(t, err, &te)
 			assert.Equal(t, tt.field, te.Field)
 			assert.Equal(t, tt.value, te.Value)
@@ -78,25 +78,36 @@ func TestTargetJSON(t *testing.T) {
 
 	tests := []struct {
 		name, in string
+		want     error
+		field    string // the JSON path the error names
 	}{
-		{"missing within", `{"name":"x"}`},
-		{"bad within", `{"within":"an hour"}`},
-		{"negative within", `{"within":"-1h"}`},
-		{"bad milestone", `{"within":"1h","milestones":[{"name":"a","at":"soon"}]}`},
-		{"missing milestone at", `{"within":"1h","milestones":[{"name":"a"}]}`},
-		{"unnamed milestone", `{"within":"1h","milestones":[{"at":"1h"}]}`},
-		{"unordered milestones", `{"within":"1h","milestones":[{"name":"a","at":"2h"},{"name":"b","at":"1h"}]}`},
-		{"not an object", `"1h"`},
+		{"missing within", `{"name":"x"}`, sla.ErrSyntax, "within"},
+		{"null within", `{"name":"x","within":null}`, sla.ErrSyntax, "within"},
+		{"bad within", `{"within":"an hour"}`, sla.ErrSyntax, "within"},
+		{"negative within", `{"within":"-1h"}`, sla.ErrInvalidTarget, "within"},
+		{"bad milestone", `{"within":"1h","milestones":[{"name":"a","at":"soon"}]}`, sla.ErrSyntax, "milestones[0].at"},
+		{"missing milestone at", `{"within":"1h","milestones":[{"name":"a"}]}`, sla.ErrSyntax, "milestones[0].at"},
+		{"unnamed milestone", `{"within":"1h","milestones":[{"at":"1h"}]}`, sla.ErrInvalidTarget, "milestones[0].name"},
+		{"unordered milestones", `{"within":"1h","milestones":[{"name":"a","at":"2h"},{"name":"b","at":"1h"}]}`, sla.ErrInvalidTarget, "milestones[1].at"},
+		{"not an object", `"1h"`, sla.ErrSyntax, ""},
+		// issue 12: misspelt and duplicate keys at every level
+		{"misspelt milestones", `{"within":"1h","milestone":[]}`, sla.ErrUnknownField, "milestone"},
+		{"camel-cased key in other case", `{"Within":"1h"}`, sla.ErrUnknownField, "Within"},
+		{"misspelt milestone key", `{"within":"1h","milestones":[{"name":"a","at":"1h","note":"x"}]}`, sla.ErrUnknownField, "milestones[0].note"},
+		{"duplicate within", `{"within":"1h","within":"2h"}`, sla.ErrDuplicateKey, "within"},
+		{"duplicate milestone key", `{"within":"1h","milestones":[{"name":"a","name":"b","at":"1h"}]}`, sla.ErrDuplicateKey, "milestones[0].name"},
+		{"trailing text", `{"within":"1h"} {}`, sla.ErrSyntax, ""},
+		{"duplicate key in the calendar", `{"within":"1h","calendar":{"zone":"UTC","zone":"UTC","week":{"Monday":["09:00-17:00"]}}}`, sla.ErrDuplicateKey, "calendar.zone"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			keep := sla.Target{Name: "keep", Within: time.Minute}
-			err := json.Unmarshal([]byte(tt.in), &keep)
-			require.Error(t, err)
-			if tt.name != "not an object" {
-				require.ErrorIs(t, err, sla.ErrInvalidTarget)
-			}
+			err := keep.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.want)
 			assert.Equal(t, sla.Target{Name: "keep", Within: time.Minute}, keep, "unchanged on error")
+			var ce *sla.ConfigError
+			require.ErrorAs(t, err, &ce)
+			assert.Equal(t, tt.field, ce.Field, "%v", err)
 		})
 	}
 }
@@ -138,19 +149,34 @@ func TestTieredJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &got))
 	assert.Equal(t, tiers, got)
 
-	for _, in := range []string{
-		`{"open":{"within":"1h"}}`,
-		`{"closed":{"within":"1h"}}`,
-		`{"open":{"within":"1h"},"closed":{"within":"-1h"}}`,
-		`[]`,
+	for _, tt := range []struct {
+		in    string
+		want  error
+		field string
+	}{
+		{`{"open":{"within":"1h"}}`, sla.ErrInvalidTarget, "closed"},
+		{`{"closed":{"within":"1h"}}`, sla.ErrInvalidTarget, "open"},
+		{`{"open":{"within":"1h"},"closed":null}`, sla.ErrInvalidTarget, "closed"},
+		{`{"open":{"within":"1h"},"closed":{"within":"-1h"}}`, sla.ErrInvalidTarget, "closed.within"},
+		{`{"open":{"within":"1h"},"closed":{"within":"1h","milestone":[]}}`, sla.ErrUnknownField, "closed.milestone"},
+		{`{"open":{"within":"1h"},"closed":{"within":"1h"},"opne":{}}`, sla.ErrUnknownField, "opne"},
+		{`{"open":{"within":"1h","within":"2h"},"closed":{"within":"1h"}}`, sla.ErrDuplicateKey, "open.within"},
+		{`[]`, sla.ErrSyntax, ""},
 	} {
 		keep := tiers
-		require.Error(t, json.Unmarshal([]byte(in), &keep), in)
-		assert.Equal(t, tiers, keep, "unchanged on error: %s", in)
+		err := json.Unmarshal([]byte(tt.in), &keep)
+		require.ErrorIs(t, err, tt.want, tt.in)
+		var ce *sla.ConfigError
+		require.ErrorAs(t, err, &ce, tt.in)
+		assert.Equal(t, tt.field, ce.Field, "%s: %v", tt.in, err)
+		assert.Equal(t, tiers, keep, "unchanged on error: %s", tt.in)
 	}
+	keep := tiers
+	require.NoError(t, json.Unmarshal([]byte("null"), &keep))
+	assert.Equal(t, tiers, keep, "null leaves a Tiered unchanged")
 }
 
-// TestFleet2024Presets checks the presets carry the handbook's numbers
+// TestFleet2024Presets checks the presets carry the numbers of RULES.md
 // (R25-R29) and are valid.
 func TestFleet2024Presets(t *testing.T) {
 	const week = 7 * 24 * time.Hour

@@ -3,7 +3,7 @@ package sla
 import "time"
 
 // Fleet's response clocks, as its engineering handbook states them (rules
-// R25-R29 of shared/handbook.md). Each preset is built only from the public
+// R25-R29 in RULES.md). Each preset is built only from the public
 // Target, Tiered and Milestone types and takes the business Calendar as an
 // argument, so nothing here fixes a time zone or opening hours.
 
