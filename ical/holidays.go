@@ -123,6 +123,9 @@ func ReadHolidays(data []byte, from, to date.Date) ([]Holiday, error) {
 // sla.Holidays and the sprint and release working-day calendars take (they
 // refuse a day given twice, as two countries' calendars often do).
 func Days(hs []Holiday) []date.Date {
+	if len(hs) == 0 {
+		return nil
+	}
 	days := make([]date.Date, len(hs))
 	for i, h := range hs {
 		days[i] = h.Day

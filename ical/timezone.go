@@ -26,12 +26,18 @@ func writeTimezone(w *writer, loc *time.Location, from, to time.Time) {
 		_, before := start.Add(-time.Second).In(loc).Zone()
 		writeObservance(w, t.IsDST(), onset(start, before), before, off, abbr)
 	}
-	for n := 0; !end.IsZero() && !end.After(to) && n < maxTransitions; n++ {
+	dst := t.IsDST()
+	for n := 0; !end.IsZero() && !end.After(to) && n < maxTransitions; {
 		next := end.In(loc)
-		abbr, after := next.Zone()
-		writeObservance(w, next.IsDST(), onset(end, off), off, after, abbr)
-		off = after
-		_, end = next.ZoneBounds()
+		abbr2, after := next.Zone()
+		// Go reports bounds at some year ends past its table where nothing
+		// changes: write only real changes.
+		if after != off || next.IsDST() != dst || abbr2 != abbr {
+			writeObservance(w, next.IsDST(), onset(end, off), off, after, abbr2)
+			n++
+		}
+		off, dst, abbr = after, next.IsDST(), abbr2
+		end = nextBound(loc, end)
 	}
 	w.line("END:VTIMEZONE")
 }
@@ -68,4 +74,23 @@ func offsetText(s int) string {
 		return fmt.Sprintf("%s%02d%02d%02d", sign, s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%s%02d%02d", sign, s/3600, s/60%60)
+}
+
+// nextBound returns the first zone bound of loc after cur (zero when the
+// zone goes on unchanged forever). Go's Time.ZoneBounds can return cur
+// itself at some year ends past its table; probing an hour on finds the
+// next one.
+func nextBound(loc *time.Location, cur time.Time) time.Time {
+	probe := cur
+	for range 48 {
+		start, end := probe.In(loc).ZoneBounds()
+		if start.After(cur) {
+			return start
+		}
+		if end.IsZero() || end.After(cur) {
+			return end
+		}
+		probe = probe.Add(time.Hour)
+	}
+	return time.Time{}
 }

@@ -1,0 +1,63 @@
+package ical
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzReadHolidays checks that ReadHolidays never panics, that an error is
+// a *ParseError with a line and one of the two sentinels, and that accepted
+// input gives sorted, distinct holidays within the range.
+func FuzzReadHolidays(f *testing.F) {
+	// Valid: the committed samples, whole.
+	for _, name := range []string{"us-federal.ics", "uk-england.ics"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		require.NoError(f, err)
+		f.Add(b, int16(0), uint16(1100))
+	}
+	// Valid: rules with every BY part, spans, overrides.
+	f.Add(cal(event("20241105", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8")), int16(0), uint16(2000))
+	f.Add(cal(event("20241231", "DTEND;VALUE=DATE:20250103", "RRULE:FREQ=YEARLY;INTERVAL=2;COUNT=5", "EXDATE:20261231")), int16(-30), uint16(4000))
+	f.Add(cal(event("20200229", "RRULE:FREQ=YEARLY;BYDAY=-1MO,2FR"), event("20240101", "RECURRENCE-ID;VALUE=DATE:20250101", "STATUS:CANCELLED")), int16(100), uint16(3000))
+	// Invalid: unbalanced, bad dates, unsupported rules, folding.
+	f.Add([]byte("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), int16(0), uint16(10))
+	f.Add(cal(event("20241301")), int16(0), uint16(10))
+	f.Add(cal(event("20240101", "RRULE:FREQ=MONTHLY")), int16(0), uint16(10))
+	f.Add([]byte(" \r\nBEGIN:VCALENDAR"), int16(0), uint16(10))
+	f.Add([]byte("BEGIN:VCALENDAR\nX;A=\"b:c\";D=e,\"f\":g\nEND:VCALENDAR"), int16(0), uint16(10))
+	f.Fuzz(func(t *testing.T, data []byte, start int16, span uint16) {
+		// Days counted from 2024-01-01; at most about 18 years.
+		from := date.New(2024, time.January, 1) + date.Date(start)
+		to := from + date.Date(span%6600) - 50
+		hs, err := ReadHolidays(data, from, to)
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.True(t, pe.Err == ErrSyntax || pe.Err == ErrUnsupported, "sentinel %v", pe.Err)
+			assert.GreaterOrEqual(t, pe.Line, 1)
+			assert.True(t, strings.HasPrefix(err.Error(), "ical: line "), "%q", err)
+			assert.Nil(t, hs)
+			return
+		}
+		assert.True(t, slices.IsSortedFunc(hs, func(a, b Holiday) int {
+			if a.Day != b.Day {
+				return int(a.Day - b.Day)
+			}
+			return strings.Compare(a.Name, b.Name)
+		}), "sorted")
+		for i, h := range hs {
+			require.True(t, h.Day >= from && h.Day < to, "%v outside [%v, %v)", h, from, to)
+			if i > 0 {
+				require.NotEqual(t, hs[i-1], h, "given twice")
+			}
+		}
+	})
+}
