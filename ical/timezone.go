@@ -19,6 +19,16 @@ func writeTimezone(w *writer, loc *time.Location, from, to time.Time) {
 	t := from.In(loc)
 	start, end := t.ZoneBounds()
 	abbr, off := t.Zone()
+	// Go reports bounds at some year ends where nothing changes (zones
+	// whose data end in a rule): go back to the real onset.
+	for n := 0; !start.IsZero() && n < maxTransitions; n++ {
+		before := start.Add(-time.Second).In(loc)
+		a, o := before.Zone()
+		if a != abbr || o != off || before.IsDST() != t.IsDST() {
+			break
+		}
+		start, _ = before.ZoneBounds()
+	}
 	if start.IsZero() {
 		// No transition before from: the offset has held since forever.
 		writeObservance(w, t.IsDST(), "16010101T000000", off, off, abbr)
