@@ -50,10 +50,14 @@ func seriesOf(t Team, kind, what string, evs []sprint.Event) []ical.Event {
 			break
 		}
 	}
-	h, m, s := first.Start.In(t.Zone).Clock()
+	// Times of day are read in the zone the schedule recurs in, the
+	// events' own, and written in it: a 09:00 Chicago stand-up is one rule
+	// even in a feed whose other events are in London time.
+	loc := first.Start.Location()
+	h, m, s := first.Start.Clock()
 	length := first.End.Sub(first.Start)
 	regular := func(e sprint.Event) bool {
-		eh, em, es := e.Start.In(t.Zone).Clock()
+		eh, em, es := e.Start.In(loc).Clock()
 		return !e.Moved() && eh == h && em == m && es == s && e.End.Sub(e.Start) == length
 	}
 	var days []date.Date
@@ -119,7 +123,7 @@ func event(t Team, kind, what string, e sprint.Event, uid string) ical.Event {
 	}
 	return ical.Event{
 		UID: uid, Summary: e.Name, Contact: e.Owner, Description: desc,
-		Start: e.Start.In(t.Zone), End: e.End.In(t.Zone), Categories: []string{kind},
+		Start: e.Start, End: e.End.In(e.Start.Location()), Categories: []string{kind},
 	}
 }
 
