@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 	"github.com/stretchr/testify/assert"
@@ -59,5 +60,39 @@ func FuzzReadHolidays(f *testing.F) {
 				require.NotEqual(t, hs[i-1], h, "given twice")
 			}
 		}
+	})
+}
+
+// FuzzMarshalText checks the writer's text handling: any summary and
+// description are refused with ErrEvent or written in lines of at most 75
+// octets that end in CRLF and are valid UTF-8, and the reader gets the
+// summary back.
+func FuzzMarshalText(f *testing.F) {
+	f.Add("Christmas Day", "plain")
+	f.Add("a;b,c\\d", "line\nline\r\nline")
+	f.Add(strings.Repeat("日本語", 40), strings.Repeat("é", 100))
+	f.Add("bell\a", "")
+	f.Add("\xff", "x")
+	f.Fuzz(func(t *testing.T, summary, desc string) {
+		c := Calendar{Stamp: stamp, Events: []Event{{UID: "u", Summary: summary, Description: desc, Day: date.New(2024, 1, 1)}}}
+		b, err := c.Marshal()
+		if err != nil {
+			require.ErrorIs(t, err, ErrEvent)
+			return
+		}
+		for _, l := range strings.SplitAfter(string(b), "\r\n") {
+			if l == "" {
+				continue
+			}
+			require.True(t, strings.HasSuffix(l, "\r\n"), "line %q", l)
+			require.LessOrEqual(t, len(l)-2, 75, "line %q", l)
+			require.True(t, utf8.ValidString(l), "line %q", l)
+			require.NotContains(t, strings.TrimSuffix(l, "\r\n"), "\n")
+			require.NotContains(t, strings.TrimSuffix(l, "\r\n"), "\r")
+		}
+		hs, err := ReadHolidays(b, date.New(2024, 1, 1), date.New(2024, 1, 2))
+		require.NoError(t, err)
+		require.Len(t, hs, 1)
+		assert.Equal(t, strings.TrimSpace(strings.ReplaceAll(summary, "\r\n", "\n")), hs[0].Name)
 	})
 }
