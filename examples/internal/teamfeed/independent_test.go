@@ -19,13 +19,6 @@ import (
 	"github.com/teamcadence/cadence/release"
 )
 
-// An occurrence is one instance of an event, as a kind and a line of text
-// that names it and its instants in UTC, so lists compare as strings.
-type occurrence struct {
-	kind string
-	text string
-}
-
 // fleet returns the Fleet preset's team under variant.
 func fleet(t *testing.T, variant string) teamfeed.Team {
 	t.Helper()
@@ -36,6 +29,8 @@ func fleet(t *testing.T, variant string) teamfeed.Team {
 	return teamfeed.FromPreset(pt)
 }
 
+// span is one occurrence as text: its name and instants in UTC, so that
+// lists compare as strings.
 func span(name string, start, end time.Time) string {
 	return fmt.Sprintf("%s %s/%s", name, start.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339))
 }
