@@ -103,6 +103,7 @@ func expand(t *testing.T, feed []byte) (got map[string][]string, rules, exdates 
 	t.Helper()
 	cal, err := ics.ParseCalendar(bytes.NewReader(feed))
 	require.NoError(t, err)
+	checkTimezones(t, cal)
 	got = map[string][]string{}
 	for _, ev := range cal.Events() {
 		summary := ev.GetProperty(ics.ComponentPropertySummary).Value
@@ -229,4 +230,61 @@ func checkLines(t *testing.T, feed []byte) {
 	for tz := range tzids {
 		assert.True(t, zones[tz], "TZID %s has no VTIMEZONE", tz)
 	}
+}
+
+// checkTimezones checks each VTIMEZONE as golang-ical reads it against Go's
+// zone data: every observance after the first starts at an instant where
+// Go's offset changes from TZOFFSETFROM to TZOFFSETTO, and DAYLIGHT marks
+// daylight saving time.
+func checkTimezones(t *testing.T, cal *ics.Calendar) {
+	t.Helper()
+	require.NotEmpty(t, cal.Timezones())
+	for _, tz := range cal.Timezones() {
+		name := tz.GetProperty(ics.ComponentPropertyTzid).Value
+		loc, err := time.LoadLocation(name)
+		require.NoError(t, err)
+		// Two years: the observance in force, then four changes.
+		require.Len(t, tz.Components, 5, name)
+		for i, c := range tz.Components {
+			var base *ics.ComponentBase
+			dst := false
+			switch o := c.(type) {
+			case *ics.Standard:
+				base = &o.ComponentBase
+			case *ics.Daylight:
+				base, dst = &o.ComponentBase, true
+			default:
+				t.Fatalf("%s: component %T", name, c)
+			}
+			prop := func(p string) string {
+				for _, x := range base.Properties {
+					if x.IANAToken == p {
+						return x.Value
+					}
+				}
+				t.Fatalf("%s: observance %d has no %s", name, i, p)
+				return ""
+			}
+			from, to := offset(t, prop("TZOFFSETFROM")), offset(t, prop("TZOFFSETTO"))
+			local, err := time.Parse("20060102T150405", prop("DTSTART"))
+			require.NoError(t, err)
+			if i == 0 {
+				continue // in force since before the feed
+			}
+			onset := local.Add(-time.Duration(from) * time.Second)
+			_, before := onset.Add(-time.Second).In(loc).Zone()
+			_, after := onset.In(loc).Zone()
+			assert.Equal(t, []int{from, to}, []int{before, after}, "%s at %v", name, onset)
+			assert.Equal(t, onset.In(loc).IsDST(), dst, "%s at %v: DAYLIGHT", name, onset)
+		}
+	}
+}
+
+// offset parses a UTC-OFFSET, ±HHMM, into seconds east of UTC.
+func offset(t *testing.T, s string) int {
+	t.Helper()
+	v, err := time.Parse("-0700", s)
+	require.NoError(t, err, "offset %q", s)
+	_, off := v.Zone()
+	return off
 }
