@@ -67,7 +67,7 @@ func ReadHolidays(data []byte, from, to date.Date) ([]Holiday, error) {
 	// Occurrences replaced by a RECURRENCE-ID event, by UID.
 	replaced := map[string]map[date.Date]bool{}
 	for _, ev := range events {
-		if ev.recurrenceID != 0 {
+		if ev.recurrenceID != 0 && ev.uid != "" {
 			if replaced[ev.uid] == nil {
 				replaced[ev.uid] = map[date.Date]bool{}
 			}

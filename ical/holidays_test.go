@@ -174,6 +174,14 @@ func TestReadHolidaysRules(t *testing.T) {
 		{"rdate", event("20240101", "RDATE;VALUE=DATE:20240301", "RDATE;VALUE=DATE:20250301"), "2024-02-01", "2030-01-01",
 			[]string{"2024-03-01", "2025-03-01"}},
 		{"cancelled", event("20240101", "STATUS:CANCELLED"), "2020-01-01", "2030-01-01", nil},
+		// RECURRENCE-ID replaces the occurrence of the event with its UID
+		// only; a cancelled replacement removes it.
+		{"override", event("20240101", "RRULE:FREQ=YEARLY;COUNT=3") + "\r\n" +
+			"BEGIN:VEVENT\r\nUID:x\r\nRECURRENCE-ID;VALUE=DATE:20250101\r\nDTSTART;VALUE=DATE:20250102\r\nEND:VEVENT\r\n" +
+			"BEGIN:VEVENT\r\nUID:x\r\nRECURRENCE-ID;VALUE=DATE:20260101\r\nDTSTART;VALUE=DATE:20260101\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n" +
+			"BEGIN:VEVENT\r\nUID:other\r\nDTSTART;VALUE=DATE:20240101\r\nRRULE:FREQ=YEARLY;COUNT=3\r\nEND:VEVENT\r\n" +
+			"BEGIN:VEVENT\r\nRECURRENCE-ID;VALUE=DATE:20240101\r\nDTSTART;VALUE=DATE:20240301\r\nEND:VEVENT",
+			"2020-01-01", "2030-01-01", []string{"2024-01-01", "2024-03-01", "2025-01-01", "2025-01-02", "2026-01-01"}},
 		// Spans: DTEND, DURATION, cut by the range; RRULE repeats the span.
 		{"dtend", event("20241224", "DTEND;VALUE=DATE:20241227"), "2024-12-25", "2025-01-01",
 			[]string{"2024-12-25", "2024-12-26"}},
