@@ -96,3 +96,60 @@ func FuzzMarshalText(f *testing.F) {
 		assert.Equal(t, strings.TrimSpace(strings.ReplaceAll(summary, "\r\n", "\n")), hs[0].Name)
 	})
 }
+
+// fuzzZones are the zones FuzzMarshalEvent picks from.
+var fuzzZones = []string{"UTC", "America/Chicago", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Sao_Paulo"}
+
+// FuzzMarshalEvent checks that any event is either refused with a
+// *ConfigError or written as well-formed iCalendar: lines of at most 75
+// octets, balanced components (ReadHolidays finds no syntax error),
+// and a VTIMEZONE for its zone.
+func FuzzMarshalEvent(f *testing.F) {
+	f.Add(int64(1709539200), int32(15), uint8(1), uint8(2), int16(1), int32(0), int32(30), uint8(0b0111110), false)
+	f.Add(int64(1711846800), int32(60*24*7), uint8(2), uint8(1), int16(3), int32(10), int32(0), uint8(0), false)
+	f.Add(int64(-62135596800), int32(0), uint8(0), uint8(0), int16(0), int32(0), int32(0), uint8(0), true)
+	f.Add(int64(253402300799), int32(-5), uint8(3), uint8(2), int16(1001), int32(1), int32(1), uint8(255), true)
+	f.Fuzz(func(t *testing.T, unix int64, minutes int32, zone, freq uint8, interval int16, count, untilDays int32, weekdays uint8, allDay bool) {
+		loc, err := time.LoadLocation(fuzzZones[int(zone)%len(fuzzZones)])
+		require.NoError(t, err)
+		start := time.Unix(unix, 0).In(loc)
+		ev := Event{UID: "u", Summary: "s"}
+		if allDay {
+			ev.Day = date.NewAt(start)
+			ev.EndDay = ev.Day + date.Date(minutes%400)
+		} else {
+			ev.Start, ev.End = start, start.Add(time.Duration(minutes)*time.Minute)
+		}
+		if freq%3 != 0 {
+			ev.Recurrence = Recurrence{Freq: Freq(freq % 3), Interval: int(interval), Count: int(count)}
+			if untilDays != 0 {
+				ev.Recurrence.Until = date.NewAt(start) + date.Date(untilDays%5000)
+			}
+			for wd := range 7 {
+				if weekdays&(1<<wd) != 0 {
+					ev.Recurrence.Weekdays = append(ev.Recurrence.Weekdays, time.Weekday(wd))
+				}
+			}
+			ev.Except = []date.Date{date.NewAt(start) + 7}
+		}
+		b, err := Calendar{Stamp: stamp, Events: []Event{ev}}.Marshal()
+		if err != nil {
+			var ce *ConfigError
+			require.ErrorAs(t, err, &ce)
+			require.NotEmpty(t, ce.Field)
+			return
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(string(b), "\r\n"), "\r\n") {
+			require.LessOrEqual(t, len(l), 75, "line %q", l)
+		}
+		// Well-formed: no syntax error (an all-day daily rule is unsupported
+		// by the holiday reader, which reads only yearly ones).
+		if _, err = ReadHolidays(b, date.New(2024, 1, 1), date.New(2024, 1, 2)); err != nil {
+			require.ErrorIs(t, err, ErrUnsupported)
+			require.True(t, allDay, "timed events are skipped: %v", err)
+		}
+		if !allDay && loc != time.UTC {
+			require.Contains(t, string(b), "BEGIN:VTIMEZONE\r\nTZID:"+loc.String()+"\r\n")
+		}
+	})
+}

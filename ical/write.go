@@ -213,7 +213,7 @@ func (e Event) check(field string) (from, to time.Time, err error) {
 			return from, to, &ConfigError{Field: field + ".endDay", Value: e.EndDay.String(), Err: ErrEvent,
 				Reason: "not after the day " + e.Day.String()}
 		}
-		for _, d := range []date.Date{e.Day, e.endDay() - 1} {
+		for _, d := range []date.Date{e.Day, e.endDay()} { // DTEND is written too
 			if err := checkYear(field+".day", d.Year()); err != nil {
 				return from, to, err
 			}

@@ -307,6 +307,8 @@ func TestMarshalErrors(t *testing.T) {
 		{"lone CR", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: day, Description: "a\rb"}}}, ErrEvent, "events[0].description"},
 		{"bad UTF-8", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: day, Categories: []string{"\xff"}}}}, ErrEvent, "events[0].categories[0]"},
 		{"year 10000", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: date.New(10000, 1, 1)}}}, ErrEvent, "events[0].day"},
+		// Found by FuzzMarshalEvent: DTEND (exclusive) would be 10000-01-01.
+		{"last day of 9999", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: date.New(9999, 12, 31)}}}, ErrEvent, "events[0].day"},
 		{"except without rule", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: day, Except: []date.Date{day}}}}, ErrEvent, "events[0].except"},
 		{"no bound", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: day, Recurrence: Recurrence{Freq: Weekly}}}}, ErrEvent, "events[0].recurrence.until"},
 		{"two bounds", Calendar{Stamp: stamp, Events: []Event{{UID: "a", Day: day, Recurrence: Recurrence{Freq: Weekly, Count: 2, Until: day}}}}, ErrEvent, "events[0].recurrence.until"},
