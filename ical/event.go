@@ -62,7 +62,8 @@ type Event struct {
 
 	// Start and End are the instants of a timed event.
 	Start, End time.Time
-	// Day and EndDay are the days [Day, EndDay) of an all-day event.
+	// Day and EndDay are the days [Day, EndDay) of an all-day event. The
+	// zero date.Date (0001-01-01) means unset, so it cannot be a Day.
 	Day, EndDay date.Date
 
 	// Recurrence repeats the event; its zero value means no repetition.

@@ -79,13 +79,16 @@ func ReadHolidays(data []byte, from, to date.Date) ([]Holiday, error) {
 		if ev.cancelled {
 			continue
 		}
-		skip := map[date.Date]bool{}
-		for _, d := range ev.exdates {
-			skip[d] = true
-		}
-		if ev.recurrenceID == 0 {
-			for d := range replaced[ev.uid] {
+		var skip map[date.Date]bool // nil (nothing skipped) for most events
+		if len(ev.exdates) > 0 || ev.recurrenceID == 0 && len(replaced[ev.uid]) > 0 {
+			skip = map[date.Date]bool{}
+			for _, d := range ev.exdates {
 				skip[d] = true
+			}
+			if ev.recurrenceID == 0 {
+				for d := range replaced[ev.uid] {
+					skip[d] = true
+				}
 			}
 		}
 		add := func(start date.Date) {
