@@ -41,8 +41,8 @@
 //   - BUGS: orphans (R23) and the weekly summary (R24) of a bundled sample of
 //     gh issues, as the report instant sees them.
 //
-// The preset is the Go value Fleet (preset.go) and the JSON document
-// preset.json, which is embedded and is what the program runs on; a test
+// The preset is the Go value Fleet and the JSON document preset.json of
+// examples/internal/preset, which is embedded and is what the program runs on; a test
 // checks that the two agree. Copy both and edit them for your team: edit
 // Fleet and run `go test ./examples/handbook -update` to rewrite preset.json
 // (and the golden reports), or edit preset.json alone and drop Fleet.
@@ -73,9 +73,6 @@ import (
 
 	"github.com/teamcadence/cadence/release"
 )
-
-//go:embed preset.json
-var presetJSON []byte
 
 //go:embed testdata/fleet-releases.json
 var releasesJSON []byte

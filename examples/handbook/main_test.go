@@ -196,7 +196,7 @@ func TestPresetJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	encoded = append(encoded, '\n')
 	if *update {
-		require.NoError(t, os.WriteFile("preset.json", encoded, 0o644))
+		require.NoError(t, os.WriteFile("../internal/preset/preset.json", encoded, 0o644))
 		presetJSON = encoded
 	}
 	assert.Equal(t, string(presetJSON), string(encoded), "preset.json differs from Fleet(): run with -update")

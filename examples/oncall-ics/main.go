@@ -24,8 +24,8 @@
 // calendar app updates those events instead of adding duplicates. DTSTAMP is
 // the time of the export. Bad flags print a message and exit with status 2.
 //
-// The feed is built with github.com/arran4/golang-ical, which writes
-// instants as UTC (…Z) times, so no VTIMEZONE is needed.
+// The feed is written by cadence's ical package: times are local times in
+// -zone with a VTIMEZONE for it, lines end in CRLF and fold at 75 octets.
 package main
 
 import (
@@ -39,10 +39,10 @@ import (
 	"strings"
 	"time"
 
-	ics "github.com/arran4/golang-ical"
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
 
+	"github.com/teamcadence/cadence/ical"
 	"github.com/teamcadence/cadence/rotation"
 )
 
@@ -152,8 +152,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	// time.Date, not date.MidnightIn, which is off on DST days east of UTC.
 	y, m, d := opts.from.Date()
 	cal := feed(r, time.Date(y, m, d, 0, 0, 0, 0, opts.loc), opts.n, now)
-	// RFC 5545 lines end in CRLF; the library defaults to the OS convention (LF on Unix).
-	if err := cal.SerializeTo(stdout, ics.WithNewLineWindows); err != nil {
+	if _, err := cal.WriteTo(stdout); err != nil {
 		fmt.Fprintf(stderr, "oncall-ics: %v\n", err)
 		return 1
 	}
@@ -162,29 +161,29 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 
 // feed returns a calendar of the n shifts of r from the one that holds
 // from, stamped with now.
-func feed(r rotation.Rotation[string], from time.Time, n int, now time.Time) *ics.Calendar {
-	cal := ics.NewCalendarFor("teamcadence//cadence oncall-ics")
-	cal.SetMethod(ics.MethodPublish)
-	cal.SetName(r.Name())
-	cal.SetXWRCalName(r.Name())
-	cal.SetXWRTimezone(r.Location().String())
+func feed(r rotation.Rotation[string], from time.Time, n int, now time.Time) ical.Calendar {
+	cal := ical.Calendar{
+		ProdID: "-//teamcadence//cadence oncall-ics//EN",
+		Name:   r.Name(),
+		Zone:   r.Location(),
+		Stamp:  now.UTC().Truncate(time.Second),
+	}
 	id := ruleID(r)
-	stamp := now.UTC().Truncate(time.Second)
 	desc := "Hand-off checklist:\n- " + strings.Join(r.Checklist(), "\n- ")
-	i := 0
 	// Shifts is endless forwards; stop after n. 100 years is only a bound.
 	for s := range r.Shifts(from, from.AddDate(100, 0, 0)) {
-		if i == n {
+		if len(cal.Events) == n {
 			break
 		}
-		i++
-		ev := cal.AddEvent(uid(id, s.Start))
-		ev.SetDtStampTime(stamp)
-		ev.SetStartAt(s.Start)
-		ev.SetEndAt(s.End)
-		ev.SetSummary(fmt.Sprintf("%s: %s", r.Name(), s.Who))
-		ev.SetDescription(desc)
-		ev.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT") // on call is not busy
+		cal.Events = append(cal.Events, ical.Event{
+			UID:         uid(id, s.Start),
+			Summary:     fmt.Sprintf("%s: %s", r.Name(), s.Who),
+			Description: desc,
+			Contact:     s.Who,
+			Start:       s.Start,
+			End:         s.End,
+			Transparent: true, // on call is not busy
+		})
 	}
 	return cal
 }

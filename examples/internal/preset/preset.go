@@ -1,6 +1,12 @@
-package main
+// Package preset is the Fleet preset that the example programs share: the
+// team's whole process as one JSON document (preset.json, embedded as
+// [JSON]) and the Go value it encodes ([Fleet]), composed from the five
+// cadence packages. examples/handbook prints it, examples/teamcal and
+// examples/oncall-ics turn it into calendar feeds.
+package preset
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -88,14 +94,20 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// JSON is preset.json, Fleet() encoded: what the programs run on. A test
+// in examples/handbook keeps the two equal (-update rewrites the file).
+//
+//go:embed preset.json
+var JSON []byte
+
 // schemes are the bugflow presets a Variant can name.
 var schemes = map[string]func(map[string]string) (bugflow.Scheme, error){
 	"fleet-2022": bugflow.Fleet2022,
 	"fleet-2024": bugflow.Fleet2024,
 }
 
-// presetNames lists the variants of p, sorted.
-func (p Preset) presetNames() []string {
+// Names lists the variants of p, sorted.
+func (p Preset) Names() []string {
 	names := make([]string, 0, len(p.Variants))
 	for n := range p.Variants {
 		names = append(names, n)
@@ -104,7 +116,7 @@ func (p Preset) presetNames() []string {
 	return names
 }
 
-// Fleet returns Fleet's process (shared/handbook.md) as a Preset: the
+// Fleet returns Fleet's process (RULES.md) as a Preset: the
 // handbook's rules with made-up names, a Chicago team, and the three
 // freeze policies of R10 as the variants "2023", "2024" and "rc".
 //
@@ -208,8 +220,8 @@ func usHolidays() []date.Date {
 	return out
 }
 
-// loadPreset decodes a Preset from JSON, such as the embedded preset.json.
-func loadPreset(b []byte) (Preset, error) {
+// Load decodes a Preset from JSON, such as the embedded JSON.
+func Load(b []byte) (Preset, error) {
 	var p Preset
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
@@ -241,7 +253,7 @@ type Team struct {
 func (p Preset) Use(name string) (Team, error) {
 	v, ok := p.Variants[name]
 	if !ok {
-		return Team{}, fmt.Errorf("unknown preset %q: want %s", name, strings.Join(p.presetNames(), ", "))
+		return Team{}, fmt.Errorf("unknown preset %q: want %s", name, strings.Join(p.Names(), ", "))
 	}
 	if p.Business.IsZero() {
 		return Team{}, fmt.Errorf("preset %q: no business calendar", p.Name)
