@@ -98,7 +98,7 @@ type Team struct {
 	Name string
 	// Zone is the team's zone: timed events are written in it.
 	Zone    *time.Location
-	Sprints sprint.Calendar
+	Sprints sprint.Schedule
 	Rituals sprint.Rituals
 	// Train is the release train with its freeze or branch-cut policy.
 	Train  release.Train

@@ -138,7 +138,7 @@ func TestSeriesExactOrSingles(t *testing.T) {
 	}
 	cal, err := sla.NewCalendar(chicago, sla.WorkWeek(clock.New(9, 0, 0, 0), clock.New(17, 0, 0, 0)), sla.Holidays(closed...))
 	require.NoError(t, err)
-	rituals, err := sprint.NewRituals(chicago, cal, sprint.Ritual{Name: "Review", Recurrence: sprint.Daily(), Time: clock.New(10, 0, 0, 0), Duration: time.Hour})
+	rituals, err := sprint.NewRituals(chicago, cal, nil, sprint.Ritual{Name: "Review", Recurrence: sprint.Daily(), Time: clock.New(10, 0, 0, 0), Duration: time.Hour})
 	require.NoError(t, err)
 	team := teamfeed.Team{Name: "t", Zone: chicago, Rituals: rituals}
 	evs := teamfeed.Events(team, teamfeed.Rituals, date.New(2024, 1, 1), date.New(2024, 3, 4))
