@@ -27,8 +27,9 @@ type Desk interface {
 	Pending(ctx context.Context, t time.Time) (int, error)
 	// Outbox lists every firing recorded.
 	Outbox(ctx context.Context) ([]Firing, error)
-	// Retime re-attaches every open clock to the policy's targets.
-	Retime(ctx context.Context, at time.Time) (int, error)
+	// Retime moves every open clock to a new policy's calendars at an
+	// instant and reschedules its job.
+	Retime(ctx context.Context, p Policy, at time.Time) (int, error)
 	// SetNow sets the simulated clock (replay mode).
 	SetNow(t time.Time)
 	// Start starts working jobs; Stop stops, letting running jobs finish.
@@ -57,6 +58,15 @@ func Open(ctx context.Context, dsn string, opt Options) (Desk, error) {
 		return openPostgres(ctx, dsn, opt)
 	}
 	return openSQLite(ctx, dsn, opt)
+}
+
+func (d *desk[TTx]) configure(p Policy) error {
+	cfg, err := newConfig(p)
+	if err != nil {
+		return err
+	}
+	d.cfg.Store(cfg)
+	return nil
 }
 
 func simFor(opt Options) *SimClock {
@@ -127,7 +137,7 @@ func openSQLite(ctx context.Context, path string, opt Options) (Desk, error) {
 		return nil, err
 	}
 	d := &desk[*sql.Tx]{
-		policy: opt.Policy, sim: simFor(opt),
+		sim: simFor(opt),
 		begin: func(ctx context.Context) (*sql.Tx, querier, error) {
 			tx, err := db.BeginTx(ctx, nil)
 			return tx, sqlQ{tx}, err
@@ -139,6 +149,10 @@ func openSQLite(ctx context.Context, path string, opt Options) (Desk, error) {
 			return err
 		},
 		read: sqlQ{db},
+	}
+	if err := d.configure(opt.Policy); err != nil {
+		db.Close()
+		return nil, err
 	}
 	client, err := river.NewClient(driver, riverConfig(d, opt))
 	if err != nil {
@@ -184,7 +198,7 @@ func openPostgres(ctx context.Context, url string, opt Options) (Desk, error) {
 		return nil, err
 	}
 	d := &desk[pgx.Tx]{
-		policy: opt.Policy, sim: simFor(opt), forUpdate: " FOR UPDATE",
+		sim: simFor(opt), forUpdate: " FOR UPDATE",
 		begin: func(ctx context.Context) (pgx.Tx, querier, error) {
 			tx, err := pool.Begin(ctx)
 			return tx, pgxQ{tx}, err
@@ -196,6 +210,10 @@ func openPostgres(ctx context.Context, url string, opt Options) (Desk, error) {
 			return err
 		},
 		read: poolQ{pool},
+	}
+	if err := d.configure(opt.Policy); err != nil {
+		pool.Close()
+		return nil, err
 	}
 	client, err := river.NewClient(driver, riverConfig(d, opt))
 	if err != nil {

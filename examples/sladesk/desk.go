@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"sync/atomic"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,12 +70,27 @@ type clockRow struct {
 	clock   sla.Clock
 	covered time.Time // firings with due up to here are in the outbox
 	gen     int64
-	jobID   int64 // 0: none
+	jobID   int64  // 0: none
+	text    string // the stored JSON, as loaded
+}
+
+// config is what a desk runs on; Retime swaps it whole.
+type config struct {
+	policy Policy
+	codec  clockCodec
+}
+
+func newConfig(p Policy) (*config, error) {
+	cat, err := catalogOf(p.Rules)
+	if err != nil {
+		return nil, err
+	}
+	return &config{policy: p, codec: clockCodec{cat}}, nil
 }
 
 // desk is the SLA service over one database and its River client.
 type desk[TTx any] struct {
-	policy    Policy
+	cfg       atomic.Pointer[config]
 	client    *river.Client[TTx]
 	sim       *SimClock
 	forUpdate string // " FOR UPDATE" on PostgreSQL, "" on SQLite (one connection)
@@ -83,7 +99,7 @@ type desk[TTx any] struct {
 	rollback  func(ctx context.Context, tx TTx) error
 	complete  func(ctx context.Context, tx TTx, job *river.Job[fireArgs]) error
 	read      querier // outside transactions, for reports
-	codec     clockCodec
+	retiming  sync.Mutex
 	id        string // "job:" + the client's ID, written as fired_by
 }
 
@@ -151,7 +167,8 @@ func (d *desk[TTx]) open(ctx context.Context, tx TTx, q querier, ev Event) error
 		ev.Ticket, ev.At.UnixNano(), string(tags)); err != nil {
 		return err
 	}
-	for _, r := range d.policy.Rules {
+	cfg := d.cfg.Load()
+	for _, r := range cfg.policy.Rules {
 		if r.When != "" && !slices.Contains(ev.Tags, r.When) {
 			continue
 		}
@@ -165,7 +182,7 @@ func (d *desk[TTx]) open(ctx context.Context, tx TTx, q querier, ev Event) error
 			ev.Ticket, r.Name, ev.At.UnixNano()); err != nil {
 			return err
 		}
-		if err := d.save(ctx, tx, q, ev.Ticket, &cr, 0); err != nil {
+		if err := d.save(ctx, tx, q, cfg, ev.Ticket, &cr, 0); err != nil {
 			return err
 		}
 	}
@@ -173,7 +190,8 @@ func (d *desk[TTx]) open(ctx context.Context, tx TTx, q querier, ev Event) error
 }
 
 func (d *desk[TTx]) change(ctx context.Context, tx TTx, q querier, ev Event) error {
-	crs, err := d.load(ctx, q, ev.Ticket, "")
+	cfg := d.cfg.Load()
+	crs, err := d.load(ctx, q, cfg, ev.Ticket, "")
 	if err != nil {
 		return err
 	}
@@ -188,10 +206,7 @@ func (d *desk[TTx]) change(ctx context.Context, tx TTx, q querier, ev Event) err
 	}
 	for i := range crs {
 		cr := &crs[i]
-		rule, ok := d.policy.rule(cr.target)
-		if !ok {
-			return fmt.Errorf("ticket %q: stored clock %q has no rule in the policy", ev.Ticket, cr.target)
-		}
+		rule, _ := cfg.policy.rule(cr.target) // load checked it
 		a := rule.On[ev.Kind]
 		if a == "" || a == Start {
 			continue
@@ -211,7 +226,7 @@ func (d *desk[TTx]) change(ctx context.Context, tx TTx, q querier, ev Event) err
 			// A new cycle may reach a milestone at its first instant.
 			cr.covered = ev.At.Add(-time.Nanosecond)
 		}
-		if err := d.save(ctx, tx, q, ev.Ticket, cr, 0); err != nil {
+		if err := d.save(ctx, tx, q, cfg, ev.Ticket, cr, 0); err != nil {
 			return err
 		}
 	}
@@ -239,7 +254,7 @@ func (d *desk[TTx]) record(ctx context.Context, q querier, ticket string, cr *cl
 
 // load reads a ticket's clocks (one of them when target is not empty),
 // locking their rows on PostgreSQL.
-func (d *desk[TTx]) load(ctx context.Context, q querier, ticket, target string) ([]clockRow, error) {
+func (d *desk[TTx]) load(ctx context.Context, q querier, cfg *config, ticket, target string) ([]clockRow, error) {
 	query := `SELECT target, clock, covered_ns, gen, COALESCE(job_id, 0) FROM sladesk_clocks WHERE ticket = $1`
 	args := []any{ticket}
 	if target != "" {
@@ -260,11 +275,11 @@ func (d *desk[TTx]) load(ctx context.Context, q querier, ticket, target string) 
 			return nil, err
 		}
 		cr.covered = time.Unix(0, covered).UTC()
-		rule, ok := d.policy.rule(cr.target)
-		if !ok {
+		if _, ok := cfg.policy.rule(cr.target); !ok {
 			return nil, fmt.Errorf("ticket %q: stored clock %q has no rule in the policy", ticket, cr.target)
 		}
-		if cr.clock, err = d.codec.decode([]byte(text), rule); err != nil {
+		cr.text = text
+		if cr.clock, err = cfg.codec.decode([]byte(text)); err != nil {
 			return nil, fmt.Errorf("ticket %q clock %s: %w", ticket, cr.target, err)
 		}
 		out = append(out, cr)
@@ -275,7 +290,7 @@ func (d *desk[TTx]) load(ctx context.Context, q querier, ticket, target string) 
 // save stores the clock and reschedules its job in the caller's
 // transaction: the old job (unless it is self, the running job) is
 // cancelled, gen is bumped, and a job is inserted at the next firing.
-func (d *desk[TTx]) save(ctx context.Context, tx TTx, q querier, ticket string, cr *clockRow, self int64) error {
+func (d *desk[TTx]) save(ctx context.Context, tx TTx, q querier, cfg *config, ticket string, cr *clockRow, self int64) error {
 	if cr.jobID != 0 && cr.jobID != self {
 		if _, err := d.client.JobCancelTx(ctx, tx, cr.jobID); err != nil && !errors.Is(err, rivertype.ErrNotFound) {
 			return fmt.Errorf("cancel job %d: %w", cr.jobID, err)
@@ -293,7 +308,7 @@ func (d *desk[TTx]) save(ctx context.Context, tx TTx, q querier, ticket string, 
 		cr.jobID = res.Job.ID
 		fire = at.UnixNano()
 	}
-	text, err := d.codec.encode(cr.clock)
+	text, err := cfg.codec.encode(cr.clock)
 	if err != nil {
 		return err
 	}
@@ -317,7 +332,8 @@ func (d *desk[TTx]) fire(ctx context.Context, job *river.Job[fireArgs]) error {
 		return river.JobSnooze(max(a.At.Sub(now), time.Millisecond))
 	}
 	return d.tx(ctx, func(tx TTx, q querier) error {
-		crs, err := d.load(ctx, q, a.Ticket, a.Target)
+		cfg := d.cfg.Load()
+		crs, err := d.load(ctx, q, cfg, a.Ticket, a.Target)
 		if err != nil {
 			return err
 		}
@@ -326,7 +342,7 @@ func (d *desk[TTx]) fire(ctx context.Context, job *river.Job[fireArgs]) error {
 			if err := d.record(ctx, q, a.Ticket, cr, now, d.id); err != nil {
 				return err
 			}
-			if err := d.save(ctx, tx, q, a.Ticket, cr, job.ID); err != nil {
+			if err := d.save(ctx, tx, q, cfg, a.Ticket, cr, job.ID); err != nil {
 				return err
 			}
 		}
@@ -372,26 +388,50 @@ func (d *desk[TTx]) Outbox(ctx context.Context) ([]Firing, error) {
 	return out, rs.Err()
 }
 
-// Retime re-attaches every stored clock to the policy's current targets
-// (after a calendar change, such as a new holiday) and reschedules its job,
-// one transaction per batch of tickets. It returns how many clocks it
-// re-timed.
-func (d *desk[TTx]) Retime(ctx context.Context, at time.Time) (int, error) {
+// Retime moves the desk to a new policy (after a calendar change, such as
+// a new holiday) at an instant. Every clock with a firing ahead keeps what
+// it counted up to at on the old calendar, with the firings observable by
+// then, and counts on the new calendar from at on; its job is rescheduled
+// to its new next firing, in transactions of up to 500 clocks. It returns
+// how many clocks it re-timed.
+//
+// Other clocks need no write: they are stored by reference, so a paused
+// clock counts on the new calendar when it resumes, and a clock with nothing
+// left to fire only reports. Events and jobs go on meanwhile against the new
+// policy; a clock not yet re-timed counts on the new calendar from its last
+// event until its turn comes.
+func (d *desk[TTx]) Retime(ctx context.Context, p Policy, at time.Time) (int, error) {
+	d.retiming.Lock()
+	defer d.retiming.Unlock()
+	cfg, err := newConfig(p)
+	if err != nil {
+		return 0, err
+	}
+	old := d.cfg.Load()
+	for _, r := range old.policy.Rules {
+		if _, ok := cfg.policy.rule(r.Name); !ok {
+			return 0, fmt.Errorf("retime: the new policy lacks rule %q", r.Name)
+		}
+	}
+	d.cfg.Store(cfg)
 	n := 0
-	after := ""
+	lastTicket, lastTarget := "", ""
 	for {
-		var batch []string
-		rs, err := d.read.query(ctx, `SELECT DISTINCT ticket FROM sladesk_clocks WHERE fire_ns IS NOT NULL AND ticket > $1 ORDER BY ticket LIMIT 500`, after)
+		type ref struct{ ticket, target string }
+		var batch []ref
+		rs, err := d.read.query(ctx, `SELECT ticket, target FROM sladesk_clocks
+			WHERE fire_ns IS NOT NULL AND (ticket > $1 OR (ticket = $1 AND target > $2))
+			ORDER BY ticket, target LIMIT 500`, lastTicket, lastTarget)
 		if err != nil {
 			return n, err
 		}
 		for rs.Next() {
-			var t string
-			if err := rs.Scan(&t); err != nil {
+			var r ref
+			if err := rs.Scan(&r.ticket, &r.target); err != nil {
 				rs.Close()
 				return n, err
 			}
-			batch = append(batch, t)
+			batch = append(batch, r)
 		}
 		rs.Close()
 		if err := rs.Err(); err != nil {
@@ -400,29 +440,30 @@ func (d *desk[TTx]) Retime(ctx context.Context, at time.Time) (int, error) {
 		if len(batch) == 0 {
 			return n, nil
 		}
-		after = batch[len(batch)-1]
+		lastTicket, lastTarget = batch[len(batch)-1].ticket, batch[len(batch)-1].target
 		err = d.tx(ctx, func(tx TTx, q querier) error {
-			for _, ticket := range batch {
-				crs, err := d.load(ctx, q, ticket, "")
+			for _, r := range batch {
+				crs, err := d.load(ctx, q, old, r.ticket, r.target)
 				if err != nil {
 					return err
 				}
-				for i := range crs {
-					cr := &crs[i]
-					if cr.clock.State() != sla.Running && cr.clock.State() != sla.Paused {
-						continue
-					}
-					rule, _ := d.policy.rule(cr.target)
-					c, err := retarget(cr.clock, rule, at)
-					if err != nil {
-						return fmt.Errorf("ticket %q clock %s: %w", ticket, cr.target, err)
-					}
-					cr.clock = c
-					if err := d.save(ctx, tx, q, ticket, cr, 0); err != nil {
-						return err
-					}
-					n++
+				if len(crs) != 1 || crs[0].clock.State() != sla.Running || at.Before(crs[0].clock.Since()) {
+					continue // changed meanwhile: it follows the new policy already
 				}
+				cr := &crs[0]
+				// What the old calendar made observable by at is recorded.
+				if err := d.record(ctx, q, r.ticket, cr, at, "retime"); err != nil {
+					return err
+				}
+				_, c, err := retime([]byte(cr.text), old.codec, cfg.codec, at)
+				if err != nil {
+					return fmt.Errorf("ticket %q clock %s: %w", r.ticket, r.target, err)
+				}
+				cr.clock = c
+				if err := d.save(ctx, tx, q, cfg, r.ticket, cr, 0); err != nil {
+					return err
+				}
+				n++
 			}
 			return nil
 		})

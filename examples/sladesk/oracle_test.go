@@ -14,6 +14,20 @@ import (
 // the milestones each clock has passed and whether it is breached, asked of
 // the clock itself (Passed, BreachedAt), not computed as the service does.
 func expectFirings(t testing.TB, p Policy, events []Event, until time.Time) []Firing {
+	return expectFiringsRetimed(t, p, events, until, nil)
+}
+
+// A change is a calendar change at an instant: clocks on calendar From
+// count on To from At on, and tickets opened after At follow Policy.
+type change struct {
+	At       time.Time
+	From, To sla.Calendar
+	Policy   Policy
+}
+
+// expectFiringsRetimed is expectFirings with a calendar change applied to
+// every clock, with sla.Clock.WithCalendar, at the change's instant.
+func expectFiringsRetimed(t testing.TB, p Policy, events []Event, until time.Time, ch *change) []Firing {
 	type key struct{ ticket, target string }
 	clocks := map[key]sla.Clock{}
 	var order []key
@@ -40,9 +54,27 @@ func expectFirings(t testing.TB, p Policy, events []Event, until time.Time) []Fi
 			}
 		}
 	}
+	retime := func() {
+		for _, k := range order {
+			c := clocks[k]
+			look(k, c, ch.At)
+			if s := c.State(); (s == sla.Running || s == sla.Paused) && c.Target().Calendar.Equal(ch.From) {
+				next, err := c.WithCalendar(ch.To, ch.At)
+				if err != nil {
+					t.Fatalf("oracle: retime %v: %v", k, err)
+				}
+				clocks[k] = next
+			}
+		}
+		p = ch.Policy
+		ch = nil
+	}
 	for _, ev := range events {
 		if ev.At.After(until) {
 			break
+		}
+		if ch != nil && ev.At.After(ch.At) {
+			retime()
 		}
 		if ev.Kind == Opened {
 			for _, r := range p.Rules {
@@ -69,6 +101,9 @@ func expectFirings(t testing.TB, p Policy, events []Event, until time.Time) []Fi
 			}
 			clocks[k] = next
 		}
+	}
+	if ch != nil && !ch.At.After(until) {
+		retime()
 	}
 	for _, k := range order {
 		look(k, clocks[k], until)
