@@ -15,7 +15,7 @@ import (
 // freshPostgres creates an empty database on the server named by
 // CADENCE_POSTGRES_URL (which .ci/run starts) and returns its URL. Without
 // the variable the test is skipped, except in CI, where it fails.
-func freshPostgres(t *testing.T) string {
+func freshPostgres(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("CADENCE_POSTGRES_URL")
 	if base == "" {
