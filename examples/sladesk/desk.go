@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"sync/atomic"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
