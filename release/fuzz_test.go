@@ -33,7 +33,7 @@ func FuzzNewTrain(f *testing.F) {
 			t.Fatalf("Next(first) = %v", r)
 		}
 		day := tr.First() + date.Date(offset%(1<<30))
-		n, p, a := tr.Next(day), tr.Previous(day), tr.At(day)
+		n, p, a := tr.Next(day), tr.Prev(day), tr.At(day)
 		if n.Day < day || p.Day >= day || a.Day > day || n.Number != p.Number+1 || n.Day-p.Day != date.Date(7*weeks) {
 			t.Fatalf("day %v: next %v, previous %v, at %v", day, n, p, a)
 		}
@@ -108,8 +108,8 @@ func roundTrip[T any](t *testing.T, in []byte, eq func(a, b T) bool) {
 
 func FuzzTrainJSON(f *testing.F) {
 	for _, tr := range []Train{
-		MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze())),
-		MustNewTrain(date.New(2025, time.March, 5), 3, WithPolicy(Fleet2025ReleaseCandidate())),
+		MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(must(Fleet2024Freeze(pacific)))),
+		MustNewTrain(date.New(2025, time.March, 5), 3, WithPolicy(must(Fleet2025ReleaseCandidate(pacific)))),
 	} {
 		b, _ := json.Marshal(tr)
 		f.Add(b)
@@ -123,7 +123,7 @@ func FuzzTrainJSON(f *testing.F) {
 }
 
 func FuzzPolicyJSON(f *testing.F) {
-	for _, p := range []Policy{Fleet2023Freeze(), Fleet2024Freeze(), Fleet2025ReleaseCandidate()} {
+	for _, p := range []Policy{must(Fleet2023Freeze(pacific)), must(Fleet2024Freeze(pacific)), must(Fleet2025ReleaseCandidate(pacific))} {
 		b, _ := json.Marshal(p)
 		f.Add(b)
 	}
@@ -177,7 +177,7 @@ func FuzzHistoryJSON(f *testing.F) {
 		roundTrip(t, b, func(a, b History) bool { return a.Len() == b.Len() && a.Len() == len(b.s) })
 		var h History
 		if json.Unmarshal(b, &h) == nil {
-			rep := MustNewTrain(date.New(2024, time.March, 6), 3).Drift(h)
+			rep := mustDrift(t, MustNewTrain(date.New(2024, time.March, 6), 3), h)
 			n := rep.Summary.Patches + len(rep.Orphans) + rep.Summary.Minors
 			if n != h.Len() {
 				t.Fatalf("report accounts for %d of %d releases", n, h.Len())
@@ -235,7 +235,7 @@ func FuzzParseMoment(f *testing.F) {
 }
 
 func FuzzParsePolicy(f *testing.F) {
-	for _, p := range []Policy{Fleet2023Freeze(), Fleet2024Freeze(), Fleet2025ReleaseCandidate()} {
+	for _, p := range []Policy{must(Fleet2023Freeze(pacific)), must(Fleet2024Freeze(pacific)), must(Fleet2025ReleaseCandidate(pacific))} {
 		f.Add(p.String())
 	}
 	f.Add(`freeze "x" from Fri 07:30:15 -1w until 09:00 Asia/Kathmandu deep 90m allow none deep-allow docs rule "R"`)
@@ -258,7 +258,7 @@ func FuzzParsePolicy(f *testing.F) {
 
 func FuzzParseTrain(f *testing.F) {
 	f.Add("2024-03-06 every 3 weeks")
-	f.Add(MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze()), WithWorkdays(nil, ShiftLater)).String())
+	f.Add(MustNewTrain(date.New(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(must(Fleet2024Freeze(pacific))), WithWorkdays(nil, Later)).String())
 	f.Add("2024-03-06 every 0 weeks")
 	f.Add("2024-03-06 every 3 weeks version 4.47.0 version 4.48.0")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -270,7 +270,7 @@ func FuzzParseTrain(f *testing.F) {
 		if err != nil || !back.Equal(tr) {
 			t.Fatalf("round trip %q -> %q: %v", s, tr.String(), err)
 		}
-		if r := tr.Next(tr.First()); r.Number != 1 && tr.Shift() == NoShift {
+		if r := tr.Next(tr.First()); r.Number != 1 && tr.Move() == Stay {
 			t.Fatalf("Next(first) = %v", r)
 		}
 	})
