@@ -127,7 +127,7 @@ func (s *Facts) UnmarshalJSON(b []byte) error { return unmarshalSet(b, ParseFact
 // derived, so "a critical bug found in release testing is a blocker" is
 // All: {FoundInTesting, IsCritical}.
 type Rule struct {
-	ID    string `json:"id"`             // the handbook rule, e.g. "R11.1"
+	ID    string `json:"id"`             // the rule in RULES.md, e.g. "R11.1"
 	Text  string `json:"text,omitempty"` // a short description, e.g. "regressions block the release"
 	All   Facts  `json:"all,omitzero"`
 	Any   Facts  `json:"any,omitzero"`

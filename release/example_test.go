@@ -281,7 +281,7 @@ func ExampleNewTrain_errors() {
 	// Output:
 	// release: first "2024-03-07": a Thursday, want a Wednesday
 	// release: weeks "0": weeks out of range: want 1 to 10000 true
-	// release: move "skip": move must be stay, earlier or later: a train cannot skip a release: its numbers and versions follow its days
+	// release: move "skip": move must be stay, earlier or later: a train never skips a release (its numbers and versions follow its days)
 	// release: polcy "polcy": unknown field: unknown field (did you mean "policy"?) true
 }
 

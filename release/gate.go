@@ -68,7 +68,7 @@ type Decision struct {
 	At      time.Time
 	Window  Window  // the window of the upcoming release; zero with no policy
 	Ships   Release // the release the change ships in
-	Rule    string  // the handbook rule, e.g. "R10"
+	Rule    string  // the rule in RULES.md, e.g. "R10"
 	policy  string
 	allow   KindSet
 }

@@ -144,7 +144,7 @@ func WithWorkdays(w Workdays, m Move) Option {
 			return configErr("move", m.String(), "", ErrMove)
 		}
 		if m == Skip {
-			return configErr("move", m.String(), "a train cannot skip a release: its numbers and versions follow its days", ErrMove)
+			return configErr("move", m.String(), "a train never skips a release (its numbers and versions follow its days)", ErrMove)
 		}
 		c.move, c.workdays = m, w
 		return nil
@@ -525,7 +525,12 @@ func (j *trainWire) train() (Train, error) {
 		}
 		opts = append(opts, WithPolicy(p))
 	}
-	return NewTrain(first, *j.Weeks, opts...)
+	t, err := NewTrain(first, *j.Weeks, opts...)
+	var we *WeekdayError
+	if errors.As(err, &we) {
+		return Train{}, configErr("first", we.First.String(), "a "+we.First.Weekday().String()+", want a "+we.Want.String(), ErrWeekday)
+	}
+	return t, err
 }
 
 // parseDay parses an ISO day YYYY-MM-DD strictly: 2024-13-40 is refused,
