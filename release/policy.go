@@ -330,7 +330,7 @@ func parseKinds(field string, names []string) (KindSet, error) {
 // in front of its path.
 func withField(field string, err error) error {
 	var ce *ConfigError
-	if errors.As(err, &ce) && (ce.Field == "" || ce.Field == "kind" || ce.Field == "moment" || ce.Field == "fact" || ce.Field == "scope" || ce.Field == "move" || ce.Field == "mode") {
+	if errors.As(err, &ce) && (ce.Field == "" || ce.Field == "kind" || ce.Field == "moment" || ce.Field == "fact" || ce.Field == "scope" || ce.Field == "move" || ce.Field == "mode" || ce.Field == "tag") {
 		c := *ce
 		c.Field = field
 		return &c
