@@ -34,9 +34,11 @@ func benchQuery(b *testing.B, query func(Train, date.Date) Release) {
 	for _, c := range benchDays {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
+			clk := startCPU()
 			for b.Loop() {
 				sinkRelease = query(tr, c.day)
 			}
+			clk.report(b)
 		})
 	}
 }
@@ -52,9 +54,11 @@ func BenchmarkByVersion(b *testing.B) {
 	for _, v := range []Version{{4, 47, 2}, {4, 999_999_000, 0}, {4, 0, 0}} {
 		b.Run(v.String(), func(b *testing.B) {
 			b.ReportAllocs()
+			clk := startCPU()
 			for b.Loop() {
 				sinkRelease, sinkOK = tr.ByVersion(v)
 			}
+			clk.report(b)
 		})
 	}
 }
@@ -65,9 +69,11 @@ func BenchmarkNextWorkdays(b *testing.B) {
 	tr := MustNewTrain(date.New(2024, time.March, 2), 3, WithWorkdays(nil, Later))
 	day := date.New(9999, time.December, 31)
 	b.ReportAllocs()
+	clk := startCPU()
 	for b.Loop() {
 		sinkRelease = tr.Next(day)
 	}
+	clk.report(b)
 }
 
 // benchHistory is n releases: a minor every 20 or 22 days, a skipped minor
@@ -98,21 +104,27 @@ func BenchmarkDrift1000(b *testing.B) {
 	reset := MustNewTrain(date.New(2030, time.January, 2), 3, WithVersion(Version{4, 150, 0}))
 	b.Run("by_version", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkReport, _ = tr.Drift(h)
 		}
+		clk.report(b)
 	})
 	b.Run("by_version_reanchored", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkReport, _ = tr.Drift(h, Reanchor(reset))
 		}
+		clk.report(b)
 	})
 	b.Run("by_day", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkReport, _ = tr.Drift(h, MatchByDay())
 		}
+		clk.report(b)
 	})
 }
 
@@ -122,21 +134,27 @@ func BenchmarkGate(b *testing.B) {
 	far := time.Date(2999, time.March, 27, 10, 0, 0, 0, pacific)
 	b.Run("freeze", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkDecision = tr.Gate(at, Change{Kind: Feature})
 		}
+		clk.report(b)
 	})
 	b.Run("far_future", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkDecision = tr.Gate(far, Change{Kind: BlockerFix})
 		}
+		clk.report(b)
 	})
 	b.Run("with_reason", func(b *testing.B) {
 		b.ReportAllocs()
+		clk := startCPU()
 		for b.Loop() {
 			sinkString = tr.Gate(at, Change{Kind: Feature}).Reason()
 		}
+		clk.report(b)
 	})
 }
 
@@ -144,15 +162,19 @@ func BenchmarkClassify(b *testing.B) {
 	rs := Fleet2024Rules()
 	facts := FactsOf(Regression, DataLoss, FoundInTesting, Released)
 	b.ReportAllocs()
+	clk := startCPU()
 	for b.Loop() {
 		sinkClass = rs.Classify(facts)
 	}
+	clk.report(b)
 }
 
 func BenchmarkParseVersion(b *testing.B) {
 	b.ReportAllocs()
+	clk := startCPU()
 	for b.Loop() {
 		v, _ := ParseVersion("v4.58.12")
 		sinkRelease.Version = v
 	}
+	clk.report(b)
 }

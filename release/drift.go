@@ -170,7 +170,7 @@ type Report struct {
 	Weekday  time.Weekday
 	Segments []Segment // the train, then one per re-anchor, in version order
 	Minors   []Slip    // every shipped minor, in order of day
-	Skipped  []Release // planned releases (by version: versions) with no shipped minor, between the first and the last matched
+	Skipped  []Release // planned releases (by version: versions) with no shipped minor, between the first and the last matched; at most MaxSkippedListed
 	Orphans  []Shipped // patches whose minor is not in the history
 	Summary  Summary
 }
@@ -230,7 +230,14 @@ func (t Train) Drift(h History, opts ...DriftOption) (Report, error) {
 		return i
 	}
 
-	minorAt := make(map[Version]int)
+	nMinors := 0
+	for _, x := range h.s {
+		if !x.Version.IsPatch() {
+			nMinors++
+		}
+	}
+	rep.Minors = make([]Slip, 0, nMinors)
+	minorAt := make(map[Version]int, nMinors)
 	for _, x := range h.s {
 		if x.Version.IsPatch() {
 			continue
@@ -246,6 +253,8 @@ func (t Train) Drift(h History, opts ...DriftOption) (Report, error) {
 				sl.Extra = true
 			}
 		} else {
+			// The nearest planned release; on a tie (only with an even
+			// number of days between releases) the later one.
 			n := int(floorDiv(int64(x.Day-p.first)+p.period/2, p.period)) + 1
 			sl.Planned = p.nearest(x.Day, n)
 			sl.Slip = int(x.Day - sl.Planned.Day)
@@ -256,17 +265,34 @@ func (t Train) Drift(h History, opts ...DriftOption) (Report, error) {
 		minorAt[x.Version] = len(rep.Minors)
 		rep.Minors = append(rep.Minors, sl)
 	}
+	// Patches: count per minor, then hand out parts of one array, in order.
+	count := make([]int, len(rep.Minors))
+	patches := 0
 	for _, x := range h.s {
 		if !x.Version.IsPatch() {
 			continue
 		}
-		i, ok := minorAt[x.Version.Minorline()]
-		if !ok {
+		if i, ok := minorAt[x.Version.Minorline()]; ok {
+			count[i]++
+			patches++
+		} else {
 			rep.Orphans = append(rep.Orphans, x)
+		}
+	}
+	all := make([]Patch, patches)
+	for i := range rep.Minors {
+		if count[i] > 0 {
+			rep.Minors[i].Patches, all = all[:0:count[i]], all[count[i]:]
+		}
+	}
+	for _, x := range h.s {
+		if !x.Version.IsPatch() {
 			continue
 		}
-		m := &rep.Minors[i]
-		m.Patches = append(m.Patches, Patch{Version: x.Version, Day: x.Day, Delay: int(x.Day - m.Day)})
+		if i, ok := minorAt[x.Version.Minorline()]; ok {
+			m := &rep.Minors[i]
+			m.Patches = append(m.Patches, Patch{Version: x.Version, Day: x.Day, Delay: int(x.Day - m.Day)})
+		}
 	}
 	if rep.Matching == ByVersion {
 		rep.skippedByVersion(plans, segOf)
@@ -295,84 +321,119 @@ func (t Train) nearest(day date.Date, n int) Release {
 	return best
 }
 
-// skippedByVersion lists the versions of the train's major between the
-// lowest and highest shipped minor that never shipped, each with its
-// planned release in its segment.
+// MaxSkippedListed bounds Report.Skipped: a history whose versions or days
+// leave more planned releases unshipped lists the first MaxSkippedListed of
+// them, and Summary.Skipped and Segment.Skipped still count them all.
+const MaxSkippedListed = 10_000
+
+// missing calls emit for the numbers of [lo, hi] not in have (sorted,
+// unique, within [lo, hi]) while emit returns true, and returns how many
+// there are. It costs O(len(have)) plus the calls.
+func missing(have []int, lo, hi int, emit func(n int) bool) int {
+	count := (hi - lo + 1) - len(have)
+	next := lo
+	for _, h := range have {
+		for n := next; n < h; n++ {
+			if !emit(n) {
+				return count
+			}
+		}
+		next = h + 1
+	}
+	for n := next; n <= hi; n++ {
+		if !emit(n) {
+			return count
+		}
+	}
+	return count
+}
+
+// skippedByVersion lists, for each major a segment plans, the versions
+// between its lowest and highest shipped minor that never shipped, each with
+// its planned release in the segment its version belongs to.
 func (r *Report) skippedByVersion(plans []Train, segOf func(Version) int) {
-	major := plans[0].version.Major
-	lo, hi, any := 0, 0, false
-	shipped := map[int]bool{}
+	minors := map[int][]int{} // major: shipped minor numbers
 	for _, m := range r.Minors {
-		if m.Version.Major != major {
-			continue
-		}
-		shipped[m.Version.Minor] = true
-		if !any || m.Version.Minor < lo {
-			lo = m.Version.Minor
-		}
-		if !any || m.Version.Minor > hi {
-			hi = m.Version.Minor
-		}
-		any = true
+		minors[m.Version.Major] = append(minors[m.Version.Major], m.Version.Minor)
 	}
-	if !any {
-		return
+	majors := make([]int, 0, len(minors))
+	for major := range minors {
+		majors = append(majors, major)
 	}
-	for n := lo; n <= hi; n++ {
-		if shipped[n] {
-			continue
+	slices.Sort(majors)
+	for _, major := range majors {
+		have := minors[major]
+		slices.Sort(have)
+		lo, hi := have[0], have[len(have)-1]
+		// The segments planning this major cut [lo, hi] into stretches.
+		for sg, p := range plans {
+			if p.version.Major != major {
+				continue
+			}
+			from, to := lo, hi // the minors whose segment is sg
+			if sg > 0 {
+				from = max(from, p.version.Minor)
+			}
+			for _, q := range plans[sg+1:] {
+				if q.version.Major == major && q.version.Minor > p.version.Minor {
+					to = min(to, q.version.Minor-1)
+					break
+				}
+				if q.version.Major > major {
+					break
+				}
+			}
+			if from > to || segOf(Version{major, from, 0}) != sg {
+				continue
+			}
+			a, _ := slices.BinarySearch(have, from)
+			b, _ := slices.BinarySearch(have, to+1)
+			r.Segments[sg].Skipped += missing(have[a:b], from, to, func(n int) bool {
+				if len(r.Skipped) >= MaxSkippedListed {
+					return false
+				}
+				r.Skipped = append(r.Skipped, p.Release(n-p.version.Minor+1))
+				return true
+			})
 		}
-		v := Version{major, n, 0}
-		sg := segOf(v)
-		p := plans[sg]
-		if v.Major != p.version.Major {
-			continue
-		}
-		r.Skipped = append(r.Skipped, p.Release(n-p.version.Minor+1))
-		r.Segments[sg].Skipped++
 	}
+	slices.SortStableFunc(r.Skipped, func(a, b Release) int { return a.Version.Compare(b.Version) })
 }
 
 // skippedByDay marks extras (several minors on one planned release: the
-// closest keeps it) and lists, per segment, the planned releases between the
-// first and last matched with no minor.
+// closest keeps it, the first on a tie) and lists, per segment, the planned
+// releases between the first and last matched with no minor.
 func (r *Report) skippedByDay(plans []Train) {
 	type key struct{ seg, n int }
-	best := map[key]int{}
-	lo := make([]int, len(plans))
-	hi := make([]int, len(plans))
-	seen := make([]bool, len(plans))
+	best := make(map[key]int, len(r.Minors))
+	numbers := make([][]int, len(plans))
 	for i, m := range r.Minors {
 		k := key{m.Segment, m.Planned.Number}
 		j, ok := best[k]
 		switch {
 		case !ok:
 			best[k] = i
+			numbers[m.Segment] = append(numbers[m.Segment], m.Planned.Number)
 		case abs(m.Slip) < abs(r.Minors[j].Slip):
 			r.Minors[j].Extra = true
 			best[k] = i
 		default:
 			r.Minors[i].Extra = true
 		}
-		n := m.Planned.Number
-		if !seen[m.Segment] || n < lo[m.Segment] {
-			lo[m.Segment] = n
-		}
-		if !seen[m.Segment] || n > hi[m.Segment] {
-			hi[m.Segment] = n
-		}
-		seen[m.Segment] = true
 	}
 	for sg, p := range plans {
-		if !seen[sg] {
+		have := numbers[sg]
+		if len(have) == 0 {
 			continue
 		}
-		for n := lo[sg]; n <= hi[sg]; n++ {
-			if _, ok := best[key{sg, n}]; !ok {
-				r.Skipped = append(r.Skipped, p.Release(n))
-				r.Segments[sg].Skipped++
+		slices.Sort(have)
+		r.Segments[sg].Skipped += missing(have, have[0], have[len(have)-1], func(n int) bool {
+			if len(r.Skipped) >= MaxSkippedListed {
+				return false
 			}
-		}
+			r.Skipped = append(r.Skipped, p.Release(n))
+			return true
+		})
 	}
 }
 
@@ -384,7 +445,10 @@ func abs(n int) int {
 }
 
 func (r *Report) summarise() {
-	s := Summary{Minors: len(r.Minors), Skipped: len(r.Skipped), Orphans: len(r.Orphans)}
+	s := Summary{Minors: len(r.Minors), Orphans: len(r.Orphans)}
+	for _, sg := range r.Segments {
+		s.Skipped += sg.Skipped
+	}
 	gaps := make([]int, 0, len(r.Minors))
 	slips := make([]int, 0, len(r.Minors))
 	segSlips := make([][]int, len(r.Segments))

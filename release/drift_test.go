@@ -189,6 +189,27 @@ func TestDriftReanchor(t *testing.T) {
 	assert.ErrorIs(t, err, ErrAnchor)
 }
 
+// A history with far-apart versions or days counts every skipped release
+// and lists the first MaxSkippedListed, at a cost that does not grow with the
+// gap.
+func TestDriftHugeGap(t *testing.T) {
+	tr := MustNewTrain(d(2024, time.March, 6), 1, WithVersion(Version{4, 0, 0}))
+	h, err := NewHistory(ship("4.0.0", d(2024, time.March, 6)), ship("4.999999999.0", d(2025, time.March, 6)), ship("4.5.0", d(2024, time.April, 10)))
+	require.NoError(t, err)
+	rep := mustDrift(t, tr, h)
+	assert.Equal(t, 999_999_997, rep.Summary.Skipped)
+	assert.Equal(t, 999_999_997, rep.Segments[0].Skipped)
+	require.Len(t, rep.Skipped, MaxSkippedListed)
+	assert.Equal(t, "4.1.0", rep.Skipped[0].Version.String())
+	assert.Equal(t, "4.6.0", rep.Skipped[4].Version.String())
+
+	h, err = NewHistory(ship("1.0.0", d(2024, time.March, 6)), ship("1.1.0", d(900_000, time.March, 6)))
+	require.NoError(t, err)
+	rep = mustDrift(t, MustNewTrain(d(2024, time.March, 6), 1), h)
+	assert.Equal(t, rep.Minors[1].Planned.Number-2, rep.Summary.Skipped)
+	assert.Len(t, rep.Skipped, MaxSkippedListed)
+}
+
 // fleetRow is one entry of testdata/fleet-releases.json, read without the
 // package's types.
 type fleetRow struct {
