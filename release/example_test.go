@@ -141,8 +141,8 @@ func ExampleSupport_Check() {
 	_, err := s.Check("enterprise", latest, latest)
 	fmt.Println(err, errors.Is(err, release.ErrUnknownName))
 	// Output:
-	// community on 3.29.0 (latest 4.58.0): no fixes, no troubleshooting (R15)
-	// premium on 3.29.0 (latest 4.58.0): no fixes, troubleshooting (R15)
+	// community on 3.29.0 (latest 4.58.0): no fixes (latest 4.58 only), no troubleshooting (major 4 only) (R15)
+	// premium on 3.29.0 (latest 4.58.0): no fixes (latest 4.58 only), troubleshooting (R15)
 	// release: tier "enterprise": unknown name: not a tier of "Fleet version support" true
 }
 

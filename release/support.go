@@ -103,25 +103,35 @@ func (s Support) Name() string { return s.name }
 // Tiers returns a copy of the policy's tiers.
 func (s Support) Tiers() []Coverage { return append([]Coverage(nil), s.tiers...) }
 
-// A SupportAnswer says what support version v gets in a tier.
+// A SupportAnswer says what support version v gets in a tier, and the
+// scopes that decided it, so that a no carries its reason.
 type SupportAnswer struct {
 	Tier            string
 	Version, Latest Version
-	Fixes           bool // bug fixes land for this version (R15: latest only; no back-ports)
-	Troubleshooting bool // the team helps troubleshoot this version
+	Fixes           bool  // bug fixes land for this version (R15: latest only; no back-ports)
+	Troubleshooting bool  // the team helps troubleshoot this version
+	FixScope        Scope // the tier's scope for fixes
+	HelpScope       Scope // the tier's scope for troubleshooting
 }
 
-// String returns a sentence such as
-// "community on 4.57.0 (latest 4.58.0): no fixes, troubleshooting (R15)".
+// String returns a sentence such as "community on 3.29.0 (latest 4.58.0):
+// no fixes (latest 4.58 only), no troubleshooting (major 4 only) (R15)":
+// each no says which versions the tier covers.
 func (a SupportAnswer) String() string {
-	yn := func(b bool, what string) string {
+	yn := func(b bool, what string, s Scope) string {
 		if b {
 			return what
 		}
-		return "no " + what
+		switch s {
+		case ScopeLatest:
+			return "no " + what + " (latest " + strconv.Itoa(a.Latest.Major) + "." + strconv.Itoa(a.Latest.Minor) + " only)"
+		case ScopeMajor:
+			return "no " + what + " (major " + strconv.Itoa(a.Latest.Major) + " only)"
+		}
+		return "no " + what + " (none in this tier)"
 	}
 	return a.Tier + " on " + a.Version.String() + " (latest " + a.Latest.String() + "): " +
-		yn(a.Fixes, "fixes") + ", " + yn(a.Troubleshooting, "troubleshooting") + " (R15)"
+		yn(a.Fixes, "fixes", a.FixScope) + ", " + yn(a.Troubleshooting, "troubleshooting", a.HelpScope) + " (R15)"
 }
 
 // Check reports the support version v gets in tier, when latest is the
@@ -134,7 +144,8 @@ func (s Support) Check(tier string, v, latest Version) (SupportAnswer, error) {
 	for _, c := range s.tiers {
 		if c.Tier == tier {
 			return SupportAnswer{Tier: tier, Version: v, Latest: latest,
-				Fixes: c.Fixes.covers(v, latest), Troubleshooting: c.Troubleshooting.covers(v, latest)}, nil
+				Fixes: c.Fixes.covers(v, latest), Troubleshooting: c.Troubleshooting.covers(v, latest),
+				FixScope: c.Fixes, HelpScope: c.Troubleshooting}, nil
 		}
 	}
 	return SupportAnswer{}, configErr("tier", tier, "not a tier of "+strconv.Quote(s.name), ErrUnknownName)
