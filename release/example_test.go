@@ -163,17 +163,17 @@ func ExampleCheckDeploy() {
 	// main: release: image tag "main": not a version such as v4.58.0 or a commit hash; a branch name moves, so deploy its commit hash (downgrade false, bad tag true)
 }
 
-// Plan against reality by version (R30): minor N against planned release
-// N. 4.49.0 never shipped; after 4.50.0 the team re-anchored the train on
-// the day 4.51.0 shipped, at a two-week pace.
+// Plan against reality by version (R30), on Fleet's train: minor N against
+// planned release N. 4.48.0 never shipped; after 4.49.0 the team re-anchored
+// the plan on the day 4.50.0 shipped, at a two-week pace.
 func ExampleTrain_Drift() {
-	plan := release.MustNewTrain(date.New(2024, time.March, 6), 3, release.WithVersion(release.MustParseVersion("4.47.0")))
-	reset := release.MustNewTrain(date.New(2024, time.May, 15), 2, release.WithVersion(release.MustParseVersion("4.51.0")))
+	plan, _ := release.Fleet2024Train()
+	reset := release.MustNewTrain(date.New(2024, time.May, 15), 2, release.WithVersion(release.MustParseVersion("4.50.0")))
 	var shipped []release.Shipped
 	for _, s := range []struct{ v, day string }{
-		{"4.47.0", "2024-03-06"}, {"4.48.0", "2024-03-26"}, {"4.48.1", "2024-03-29"},
-		{"4.50.0", "2024-04-24"}, {"4.51.0", "2024-05-15"}, {"4.52.0", "2024-05-30"},
-		{"4.53.0", "2024-06-12"}, {"4.53.1", "2024-06-14"}, {"4.53.2", "2024-06-20"},
+		{"4.46.0", "2024-03-06"}, {"4.47.0", "2024-03-26"}, {"4.47.1", "2024-03-29"},
+		{"4.49.0", "2024-04-24"}, {"4.50.0", "2024-05-15"}, {"4.51.0", "2024-05-30"},
+		{"4.52.0", "2024-06-12"}, {"4.52.1", "2024-06-14"}, {"4.52.2", "2024-06-20"},
 	} {
 		shipped = append(shipped, release.Shipped{Version: release.MustParseVersion(s.v), Day: date.MustParseISO(s.day)})
 	}
@@ -186,17 +186,17 @@ func ExampleTrain_Drift() {
 	// Output:
 	// matched by version against a release every 21 days on Wednesday (R30)
 	// version   plan     planned        shipped         slip  gap  patches (days after)
-	// 4.47.0    s0 #1    2024-03-06 Wed 2024-03-06 Wed    +0    -
-	// 4.48.0    s0 #2    2024-03-27 Wed 2024-03-26 Tue    -1   20  .1 +3
-	// 4.50.0    s0 #4    2024-05-08 Wed 2024-04-24 Wed   -14   29
-	// 4.51.0    s1 #1    2024-05-15 Wed 2024-05-15 Wed    +0   21
-	// 4.52.0    s1 #2    2024-05-29 Wed 2024-05-30 Thu    +1   15
-	// 4.53.0    s1 #3    2024-06-12 Wed 2024-06-12 Wed    +0   13  .1 +2, .2 +8
-	// segment 0 from 4.47.0 on 2024-03-06 Wed: 3 minors, 1 skipped, last slip -14 d
+	// 4.46.0    s0 #26   2024-03-06 Wed 2024-03-06 Wed    +0    -
+	// 4.47.0    s0 #27   2024-03-27 Wed 2024-03-26 Tue    -1   20  .1 +3
+	// 4.49.0    s0 #29   2024-05-08 Wed 2024-04-24 Wed   -14   29
+	// 4.50.0    s1 #1    2024-05-15 Wed 2024-05-15 Wed    +0   21
+	// 4.51.0    s1 #2    2024-05-29 Wed 2024-05-30 Thu    +1   15
+	// 4.52.0    s1 #3    2024-06-12 Wed 2024-06-12 Wed    +0   13  .1 +2, .2 +8
+	// segment 0 from 4.21.0 on 2022-09-28 Wed: 3 minors, 1 skipped, last slip -14 d
 	//   slip: mean -5.0 d, median -1.0 d, min -14 d, max 0 d
-	// segment 1 from 4.51.0 on 2024-05-15 Wed: 3 minors, 0 skipped, last slip +0 d
+	// segment 1 from 4.50.0 on 2024-05-15 Wed: 3 minors, 0 skipped, last slip +0 d
 	//   slip: mean 0.3 d, median 0.0 d, min 0 d, max 1 d
-	// skipped: release 3 (4.49.0) planned 2024-04-17 Wed
+	// skipped: release 28 (4.48.0) planned 2024-04-17 Wed
 	// 6 minors, 1 skipped, 0 extra, 3 patches, 0 orphan patches
 	// gap: mean 19.6 d, median 20.0 d, min 13 d, max 29 d
 	// gaps of exactly 21 d: 1 of 5 (20%); minors on Wednesday: 4 of 6 (67%)
@@ -282,7 +282,7 @@ func ExampleNewTrain_errors() {
 	// release: first "2024-03-07": a Thursday, want a Wednesday
 	// release: weeks "0": weeks out of range: want 1 to 10000 true
 	// release: move "skip": move must be stay, earlier or later: a train never skips a release (its numbers and versions follow its days)
-	// release: polcy "polcy": unknown field: unknown field (did you mean "policy"?) true
+	// release: polcy "polcy": unknown field: did you mean "policy"? true
 }
 
 // holidays is a working-day calendar: Monday to Friday without some days.
