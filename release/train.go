@@ -408,10 +408,14 @@ func (t Train) Prev(d date.Date) Release {
 // ByVersion returns the release whose minor version is v's (a patch version
 // finds its minor release), and false when v is not on the train's scheme.
 func (t Train) ByVersion(v Version) (Release, bool) {
-	if t.period == 0 || t.version.IsZero() || v.Major != t.version.Major || !v.IsValid() {
+	if t.period == 0 || t.version.IsZero() || v.Major != t.version.Major || uint(v.Minor) > maxPart || uint(v.Patch) > maxPart {
 		return Release{}, false
 	}
-	return t.Release(v.Minor - t.version.Minor + 1), true
+	n := v.Minor - t.version.Minor + 1
+	if t.move == Stay {
+		return t.planned(n), true
+	}
+	return t.Release(n), true
 }
 
 // Releases yields, in order, the releases whose days are in [from, to): from
