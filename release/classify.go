@@ -2,10 +2,13 @@ package release
 
 import (
 	"encoding/json"
+	"iter"
 	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // A Fact is something known about a bug, the input of classification
@@ -49,13 +52,13 @@ func ParseFact(s string) (Fact, error) {
 	if i := slices.Index(factNames[:], s); i >= 0 {
 		return Fact(i), nil
 	}
-	return 0, fieldErr("fact", s, "unknown fact", ErrRules)
+	return 0, configErr("fact", s, "want one of "+strings.Join(factNames[:], ", "), ErrUnknownName)
 }
 
 // MarshalText returns the fact's text form.
 func (f Fact) MarshalText() ([]byte, error) {
 	if f >= numFacts {
-		return nil, fieldErr("fact", f.String(), "unknown fact", ErrRules)
+		return nil, configErr("fact", f.String(), "unknown fact", ErrUnknownName)
 	}
 	return []byte(f.String()), nil
 }
@@ -115,7 +118,7 @@ func (s Facts) String() string {
 func (s Facts) MarshalJSON() ([]byte, error) { return json.Marshal(setNames(s, factNames[:])) }
 
 // UnmarshalJSON decodes a JSON array of fact names.
-func (s *Facts) UnmarshalJSON(b []byte) error { return unmarshalSet(b, "facts", ParseFact, s) }
+func (s *Facts) UnmarshalJSON(b []byte) error { return unmarshalSet(b, ParseFact, s) }
 
 // A Rule is one classification rule: when a bug has every fact in All, at
 // least one in Any (if Any is not empty) and none in None, the rule adds the
@@ -124,7 +127,7 @@ func (s *Facts) UnmarshalJSON(b []byte) error { return unmarshalSet(b, "facts", 
 // derived, so "a critical bug found in release testing is a blocker" is
 // All: {FoundInTesting, IsCritical}.
 type Rule struct {
-	ID    string `json:"id"`             // the handbook rule, e.g. "R11.1"
+	ID    string `json:"id"`             // the rule in RULES.md, e.g. "R11.1"
 	Text  string `json:"text,omitempty"` // a short description, e.g. "regressions block the release"
 	All   Facts  `json:"all,omitzero"`
 	Any   Facts  `json:"any,omitzero"`
@@ -150,25 +153,31 @@ type Rules struct {
 
 // NewRules checks rules and returns them as a Rules named name. Every rule
 // needs an ID, must Set or Clear only derived facts (IsBlocker, IsCritical,
-// IsPatch), and must not both Set and Clear a fact. There may be at most 64
-// rules. Errors are *FieldError values matching ErrRules.
+// IsPatch), must not both Set and Clear a fact, and IDs must be distinct.
+// There may be at most 64 rules. Errors are *ConfigError values matching
+// ErrRules whose Field is the rule's JSON path ("rules[3].set").
 func NewRules(name string, rules ...Rule) (Rules, error) {
 	if len(rules) > 64 {
-		return Rules{}, fieldErr("rules", strconv.Itoa(len(rules)), "more than 64 rules", ErrRules)
+		return Rules{}, configErr("rules", strconv.Itoa(len(rules)), "more than 64 rules", ErrRules)
 	}
 	for i, r := range rules {
-		at := "rule " + strconv.Itoa(i)
+		at := strict.Index("rules", i)
 		switch {
 		case r.ID == "":
-			return Rules{}, fieldErr(at, r.Text, "no id", ErrRules)
+			return Rules{}, configErr(at+".id", "", "a rule needs an id", ErrRules)
 		case (r.Set|r.Clear)&^derived != 0:
-			return Rules{}, fieldErr(at, r.ID, "set and clear take only critical, blocker and patch", ErrRules)
+			return Rules{}, configErr(at+".set", r.ID, "set and clear take only critical, blocker and patch", ErrRules)
 		case r.Set&r.Clear != 0:
-			return Rules{}, fieldErr(at, r.ID, "sets and clears "+(r.Set&r.Clear).String(), ErrRules)
+			return Rules{}, configErr(at+".clear", r.ID, "sets and clears "+(r.Set&r.Clear).String(), ErrRules)
 		case (r.All|r.Any|r.None)&^allFacts != 0:
-			return Rules{}, fieldErr(at, r.ID, "unknown facts", ErrRules)
+			return Rules{}, configErr(at, r.ID, "unknown facts", ErrRules)
 		case r.Set|r.Clear == 0:
-			return Rules{}, fieldErr(at, r.ID, "neither sets nor clears anything", ErrRules)
+			return Rules{}, configErr(at, r.ID, "neither sets nor clears anything", ErrRules)
+		}
+		for _, q := range rules[:i] {
+			if q.ID == r.ID {
+				return Rules{}, configErr(at+".id", r.ID, "given to two rules", ErrRules)
+			}
 		}
 	}
 	return Rules{name: name, rules: append([]Rule(nil), rules...)}, nil
@@ -187,27 +196,46 @@ func MustNewRules(name string, rules ...Rule) Rules {
 // Name returns the name of the rule set.
 func (rs Rules) Name() string { return rs.name }
 
-// All returns a copy of the rules in order.
-func (rs Rules) All() []Rule { return append([]Rule(nil), rs.rules...) }
-
-// A Verdict is one answer of a classification: yes or no, and the IDs of the
-// rules that decided it (the last rule to set or clear it, with the rules
-// before it that agreed). No rule means no, with no IDs.
-type Verdict struct {
-	Yes   bool
-	Rules []string
+// All yields the rules in order.
+func (rs Rules) All() iter.Seq[Rule] {
+	return func(yield func(Rule) bool) {
+		for _, r := range rs.rules {
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
-// String returns "yes (R11.1, R14.3)", "no (R13.2)" or "no".
+// Len returns the number of rules.
+func (rs Rules) Len() int { return len(rs.rules) }
+
+// A Verdict is one answer of a classification: yes or no, and why. Rules
+// are the IDs of the rules that decided it (the last rule to set or clear
+// it, with the rules before it that agreed). A no that no rule decided says
+// why in Unmatched: the IDs of the rules that would have made it a yes and
+// did not apply to the bug's facts (empty when the rule set has none, as
+// Fleet2025Rules has no blocker rule).
+type Verdict struct {
+	Yes       bool
+	Rules     []string
+	Unmatched []string
+}
+
+// String returns "yes (R11.1, R14.3)", "no (R13.2)", "no (none of R11.1,
+// R11.2 applies)" or "no (no rule sets it)".
 func (v Verdict) String() string {
-	s := "no"
-	if v.Yes {
-		s = "yes"
+	switch {
+	case len(v.Rules) > 0 && v.Yes:
+		return "yes (" + strings.Join(v.Rules, ", ") + ")"
+	case v.Yes:
+		return "yes"
+	case len(v.Rules) > 0:
+		return "no (" + strings.Join(v.Rules, ", ") + ")"
+	case len(v.Unmatched) > 0:
+		return "no (none of " + strings.Join(v.Unmatched, ", ") + " applies)"
 	}
-	if len(v.Rules) > 0 {
-		s += " (" + strings.Join(v.Rules, ", ") + ")"
-	}
-	return s
+	return "no (no rule sets it)"
 }
 
 // A Classification says whether a bug blocks the release, whether it is
@@ -256,101 +284,106 @@ func (rs Rules) Classify(facts Facts) Classification {
 		}
 		total += bits.OnesCount64(decided[j])
 	}
+	var unmatched [3]uint64 // rules that would set the fact, when no rule decided a no
+	for j, d := range [3]Fact{IsBlocker, IsCritical, IsPatch} {
+		if decided[j] == 0 && !f.Has(d) {
+			for i, r := range rs.rules {
+				if r.Set.Has(d) {
+					unmatched[j] |= 1 << i
+				}
+			}
+			total += bits.OnesCount64(unmatched[j])
+		}
+	}
 	ids := make([]string, 0, total) // one allocation for all three verdicts
 	var vs [3]Verdict
-	for j, d := range [3]Fact{IsBlocker, IsCritical, IsPatch} {
+	pick := func(set uint64) []string {
 		start := len(ids)
 		for i := range rs.rules {
-			if decided[j]&(1<<i) != 0 {
+			if set&(1<<i) != 0 {
 				ids = append(ids, rs.rules[i].ID)
 			}
 		}
-		vs[j] = Verdict{Yes: f.Has(d)}
-		if len(ids) > start {
-			vs[j].Rules = ids[start:len(ids):len(ids)]
+		if len(ids) == start {
+			return nil
 		}
+		return ids[start:len(ids):len(ids)]
+	}
+	for j, d := range [3]Fact{IsBlocker, IsCritical, IsPatch} {
+		vs[j] = Verdict{Yes: f.Has(d), Rules: pick(decided[j]), Unmatched: pick(unmatched[j])}
 	}
 	c.Blocker, c.Critical, c.Patch = vs[0], vs[1], vs[2]
 	return c
 }
 
-// MarshalJSON encodes rs as {"name":"...","rules":[{"id":"R11.1","all":["regression"],"set":["blocker"]},...]}.
-func (rs Rules) MarshalJSON() ([]byte, error) {
-	rules := rs.rules
-	if rules == nil {
-		rules = []Rule{}
-	}
-	return json.Marshal(struct {
-		Name  string `json:"name"`
-		Rules []Rule `json:"rules"`
-	}{rs.name, rules})
+// rulesWire is the stored form of Rules.
+type rulesWire struct {
+	Name  string     `json:"name"`
+	Rules []ruleWire `json:"rules"`
 }
 
-// UnmarshalJSON decodes the form MarshalJSON writes and validates it with
-// NewRules.
+type ruleWire struct {
+	ID    string   `json:"id"`
+	Text  string   `json:"text,omitempty"`
+	All   []string `json:"all,omitempty"`
+	Any   []string `json:"any,omitempty"`
+	None  []string `json:"none,omitempty"`
+	Set   []string `json:"set,omitempty"`
+	Clear []string `json:"clear,omitempty"`
+}
+
+// MarshalJSON encodes rs as {"name":"...","rules":[{"id":"R11.1","all":["regression"],"set":["blocker"]},...]}.
+func (rs Rules) MarshalJSON() ([]byte, error) {
+	j := rulesWire{Name: rs.name, Rules: make([]ruleWire, len(rs.rules))}
+	for i, r := range rs.rules {
+		j.Rules[i] = ruleWire{ID: r.ID, Text: r.Text, All: factNamesOf(r.All), Any: factNamesOf(r.Any),
+			None: factNamesOf(r.None), Set: factNamesOf(r.Set), Clear: factNamesOf(r.Clear)}
+	}
+	return json.Marshal(j)
+}
+
+func factNamesOf(s Facts) []string {
+	if s == 0 {
+		return nil
+	}
+	return setNames(s, factNames[:])
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes, strictly (unknown and
+// duplicate keys are refused at any depth, errors name the JSON path such
+// as "rules[2].set[0]"), and validates it with NewRules. A null document or
+// field leaves the value as it was.
 func (rs *Rules) UnmarshalJSON(b []byte) error {
-	var j struct {
-		Name  string `json:"name"`
-		Rules []Rule `json:"rules"`
+	var j *rulesWire
+	if err := decode(b, &j, ""); err != nil {
+		return err
 	}
-	if err := json.Unmarshal(b, &j); err != nil {
-		return jsonErr("rules", err)
+	if j == nil {
+		return nil
 	}
-	v, err := NewRules(j.Name, j.Rules...)
+	rules := make([]Rule, len(j.Rules))
+	for i, w := range j.Rules {
+		at := strict.Index("rules", i)
+		r := Rule{ID: w.ID, Text: w.Text}
+		for _, f := range []struct {
+			key   string
+			names []string
+			dst   *Facts
+		}{{"all", w.All, &r.All}, {"any", w.Any, &r.Any}, {"none", w.None, &r.None}, {"set", w.Set, &r.Set}, {"clear", w.Clear, &r.Clear}} {
+			for k, n := range f.names {
+				x, err := ParseFact(n)
+				if err != nil {
+					return withField(strict.Index(at+"."+f.key, k), err)
+				}
+				*f.dst |= 1 << x
+			}
+		}
+		rules[i] = r
+	}
+	v, err := NewRules(j.Name, rules...)
 	if err != nil {
 		return err
 	}
 	*rs = v
 	return nil
-}
-
-// criticalRules are R14's, shared by both Fleet presets.
-var criticalRules = [...]Rule{
-	{ID: "R14.1", Text: "blocks the normal use of a workflow: critical", All: 1 << BlocksWorkflow, Set: 1 << IsCritical},
-	{ID: "R14.2", Text: "prevents upgrades: critical", All: 1 << PreventsUpgrade, Set: 1 << IsCritical},
-	{ID: "R14.3", Text: "irreversible damage such as data loss: critical", All: 1 << DataLoss, Set: 1 << IsCritical},
-	{ID: "R14.4", Text: "introduces a security vulnerability: critical", All: 1 << Security, Set: 1 << IsCritical},
-}
-
-// Fleet2024Rules returns the classification rules of Fleet's handbook
-// (shared/handbook.md R11-R14), in this order:
-//
-//   - R14.1-R14.4: a bug that blocks a workflow, prevents upgrades, causes data
-//     loss or is a security vulnerability is critical;
-//   - R11.1-R11.3: regressions, security concerns and issues with features
-//     targeted for the current release block the release;
-//   - R12.1-R12.3: found in release testing, critical bugs, breakage of stable
-//     functionality and incomplete features block the release;
-//   - R13.1-R13.2: known issues not targeted for the release and behaviour
-//     that reproduces in an older stable version do not block it (they may
-//     still be taken by agreement of product and engineering);
-//   - R14.5: a critical bug follows the patch release process;
-//   - R11.4: a release blocker that shipped in a release warrants a patch.
-func Fleet2024Rules() Rules {
-	rs := append(criticalRules[:0:0], criticalRules[:]...)
-	rs = append(rs,
-		Rule{ID: "R11.1", Text: "regressions block the release", All: 1 << Regression, Set: 1 << IsBlocker},
-		Rule{ID: "R11.2", Text: "security concerns block the release", All: 1 << Security, Set: 1 << IsBlocker},
-		Rule{ID: "R11.3", Text: "issues with features targeted for the current release block it", All: 1 << Targeted, Set: 1 << IsBlocker},
-		Rule{ID: "R12.1", Text: "critical bugs found in release testing block the release", All: 1<<FoundInTesting | 1<<IsCritical, Set: 1 << IsBlocker},
-		Rule{ID: "R12.2", Text: "new functionality that impacts stable functionality, found in release testing, blocks the release", All: 1<<FoundInTesting | 1<<BreaksStable, Set: 1 << IsBlocker},
-		Rule{ID: "R12.3", Text: "incomplete features found in release testing block the release", All: 1<<FoundInTesting | 1<<IncompleteFeature, Set: 1 << IsBlocker},
-		Rule{ID: "R13.1", Text: "known issues not targeted for the current release do not block it", All: 1 << KnownIssue, None: 1 << Targeted, Clear: 1 << IsBlocker},
-		Rule{ID: "R13.2", Text: "behaviour that reproduces in an older stable version does not block the release", All: 1 << ReproducesInStable, Clear: 1 << IsBlocker},
-		Rule{ID: "R14.5", Text: "critical bugs follow the patch release process", All: 1 << IsCritical, Set: 1 << IsPatch},
-		Rule{ID: "R11.4", Text: "a release blocker that shipped may warrant a patch release", All: 1<<IsBlocker | 1<<Released, Set: 1 << IsPatch},
-	)
-	return MustNewRules("Fleet 2024 bug rules", rs...)
-}
-
-// Fleet2025Rules returns the rules of newer Fleet handbooks, where bugs are
-// never release blockers: the R14 rules still make a bug critical, and a
-// critical bug follows the patch release process (R14.5), but no rule makes
-// a bug block the release.
-func Fleet2025Rules() Rules {
-	rs := append(criticalRules[:0:0], criticalRules[:]...)
-	rs = append(rs,
-		Rule{ID: "R14.5", Text: "critical bugs follow the patch release process", All: 1 << IsCritical, Set: 1 << IsPatch},
-	)
-	return MustNewRules("Fleet 2025 bug rules (bugs never block releases)", rs...)
 }

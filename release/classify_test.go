@@ -75,7 +75,9 @@ func TestRulesAreData(t *testing.T) {
 	c := rs.Classify(FactsOf(Security, KnownIssue))
 	assert.Equal(t, "blocker: yes (T2); critical: yes (T1); patch: yes (T2)", c.String())
 	c = rs.Classify(FactsOf(KnownIssue))
-	assert.Equal(t, "blocker: no (T3); critical: no; patch: no", c.String())
+	assert.Equal(t, "blocker: no (T3); critical: no (none of T1 applies); patch: no (none of T2 applies)", c.String())
+	assert.Equal(t, []string{"T1"}, c.Critical.Unmatched, "a no says which rules did not apply")
+	assert.Empty(t, c.Blocker.Unmatched, "a no decided by a rule names that rule instead")
 
 	bad := []struct {
 		name string
@@ -107,8 +109,13 @@ func TestRulesAreData(t *testing.T) {
 	b, _ := json.Marshal(Fleet2024Rules())
 	assert.Contains(t, string(b), `{"id":"R11.1","text":"regressions block the release","all":["regression"],"set":["blocker"]}`)
 	var r Rules
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rules":[{"id":"x","all":["regresion"],"set":["blocker"]}]}`), &r), ErrRules)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rules":[{"id":"x","all":"cmVncmVzc2lvbg==","set":["blocker"]}]}`), &r), ErrJSON)
+	err = json.Unmarshal([]byte(`{"rules":[{"id":"x","all":["regresion"],"set":["blocker"]}]}`), &r)
+	assert.ErrorIs(t, err, ErrUnknownName)
+	var ce *ConfigError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, "rules[0].all[0]", ce.Field)
+	assert.Equal(t, "regresion", ce.Value)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rules":[{"id":"x","all":"cmVncmVzc2lvbg==","set":["blocker"]}]}`), &r), ErrSyntax)
 }
 
 func TestFactsText(t *testing.T) {
@@ -123,5 +130,5 @@ func TestFactsText(t *testing.T) {
 	assert.Equal(t, "none", Facts(0).String())
 	assert.True(t, Facts(0).With(Security).Has(Security))
 	_, err := Fact(99).MarshalText()
-	assert.ErrorIs(t, err, ErrRules)
+	assert.ErrorIs(t, err, ErrUnknownName)
 }

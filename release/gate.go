@@ -3,6 +3,7 @@ package release
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -38,14 +39,14 @@ func (p *Phase) UnmarshalText(text []byte) error {
 		*p = Phase(i)
 		return nil
 	}
-	return fieldErr("phase", string(text), "unknown phase", ErrJSON)
+	return configErr("phase", string(text), "want one of "+strings.Join(phaseNames[:], ", "), ErrSyntax)
 }
 
 // A Change is what asks to merge: its Kind, and whether it is picked into the
 // release branch (Pick) rather than merged into the main branch. Pick matters
 // only under a BranchCut policy; a Freeze policy has no release branch.
 type Change struct {
-	Kind Kind
+	Kind ChangeKind
 	Pick bool
 }
 
@@ -67,14 +68,43 @@ type Decision struct {
 	At      time.Time
 	Window  Window  // the window of the upcoming release; zero with no policy
 	Ships   Release // the release the change ships in
-	Rule    string  // the handbook rule, e.g. "R10"
+	Rule    string  // the rule in RULES.md, e.g. "R10"
 	policy  string
 	allow   KindSet
 }
 
 // Window returns the window of release r under the train's policy; the zero
-// Window when the train has none.
-func (t Train) Window(r Release) Window { return t.Policy().Window(r) }
+// Window when the train has none. It is [Policy.Window], with one rule
+// more when the train moves releases off non-working days (a Move other
+// than Stay): a window start (the freeze, or the branch cut) that falls on a
+// non-working day moves to the previous working day, at the same time of
+// day, at most six days back and never onto or before the previous
+// release's day. Starting early keeps the window at least as long as the
+// policy's: a release never ships after a shorter freeze than planned. The
+// window's end is the release day, already a working day where one is near;
+// the deep freeze stays the last Deep of real time before the end.
+func (t Train) Window(r Release) Window {
+	p := t.Policy()
+	w := p.Window(r)
+	if p.IsZero() || t.move == Stay {
+		return w
+	}
+	planned := r.Planned
+	if planned == 0 {
+		planned = r.Day
+	}
+	start := r.Day - date.Date(p.c.Start.daysBefore(planned.Weekday()))
+	if t.isWorkday(start) {
+		return w
+	}
+	prev := t.Release(r.Number - 1).Day
+	for d := start - 1; d > prev && d >= start-6; d-- {
+		if t.isWorkday(d) {
+			return p.window(r, d)
+		}
+	}
+	return w
+}
 
 // Upcoming returns the release whose window (or release day) is next at
 // instant at: the first release whose window has not ended at at, with that
@@ -85,10 +115,10 @@ func (t Train) Upcoming(at time.Time) (Release, Window) {
 		return t.Next(date.NewAt(at)), Window{}
 	}
 	r := t.Next(date.NewAt(at.In(p.c.Zone)))
-	w := p.Window(r)
+	w := t.Window(r)
 	if !at.Before(w.End) {
 		r = t.Release(r.Number + 1)
-		w = p.Window(r)
+		w = t.Window(r)
 	}
 	return r, w
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
+	"github.com/teamcadence/cadence/internal/tod"
 )
 
 // A Moment is a wall-clock time relative to a release day: Weekday at Time in
@@ -57,7 +58,7 @@ func wallClock(d date.Date, c clock.Clock, loc *time.Location) time.Time {
 
 // String returns "Thursday 09:00", with " -1w" appended for Weeks -1.
 func (m Moment) String() string {
-	s := m.Weekday.String() + " " + formatClock(m.Time)
+	s := m.Weekday.String() + " " + tod.Format(m.Time)
 	if m.Weeks != 0 {
 		s += " " + strconv.Itoa(m.Weeks) + "w"
 	}
@@ -65,27 +66,29 @@ func (m Moment) String() string {
 }
 
 // ParseMoment parses the form String returns: a weekday name (English, full
-// or three letters, any case), a time of day "HH:MM" or "HH:MM:SS" from
-// 00:00 to 24:00, and an optional week shift such as "-1w".
+// or three letters, any case), a time of day HH:MM[:SS[.fraction]] from
+// 00:00 to 24:00, and an optional week shift such as "-1w". Errors are
+// *ConfigError values matching ErrSyntax, or ErrWeekday for an unknown
+// weekday name.
 func ParseMoment(s string) (Moment, error) {
 	f := strings.Fields(s)
 	if len(f) < 2 || len(f) > 3 {
-		return Moment{}, fieldErr("moment", s, `want "Weekday HH:MM [-Nw]"`, ErrPolicy)
+		return Moment{}, configErr("moment", s, `want "Weekday HH:MM [-Nw]"`, ErrSyntax)
 	}
 	wd, ok := parseWeekday(f[0])
 	if !ok {
-		return Moment{}, fieldErr("moment", s, "unknown weekday "+strconv.Quote(f[0]), ErrPolicy)
+		return Moment{}, configErr("moment", s, "unknown weekday "+strconv.Quote(f[0]), ErrWeekday)
 	}
-	c, err := parseClock(f[1])
+	c, err := tod.Parse(f[1])
 	if err != nil {
-		return Moment{}, fieldErr("moment", s, err.Error(), ErrPolicy)
+		return Moment{}, configErr("moment", s, err.Error(), ErrSyntax)
 	}
 	m := Moment{Weekday: wd, Time: c}
 	if len(f) == 3 {
 		w, ok := strings.CutSuffix(f[2], "w")
 		n, err := strconv.Atoi(w)
 		if !ok || err != nil || n < -520 || n > 520 {
-			return Moment{}, fieldErr("moment", s, "want a week shift such as -1w", ErrPolicy)
+			return Moment{}, configErr("moment", s, "want a week shift such as -1w, -520w to 520w", ErrSyntax)
 		}
 		m.Weeks = n
 	}
@@ -113,41 +116,4 @@ func parseWeekday(s string) (time.Weekday, bool) {
 		}
 	}
 	return 0, false
-}
-
-// formatClock returns "09:00", "09:00:30" when there are seconds, or "24:00".
-func formatClock(c clock.Clock) string {
-	if c == clock.Day {
-		return "24:00"
-	}
-	if c < 0 || c > clock.Day {
-		return "invalid(" + strconv.FormatInt(int64(c), 10) + ")"
-	}
-	if c%clock.Minute != 0 {
-		return c.HhMmSs()
-	}
-	return c.HhMm()
-}
-
-type clockError string
-
-func (e clockError) Error() string { return string(e) }
-
-// parseClock parses "HH:MM" or "HH:MM:SS" between 00:00 and 24:00.
-func parseClock(s string) (clock.Clock, error) {
-	p := strings.Split(s, ":")
-	if len(p) < 2 || len(p) > 3 {
-		return 0, clockError("want a time of day HH:MM, got " + strconv.Quote(s))
-	}
-	var n [3]int
-	for i, x := range p {
-		if len(x) != 2 || x[0] < '0' || x[0] > '9' || x[1] < '0' || x[1] > '9' {
-			return 0, clockError("want a time of day HH:MM, got " + strconv.Quote(s))
-		}
-		n[i] = int(x[0]-'0')*10 + int(x[1]-'0')
-	}
-	if n[0] > 24 || n[1] > 59 || n[2] > 59 || (n[0] == 24 && n[1]+n[2] > 0) {
-		return 0, clockError("time of day " + strconv.Quote(s) + " out of range 00:00 to 24:00")
-	}
-	return clock.New(n[0], n[1], n[2], 0), nil
 }

@@ -2,10 +2,14 @@ package release
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"time"
 
+	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
+	"github.com/teamcadence/cadence/internal/strict"
+	"github.com/teamcadence/cadence/internal/tod"
 )
 
 // A Mode says what a Policy's window is.
@@ -35,7 +39,7 @@ func (m Mode) String() string {
 // MarshalText returns m.String().
 func (m Mode) MarshalText() ([]byte, error) {
 	if m > BranchCut {
-		return nil, fieldErr("mode", m.String(), "unknown mode", ErrPolicy)
+		return nil, configErr("mode", m.String(), `want "freeze" or "branch-cut"`, ErrPolicy)
 	}
 	return []byte(m.String()), nil
 }
@@ -48,7 +52,7 @@ func (m *Mode) UnmarshalText(text []byte) error {
 	case "branch-cut":
 		*m = BranchCut
 	default:
-		return fieldErr("mode", string(text), `want "freeze" or "branch-cut"`, ErrPolicy)
+		return configErr("mode", string(text), `want "freeze" or "branch-cut"`, ErrPolicy)
 	}
 	return nil
 }
@@ -75,35 +79,36 @@ type Policy struct {
 	c *PolicyConfig // never changed after NewPolicy; nil in the zero Policy
 }
 
-// NewPolicy checks c and returns its policy. Errors are *FieldError values
-// matching ErrPolicy, or ErrFreezeAfterRelease for a Start with Weeks above 0.
+// NewPolicy checks c and returns its policy. Errors are *ConfigError values
+// matching ErrZone for a nil or "Local" zone, ErrFreezeAfterRelease for a
+// Start with Weeks above 0, and ErrPolicy otherwise.
 func NewPolicy(c PolicyConfig) (Policy, error) {
 	switch {
-	case c.Zone == nil:
-		return Policy{}, fieldErr("zone", "", "a location is required", ErrPolicy)
+	case checkZone("zone", c.Zone) != nil:
+		return Policy{}, checkZone("zone", c.Zone)
 	case c.Mode > BranchCut:
-		return Policy{}, fieldErr("mode", c.Mode.String(), "unknown mode", ErrPolicy)
+		return Policy{}, configErr("mode", c.Mode.String(), "unknown mode", ErrPolicy)
 	case c.Start.Weekday < time.Sunday || c.Start.Weekday > time.Saturday:
-		return Policy{}, fieldErr("start", c.Start.String(), "not a weekday", ErrPolicy)
+		return Policy{}, configErr("start", c.Start.String(), "not a weekday", ErrPolicy)
 	case c.Start.Time < 0 || c.Start.Time > clock.Day:
-		return Policy{}, fieldErr("start", c.Start.String(), "time of day out of range 00:00 to 24:00", ErrPolicy)
+		return Policy{}, configErr("start", c.Start.String(), "time of day out of range 00:00 to 24:00", ErrPolicy)
 	case c.Start.Weeks > 0:
-		return Policy{}, fieldErr("start", c.Start.String(), "starts on or after release day", ErrFreezeAfterRelease)
+		return Policy{}, configErr("start", c.Start.String(), "starts on or after release day", ErrFreezeAfterRelease)
 	case c.Start.Weeks < -520:
-		return Policy{}, fieldErr("start", c.Start.String(), "more than 520 weeks before release", ErrPolicy)
+		return Policy{}, configErr("start", c.Start.String(), "more than 520 weeks before release", ErrPolicy)
 	case c.Lift < 0 || c.Lift > clock.Day:
-		return Policy{}, fieldErr("lift", formatClock(c.Lift), "time of day out of range 00:00 to 24:00", ErrPolicy)
+		return Policy{}, configErr("lift", tod.Format(c.Lift), "time of day out of range 00:00 to 24:00", ErrPolicy)
 	case c.Deep < 0:
-		return Policy{}, fieldErr("deep", c.Deep.String(), "negative", ErrPolicy)
+		return Policy{}, configErr("deep", c.Deep.String(), "negative", ErrPolicy)
 	case c.Allow&^AllKinds != 0 || c.AllowDeep&^AllKinds != 0:
-		return Policy{}, fieldErr("allow", strconv.Itoa(int(c.Allow|c.AllowDeep)), "unknown kinds", ErrPolicy)
+		return Policy{}, configErr("allow", strconv.Itoa(int(c.Allow|c.AllowDeep)), "unknown kinds", ErrPolicy)
 	}
 	// The deep freeze must fit in the longest window the start allows (a
 	// Start on the release weekday, a week back); NewTrain checks it against
 	// the train's own weekday.
 	longest := time.Duration(7-7*c.Start.Weeks)*24*time.Hour + time.Duration(c.Lift) - time.Duration(c.Start.Time)
 	if c.Deep > longest {
-		return Policy{}, fieldErr("deep", c.Deep.String(), "longer than the freeze ("+longest.String()+")", ErrPolicy)
+		return Policy{}, configErr("deep", c.Deep.String(), "longer than the freeze ("+longest.String()+")", ErrPolicy)
 	}
 	if c.Rule == "" {
 		c.Rule = "R10"
@@ -181,82 +186,90 @@ func (w Window) Phase(t time.Time) Phase {
 // Contains reports whether t is in [Start, End).
 func (w Window) Contains(t time.Time) bool { return w.Phase(t) != Open }
 
-// Window returns the window of release r (on r.Day), in the policy's zone.
-// Start and Lift are built with time.Date, so they keep their wall-clock
-// times across DST; the deep freeze is the last Deep of real time.
+// Window returns the window of release r, in the policy's zone. The window
+// keeps its shape relative to the day r actually ships: Start is as many
+// days before r.Day as the policy puts it before r.Planned (the cadence day),
+// so a release moved from a Wednesday to the Tuesday before has its
+// Tuesday 09:00 freeze on the Monday, and the same length as any other. A
+// Release with a zero Planned is taken as not moved. Start and End are built
+// with time.Date, so they keep their wall-clock times across DST; the deep
+// freeze is the last Deep of real time before End, clamped to Start when it
+// would begin before the window does. Policy.Window knows no working days:
+// [Train.Window] also moves Start off a closed day.
 func (p Policy) Window(r Release) Window {
 	if p.IsZero() {
 		return Window{}
 	}
-	w := Window{Release: r, Mode: p.c.Mode, Start: p.c.Start.In(r.Day, p.c.Zone), End: wallClock(r.Day, p.c.Lift, p.c.Zone)}
+	planned := r.Planned
+	if planned == 0 {
+		planned = r.Day
+	}
+	start := r.Day - date.Date(p.c.Start.daysBefore(planned.Weekday()))
+	return p.window(r, start)
+}
+
+// window returns the window of r with its start on day start.
+func (p Policy) window(r Release, start date.Date) Window {
+	w := Window{Release: r, Mode: p.c.Mode, Start: wallClock(start, p.c.Start.Time, p.c.Zone), End: wallClock(r.Day, p.c.Lift, p.c.Zone)}
 	w.Deep = w.End
 	if p.c.Deep > 0 {
 		w.Deep = w.End.Add(-p.c.Deep)
 		if w.Deep.Before(w.Start) {
-			w.Deep = w.Start
+			w.Deep = w.Start // the clamp: a deep freeze never begins before its window
 		}
 	}
 	return w
 }
 
-// policyJSON is the stored form of a Policy.
-type policyJSON struct {
-	Name      string  `json:"name,omitempty"`
-	Mode      Mode    `json:"mode"`
-	Zone      string  `json:"zone"`
-	Start     Moment  `json:"start"`
-	Lift      string  `json:"lift"`
-	Deep      string  `json:"deep,omitempty"`
-	Allow     KindSet `json:"allow"`
-	AllowDeep KindSet `json:"allow_deep"`
-	Rule      string  `json:"rule,omitempty"`
+// policyWire is the stored form of a Policy.
+type policyWire struct {
+	Name      string   `json:"name,omitempty"`
+	Mode      string   `json:"mode"`
+	Zone      string   `json:"zone"`
+	Start     string   `json:"start"`
+	Lift      string   `json:"lift"`
+	Deep      string   `json:"deep,omitempty"`
+	Allow     []string `json:"allow"`
+	AllowDeep []string `json:"allowDeep"`
+	Rule      string   `json:"rule,omitempty"`
+}
+
+func (p Policy) wire() policyWire {
+	j := policyWire{Name: p.c.Name, Mode: p.c.Mode.String(), Zone: p.c.Zone.String(), Start: p.c.Start.String(),
+		Lift: tod.Format(p.c.Lift), Allow: setNames(p.c.Allow, kindNames[:]), AllowDeep: setNames(p.c.AllowDeep, kindNames[:]), Rule: p.c.Rule}
+	if p.c.Deep != 0 {
+		j.Deep = p.c.Deep.String()
+	}
+	return j
 }
 
 // MarshalJSON encodes p with its zone as an IANA name, times of day as
 // "09:00" and the deep freeze as a Go duration string:
 // {"name":"...","mode":"freeze","zone":"America/Los_Angeles","start":"Tuesday 09:00",
-// "lift":"24:00","deep":"24h0m0s","allow":["blocker-fix"],"allow_deep":[],"rule":"R10"}.
+// "lift":"24:00","deep":"24h0m0s","allow":["blocker-fix"],"allowDeep":[],"rule":"R10"}.
+// The zero Policy encodes as null.
 func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.IsZero() {
 		return []byte("null"), nil
 	}
-	j := policyJSON{Name: p.c.Name, Mode: p.c.Mode, Zone: p.c.Zone.String(), Start: p.c.Start,
-		Lift: formatClock(p.c.Lift), Allow: p.c.Allow, AllowDeep: p.c.AllowDeep, Rule: p.c.Rule}
-	if p.c.Deep != 0 {
-		j.Deep = p.c.Deep.String()
-	}
-	return json.Marshal(j)
+	return json.Marshal(p.wire())
 }
 
-// UnmarshalJSON decodes the form MarshalJSON writes and validates it with
-// NewPolicy. The zone is loaded with time.LoadLocation.
+// UnmarshalJSON decodes the form MarshalJSON writes, strictly (unknown and
+// duplicate keys are refused at any depth, errors name the JSON path), and
+// validates it with NewPolicy. "mode", "zone", "start" and "lift" are
+// required; "allow" and "allowDeep" default to no kinds. The zone is loaded
+// with time.LoadLocation; "Local" is refused with ErrZone. A null document
+// or field leaves the value as it was.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*p = Policy{}
+	var j *policyWire
+	if err := decode(b, &j, ""); err != nil {
+		return err
+	}
+	if j == nil {
 		return nil
 	}
-	var j policyJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return jsonErr("policy", err)
-	}
-	c := PolicyConfig{Name: j.Name, Mode: j.Mode, Start: j.Start, Allow: j.Allow, AllowDeep: j.AllowDeep, Rule: j.Rule}
-	if j.Zone == "" || j.Zone == "Local" {
-		return fieldErr("zone", j.Zone, "want an IANA zone name", ErrPolicy)
-	}
-	loc, err := time.LoadLocation(j.Zone)
-	if err != nil {
-		return fieldErr("zone", j.Zone, err.Error(), ErrPolicy)
-	}
-	c.Zone = loc
-	if c.Lift, err = parseClock(j.Lift); err != nil {
-		return fieldErr("lift", j.Lift, err.Error(), ErrPolicy)
-	}
-	if j.Deep != "" {
-		if c.Deep, err = time.ParseDuration(j.Deep); err != nil {
-			return fieldErr("deep", j.Deep, "want a Go duration such as 24h", ErrPolicy)
-		}
-	}
-	q, err := NewPolicy(c)
+	q, err := j.policy()
 	if err != nil {
 		return err
 	}
@@ -264,72 +277,63 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// fleetPolicy completes c with what every Fleet preset shares: Pacific time
-// (America/Los_Angeles), a window that lifts at the end of release day
-// (24:00), and rule R10.
-func fleetPolicy(c PolicyConfig) Policy {
-	c.Zone, c.Lift, c.Rule = mustZone("America/Los_Angeles"), clock.Day, "R10"
-	return MustNewPolicy(c)
-}
-
-// mustZone loads a hard-coded zone for a preset.
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic("release: preset needs time zone " + strconv.Quote(name) + " (import time/tzdata): " + err.Error())
+func (j *policyWire) policy() (Policy, error) {
+	c := PolicyConfig{Name: j.Name, Rule: j.Rule}
+	if j.Mode == "" {
+		return Policy{}, configErr("mode", "", `required: want "freeze" or "branch-cut"`, ErrPolicy)
 	}
-	return loc
+	if err := c.Mode.UnmarshalText([]byte(j.Mode)); err != nil {
+		return Policy{}, err
+	}
+	loc, err := loadZone("zone", j.Zone)
+	if err != nil {
+		return Policy{}, err
+	}
+	c.Zone = loc
+	if j.Start == "" {
+		return Policy{}, configErr("start", "", `required: want "Weekday HH:MM [-Nw]"`, ErrPolicy)
+	}
+	if c.Start, err = ParseMoment(j.Start); err != nil {
+		return Policy{}, withField("start", err)
+	}
+	if c.Lift, err = tod.Parse(j.Lift); err != nil {
+		return Policy{}, configErr("lift", j.Lift, err.Error(), ErrSyntax)
+	}
+	if j.Deep != "" {
+		if c.Deep, err = time.ParseDuration(j.Deep); err != nil {
+			return Policy{}, configErr("deep", j.Deep, "want a Go duration such as 24h", ErrSyntax)
+		}
+	}
+	if c.Allow, err = parseKinds("allow", j.Allow); err != nil {
+		return Policy{}, err
+	}
+	if c.AllowDeep, err = parseKinds("allowDeep", j.AllowDeep); err != nil {
+		return Policy{}, err
+	}
+	return NewPolicy(c)
 }
 
-// Fleet2023Freeze returns Fleet's 2023 freeze (R10): from the Thursday before
-// release day at 09:00 America/Los_Angeles until the end of release day
-// (24:00, an assumption: the handbook does not say when the release is cut),
-// only release-blocker fixes (R11, R12) and documentation merge.
-//
-// It panics if the system has no time zone database; import time/tzdata.
-func Fleet2023Freeze() Policy {
-	return fleetPolicy(PolicyConfig{
-		Name:  "Fleet 2023 freeze",
-		Mode:  Freeze,
-		Start: Moment{Weekday: time.Thursday, Time: clock.New(9, 0, 0, 0)},
-		Allow: Kinds(BlockerFix, Docs),
-	})
+// parseKinds parses kind names at JSON path field.
+func parseKinds(field string, names []string) (KindSet, error) {
+	var s KindSet
+	for i, n := range names {
+		k, err := ParseChangeKind(n)
+		if err != nil {
+			return 0, withField(strict.Index(field, i), err)
+		}
+		s |= 1 << k
+	}
+	return s, nil
 }
 
-// Fleet2024Freeze returns Fleet's 2024 freeze (R10): from the Tuesday before
-// release day at 09:00 Pacific (America/Los_Angeles) until the end of release
-// day, features stop while bug fixes, documentation and blocker fixes merge;
-// in the deep freeze, the last 24 hours, only release-blocker and
-// unreleased-bug fixes merge.
-//
-// It panics if the system has no time zone database; import time/tzdata.
-func Fleet2024Freeze() Policy {
-	return fleetPolicy(PolicyConfig{
-		Name:      "Fleet 2024 freeze",
-		Mode:      Freeze,
-		Start:     Moment{Weekday: time.Tuesday, Time: clock.New(9, 0, 0, 0)},
-		Deep:      24 * time.Hour,
-		Allow:     Kinds(BlockerFix, UnreleasedBugFix, ReleasedBugFix, Docs),
-		AllowDeep: Kinds(BlockerFix, UnreleasedBugFix),
-	})
-}
-
-// Fleet2025ReleaseCandidate returns the release-candidate branch cut that
-// later replaced Fleet's freeze (R10): the release branch is cut on the first
-// Monday of the next sprint at 08:00 Pacific, and only unreleased-bug fixes
-// are picked into it until the end of release day; the main branch stays
-// open. The year 2025 is approximate (the handbook says "later still").
-// Sprints are taken to start on the Monday of release week, so the cut is the
-// Monday before a Wednesday release; if yours start a week earlier, copy the
-// Config and set Start.Weeks to -1.
-//
-// It panics if the system has no time zone database; import time/tzdata.
-func Fleet2025ReleaseCandidate() Policy {
-	return fleetPolicy(PolicyConfig{
-		Name:      "Fleet release-candidate branch",
-		Mode:      BranchCut,
-		Start:     Moment{Weekday: time.Monday, Time: clock.New(8, 0, 0, 0)},
-		Allow:     Kinds(UnreleasedBugFix),
-		AllowDeep: Kinds(UnreleasedBugFix),
-	})
+// withField sets the field of a *ConfigError that has none, or puts field
+// in front of its path.
+func withField(field string, err error) error {
+	var ce *ConfigError
+	if errors.As(err, &ce) && (ce.Field == "" || ce.Field == "kind" || ce.Field == "moment" || ce.Field == "fact" || ce.Field == "scope" || ce.Field == "move" || ce.Field == "mode" || ce.Field == "tag") {
+		c := *ce
+		c.Field = field
+		return &c
+	}
+	return withPath(field, err)
 }

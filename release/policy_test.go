@@ -2,6 +2,7 @@ package release
 
 import (
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -62,7 +63,9 @@ func TestMomentText(t *testing.T) {
 	}
 	for _, in := range []string{"", "Thursday", "Thu 9:00", "Thu 24:01", "Thu 25:00", "Caturday 09:00", "Thu 09:00 1", "Thu 09:00 -1d", "Thu 09:00 -999w", "Thu 09:60", "a b c d"} {
 		_, err := ParseMoment(in)
-		assert.ErrorIs(t, err, ErrPolicy, in)
+		assert.True(t, errors.Is(err, ErrSyntax) || errors.Is(err, ErrWeekday), "ParseMoment(%q) = %v", in, err)
+		var ce *ConfigError
+		assert.ErrorAs(t, err, &ce, in)
 	}
 }
 
@@ -73,7 +76,8 @@ func TestNewPolicyErrors(t *testing.T) {
 		edit func(*PolicyConfig)
 		want error
 	}{
-		{"no zone", func(c *PolicyConfig) { c.Zone = nil }, ErrPolicy},
+		{"no zone", func(c *PolicyConfig) { c.Zone = nil }, ErrZone},
+		{"local zone", func(c *PolicyConfig) { c.Zone = time.Local }, ErrZone},
 		{"starts a week after release day", func(c *PolicyConfig) { c.Start.Weeks = 1 }, ErrFreezeAfterRelease},
 		{"bad weekday", func(c *PolicyConfig) { c.Start.Weekday = 9 }, ErrPolicy},
 		{"start past 24:00", func(c *PolicyConfig) { c.Start.Time = clock.Day + 1 }, ErrPolicy},
@@ -90,9 +94,9 @@ func TestNewPolicyErrors(t *testing.T) {
 			tt.edit(&c)
 			_, err := NewPolicy(c)
 			require.ErrorIs(t, err, tt.want)
-			var fe *FieldError
+			var fe *ConfigError
 			require.ErrorAs(t, err, &fe)
-			assert.True(t, strings.HasPrefix(err.Error(), "release: invalid "+fe.Field), err.Error())
+			assert.True(t, strings.HasPrefix(err.Error(), "release: "+fe.Field), err.Error())
 		})
 	}
 	p, err := NewPolicy(base)
@@ -105,7 +109,7 @@ func TestWindowDST(t *testing.T) {
 	la, london := zone(t, "America/Los_Angeles"), zone(t, "Europe/London")
 	lordHowe, kathmandu := zone(t, "Australia/Lord_Howe"), zone(t, "Asia/Kathmandu")
 	chicago := zone(t, "America/Chicago")
-	f23, f24 := Fleet2023Freeze(), Fleet2024Freeze()
+	f23, f24 := must(Fleet2023Freeze(pacific)), must(Fleet2024Freeze(pacific))
 	tests := []struct {
 		name      string
 		p         Policy
@@ -181,7 +185,7 @@ func TestWindowDST(t *testing.T) {
 
 func TestGateFleet2024(t *testing.T) {
 	la := zone(t, "America/Los_Angeles")
-	tr := MustNewTrain(d(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze()))
+	tr := MustNewTrain(d(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(must(Fleet2024Freeze(pacific))))
 	at := func(m time.Month, day, h, mi int) time.Time { return time.Date(2024, m, day, h, mi, 0, 0, la) }
 	start, deep, end := at(time.March, 26, 9, 0), at(time.March, 27, 0, 0), at(time.March, 28, 0, 0)
 	tests := []struct {
@@ -202,7 +206,7 @@ func TestGateFleet2024(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for k := Kind(0); k < numKinds; k++ {
+			for k := ChangeKind(0); k < numKinds; k++ {
 				dec := tr.Gate(tt.at, Change{Kind: k})
 				assert.Equal(t, tt.phase, dec.Phase, "Gate(%v, %v)", tt.at, k)
 				assert.Equal(t, tt.ok[k], dec.Allowed, "Gate(%v, %v): %s", tt.at, k, dec.Reason())
@@ -220,7 +224,7 @@ func TestGateFleet2024(t *testing.T) {
 
 func TestGateBranchCut(t *testing.T) {
 	la := zone(t, "America/Los_Angeles")
-	tr := MustNewTrain(d(2025, time.March, 5), 3, WithPolicy(Fleet2025ReleaseCandidate()))
+	tr := MustNewTrain(d(2025, time.March, 5), 3, WithPolicy(must(Fleet2025ReleaseCandidate(pacific))))
 	cut := time.Date(2025, time.March, 24, 8, 0, 0, 0, la)
 	tests := []struct {
 		name    string
@@ -259,13 +263,13 @@ func TestGateNoPolicy(t *testing.T) {
 // that has not ended, and the previous release's window has ended.
 func TestGateProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 2023))
-	policies := []Policy{Fleet2023Freeze(), Fleet2024Freeze(), Fleet2025ReleaseCandidate()}
+	policies := []Policy{must(Fleet2023Freeze(pacific)), must(Fleet2024Freeze(pacific)), must(Fleet2025ReleaseCandidate(pacific))}
 	base := time.Date(2020, time.January, 1, 0, 0, 0, 0, time.UTC)
 	for _, p := range policies {
 		tr := MustNewTrain(d(2022, time.January, 5), 3, WithPolicy(p))
 		for range 2000 {
 			at := base.Add(time.Duration(rng.Int64N(int64(10 * 365 * 24 * time.Hour))))
-			dec := tr.Gate(at, Change{Kind: Kind(rng.IntN(int(numKinds))), Pick: rng.IntN(2) == 0})
+			dec := tr.Gate(at, Change{Kind: ChangeKind(rng.IntN(int(numKinds))), Pick: rng.IntN(2) == 0})
 			w := dec.Window
 			require.True(t, at.Before(w.End), "%v not before end %v", at, w.End)
 			prev := tr.Window(tr.Release(w.Release.Number - 1))
@@ -279,7 +283,7 @@ func TestGateProperties(t *testing.T) {
 }
 
 func TestPolicyJSON(t *testing.T) {
-	for _, p := range []Policy{Fleet2023Freeze(), Fleet2024Freeze(), Fleet2025ReleaseCandidate(),
+	for _, p := range []Policy{must(Fleet2023Freeze(pacific)), must(Fleet2024Freeze(pacific)), must(Fleet2025ReleaseCandidate(pacific)),
 		MustNewPolicy(PolicyConfig{Zone: zone(t, "Australia/Lord_Howe"), Start: Moment{Weekday: time.Friday, Time: clock.New(7, 30, 15, 0), Weeks: -1}, Lift: hm(9, 0), Deep: 90 * time.Minute, Rule: "R10b"})} {
 		b, err := json.Marshal(p)
 		require.NoError(t, err)
@@ -311,21 +315,21 @@ func TestPolicyJSON(t *testing.T) {
 }
 
 func TestKindSet(t *testing.T) {
-	s := Kinds(BlockerFix, Docs, Kind(99))
+	s := Kinds(BlockerFix, Docs, ChangeKind(99))
 	assert.True(t, s.Has(BlockerFix))
 	assert.False(t, s.Has(Feature))
-	assert.False(t, s.Has(Kind(99)))
+	assert.False(t, s.Has(ChangeKind(99)))
 	assert.Equal(t, "blocker-fix, docs", s.String())
 	assert.Equal(t, "nothing", KindSet(0).String())
-	for k := Kind(0); k < numKinds; k++ {
+	for k := ChangeKind(0); k < numKinds; k++ {
 		b, err := k.MarshalText()
 		require.NoError(t, err)
-		var back Kind
+		var back ChangeKind
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, k, back)
 	}
-	_, err := Kind(42).MarshalText()
-	assert.ErrorIs(t, err, ErrJSON)
+	_, err := ChangeKind(42).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownName)
 	for p := Open; p <= DeepCut; p++ {
 		b, _ := p.MarshalText()
 		var back Phase
@@ -337,7 +341,7 @@ func TestKindSet(t *testing.T) {
 // The 2023 freeze (Thursday 09:00 Pacific) begins at 17:00 UTC before the
 // spring-forward Sunday and at 16:00 UTC after it; the gate follows.
 func TestGateDST(t *testing.T) {
-	tr := MustNewTrain(d(2024, time.March, 6), 1, WithPolicy(Fleet2023Freeze()))
+	tr := MustNewTrain(d(2024, time.March, 6), 1, WithPolicy(must(Fleet2023Freeze(pacific))))
 	tests := []struct {
 		utc   string
 		phase Phase

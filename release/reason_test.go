@@ -13,11 +13,11 @@ import (
 // the policy's (R10: Fleet's freeze is held in Pacific time).
 func TestDecisionReasonIn(t *testing.T) {
 	la, chi, lon, ktm := zone(t, "America/Los_Angeles"), zone(t, "America/Chicago"), zone(t, "Europe/London"), zone(t, "Asia/Kathmandu")
-	spring := MustNewTrain(d(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(Fleet2024Freeze()))
+	spring := MustNewTrain(d(2024, time.March, 6), 3, WithVersion(MustParseVersion("4.47.0")), WithPolicy(must(Fleet2024Freeze(pacific))))
 	// release 1 on Wed 2024-03-13: its freeze opens after both US zones have
 	// sprung forward on Sun 2024-03-10 (Chicago at 08:00 UTC, Los Angeles at
 	// 10:00 UTC).
-	dst := MustNewTrain(d(2024, time.March, 13), 3, WithPolicy(Fleet2024Freeze()))
+	dst := MustNewTrain(d(2024, time.March, 13), 3, WithPolicy(must(Fleet2024Freeze(pacific))))
 	tests := []struct {
 		name   string
 		tr     Train
@@ -80,9 +80,9 @@ func TestDecisionReasonInProperties(t *testing.T) {
 	zones := []*time.Location{la, zone(t, "America/Chicago"), zone(t, "Europe/London"),
 		zone(t, "Australia/Lord_Howe"), zone(t, "Asia/Kathmandu"), time.UTC}
 	trains := []Train{
-		MustNewTrain(d(2024, time.January, 3), 3, WithPolicy(Fleet2024Freeze())),
-		MustNewTrain(d(2024, time.January, 3), 2, WithPolicy(Fleet2023Freeze())),
-		MustNewTrain(d(2024, time.January, 3), 3, WithPolicy(Fleet2025ReleaseCandidate())),
+		MustNewTrain(d(2024, time.January, 3), 3, WithPolicy(must(Fleet2024Freeze(pacific)))),
+		MustNewTrain(d(2024, time.January, 3), 2, WithPolicy(must(Fleet2023Freeze(pacific)))),
+		MustNewTrain(d(2024, time.January, 3), 3, WithPolicy(must(Fleet2025ReleaseCandidate(pacific)))),
 	}
 	stamp := regexp.MustCompile(`[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d [^ :;,)]+`)
 	rng := rand.New(rand.NewPCG(10, 2024))
@@ -90,7 +90,7 @@ func TestDecisionReasonInProperties(t *testing.T) {
 	for range 2000 {
 		at := base.Add(time.Duration(rng.Int64N(int64(2 * 365 * 24 * time.Hour))))
 		tr := trains[rng.IntN(len(trains))]
-		c := Change{Kind: Kind(rng.IntN(int(Chore) + 1)), Pick: rng.IntN(2) == 0}
+		c := Change{Kind: ChangeKind(rng.IntN(int(Chore) + 1)), Pick: rng.IntN(2) == 0}
 		dec := tr.Gate(at, c)
 		assert.Equal(t, dec.Reason(), dec.ReasonIn(la), "Gate(%v, %v)", at, c)
 		for _, z := range zones {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // A Scope says which versions a kind of support covers, relative to the
@@ -31,7 +33,7 @@ func (s Scope) String() string {
 // MarshalText returns the scope's name.
 func (s Scope) MarshalText() ([]byte, error) {
 	if s >= numScopes {
-		return nil, fieldErr("scope", s.String(), "unknown scope", ErrSupport)
+		return nil, configErr("scope", s.String(), "unknown scope", ErrSupport)
 	}
 	return []byte(s.String()), nil
 }
@@ -42,7 +44,7 @@ func (s *Scope) UnmarshalText(text []byte) error {
 		*s = Scope(i)
 		return nil
 	}
-	return fieldErr("scope", string(text), `want "none", "latest", "major" or "all"`, ErrSupport)
+	return configErr("scope", string(text), `want "none", "latest", "major" or "all"`, ErrSupport)
 }
 
 func (s Scope) covers(v, latest Version) bool {
@@ -73,18 +75,22 @@ type Support struct {
 }
 
 // NewSupport returns a support policy named name for the tiers given. Tier
-// names must be non-empty and distinct (a *FieldError matching ErrSupport).
+// names must be non-empty and distinct (a *ConfigError matching ErrSupport,
+// whose Field is the tier's JSON path, "tiers[1].tier").
 func NewSupport(name string, tiers ...Coverage) (Support, error) {
 	for i, c := range tiers {
+		at := strict.Index("tiers", i)
 		switch {
 		case c.Tier == "":
-			return Support{}, fieldErr("tier", "", "tier "+strconv.Itoa(i)+" has no name", ErrSupport)
-		case c.Fixes >= numScopes || c.Troubleshooting >= numScopes:
-			return Support{}, fieldErr("tier", c.Tier, "unknown scope", ErrSupport)
+			return Support{}, configErr(at+".tier", "", "a tier needs a name", ErrSupport)
+		case c.Fixes >= numScopes:
+			return Support{}, configErr(at+".fixes", c.Fixes.String(), "unknown scope", ErrSupport)
+		case c.Troubleshooting >= numScopes:
+			return Support{}, configErr(at+".troubleshooting", c.Troubleshooting.String(), "unknown scope", ErrSupport)
 		}
 		for _, d := range tiers[:i] {
 			if d.Tier == c.Tier {
-				return Support{}, fieldErr("tier", c.Tier, "listed twice", ErrSupport)
+				return Support{}, configErr(at+".tier", c.Tier, "listed twice", ErrSupport)
 			}
 		}
 	}
@@ -97,84 +103,101 @@ func (s Support) Name() string { return s.name }
 // Tiers returns a copy of the policy's tiers.
 func (s Support) Tiers() []Coverage { return append([]Coverage(nil), s.tiers...) }
 
-// A SupportAnswer says what support version v gets in a tier.
+// A SupportAnswer says what support version v gets in a tier, and the
+// scopes that decided it, so that a no carries its reason.
 type SupportAnswer struct {
 	Tier            string
 	Version, Latest Version
-	Fixes           bool // bug fixes land for this version (R15: latest only; no back-ports)
-	Troubleshooting bool // the team helps troubleshoot this version
+	Fixes           bool  // bug fixes land for this version (R15: latest only; no back-ports)
+	Troubleshooting bool  // the team helps troubleshoot this version
+	FixScope        Scope // the tier's scope for fixes
+	HelpScope       Scope // the tier's scope for troubleshooting
 }
 
-// String returns a sentence such as
-// "community on 4.57.0 (latest 4.58.0): no fixes, troubleshooting (R15)".
+// String returns a sentence such as "community on 3.29.0 (latest 4.58.0):
+// no fixes (latest 4.58 only), no troubleshooting (major 4 only) (R15)":
+// each no says which versions the tier covers.
 func (a SupportAnswer) String() string {
-	yn := func(b bool, what string) string {
+	yn := func(b bool, what string, s Scope) string {
 		if b {
 			return what
 		}
-		return "no " + what
+		switch s {
+		case ScopeLatest:
+			return "no " + what + " (latest " + strconv.Itoa(a.Latest.Major) + "." + strconv.Itoa(a.Latest.Minor) + " only)"
+		case ScopeMajor:
+			return "no " + what + " (major " + strconv.Itoa(a.Latest.Major) + " only)"
+		}
+		return "no " + what + " (none in this tier)"
 	}
 	return a.Tier + " on " + a.Version.String() + " (latest " + a.Latest.String() + "): " +
-		yn(a.Fixes, "fixes") + ", " + yn(a.Troubleshooting, "troubleshooting") + " (R15)"
+		yn(a.Fixes, "fixes", a.FixScope) + ", " + yn(a.Troubleshooting, "troubleshooting", a.HelpScope) + " (R15)"
 }
 
 // Check reports the support version v gets in tier, when latest is the
-// latest release. An unknown tier, or a v newer than latest, returns a
-// *FieldError matching ErrSupport.
+// latest release. An unknown tier returns a *ConfigError matching
+// ErrUnknownName; a v newer than latest one matching ErrSupport.
 func (s Support) Check(tier string, v, latest Version) (SupportAnswer, error) {
 	if latest.Less(v) {
-		return SupportAnswer{}, fieldErr("version", v.String(), "newer than the latest release "+latest.String(), ErrSupport)
+		return SupportAnswer{}, configErr("version", v.String(), "newer than the latest release "+latest.String(), ErrSupport)
 	}
 	for _, c := range s.tiers {
 		if c.Tier == tier {
 			return SupportAnswer{Tier: tier, Version: v, Latest: latest,
-				Fixes: c.Fixes.covers(v, latest), Troubleshooting: c.Troubleshooting.covers(v, latest)}, nil
+				Fixes: c.Fixes.covers(v, latest), Troubleshooting: c.Troubleshooting.covers(v, latest),
+				FixScope: c.Fixes, HelpScope: c.Troubleshooting}, nil
 		}
 	}
-	return SupportAnswer{}, fieldErr("tier", tier, "unknown tier", ErrSupport)
+	return SupportAnswer{}, configErr("tier", tier, "not a tier of "+strconv.Quote(s.name), ErrUnknownName)
+}
+
+type supportWire struct {
+	Name  string         `json:"name"`
+	Tiers []coverageWire `json:"tiers"`
+}
+
+type coverageWire struct {
+	Tier            string `json:"tier"`
+	Fixes           string `json:"fixes"`
+	Troubleshooting string `json:"troubleshooting"`
 }
 
 // MarshalJSON encodes s as {"name":"...","tiers":[{"tier":"community","fixes":"latest","troubleshooting":"major"}]}.
 func (s Support) MarshalJSON() ([]byte, error) {
-	t := s.tiers
-	if t == nil {
-		t = []Coverage{}
+	j := supportWire{Name: s.name, Tiers: make([]coverageWire, len(s.tiers))}
+	for i, c := range s.tiers {
+		j.Tiers[i] = coverageWire{c.Tier, c.Fixes.String(), c.Troubleshooting.String()}
 	}
-	return json.Marshal(struct {
-		Name  string     `json:"name"`
-		Tiers []Coverage `json:"tiers"`
-	}{s.name, t})
+	return json.Marshal(j)
 }
 
-// UnmarshalJSON decodes the form MarshalJSON writes and validates it with
-// NewSupport.
+// UnmarshalJSON decodes the form MarshalJSON writes, strictly (unknown and
+// duplicate keys are refused at any depth, errors name the JSON path), and
+// validates it with NewSupport. "fixes" and "troubleshooting" are required
+// in every tier. A null document or field leaves the value as it was.
 func (s *Support) UnmarshalJSON(b []byte) error {
-	var j struct {
-		Name  string     `json:"name"`
-		Tiers []Coverage `json:"tiers"`
+	var j *supportWire
+	if err := decode(b, &j, ""); err != nil {
+		return err
 	}
-	if err := json.Unmarshal(b, &j); err != nil {
-		return jsonErr("support", err)
+	if j == nil {
+		return nil
 	}
-	v, err := NewSupport(j.Name, j.Tiers...)
+	tiers := make([]Coverage, len(j.Tiers))
+	for i, w := range j.Tiers {
+		at := strict.Index("tiers", i)
+		tiers[i].Tier = w.Tier
+		if err := tiers[i].Fixes.UnmarshalText([]byte(w.Fixes)); err != nil {
+			return withField(at+".fixes", err)
+		}
+		if err := tiers[i].Troubleshooting.UnmarshalText([]byte(w.Troubleshooting)); err != nil {
+			return withField(at+".troubleshooting", err)
+		}
+	}
+	v, err := NewSupport(j.Name, tiers...)
 	if err != nil {
 		return err
 	}
 	*s = v
 	return nil
-}
-
-// Fleet2024Support returns Fleet's version support (R15): bug fixes target
-// the latest release only, for "community" and "premium" alike;
-// troubleshooting covers the current major version for "community" and all
-// versions for "premium".
-func Fleet2024Support() Support {
-	s, err := NewSupport("Fleet version support",
-		Coverage{Tier: "community", Fixes: ScopeLatest, Troubleshooting: ScopeMajor},
-		Coverage{Tier: "premium", Fixes: ScopeLatest, Troubleshooting: ScopeAll},
-	)
-	if err != nil {
-		panic(err)
-	}
-	return s
 }

@@ -31,7 +31,7 @@ func TestSupportFleet(t *testing.T) {
 		assert.Equal(t, tt.troubl, a.Troubleshooting, "R15 troubleshooting %s %s", tt.tier, tt.v)
 	}
 	_, err := s.Check("enterprise", latest, latest)
-	assert.ErrorIs(t, err, ErrSupport)
+	assert.ErrorIs(t, err, ErrUnknownName, "a tier that does not resolve")
 	_, err = s.Check("premium", MustParseVersion("4.59.0"), latest)
 	assert.ErrorIs(t, err, ErrSupport, "newer than latest")
 

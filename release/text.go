@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rickb777/date/v2"
+	"github.com/teamcadence/cadence/internal/tod"
 )
 
 // tokens splits s at spaces; a token that starts with a double quote runs to
@@ -49,7 +49,7 @@ func parseKindList(s string) (KindSet, error) {
 	}
 	var v KindSet
 	for _, n := range strings.Split(s, ",") {
-		k, err := ParseKind(n)
+		k, err := ParseChangeKind(n)
 		if err != nil {
 			return 0, err
 		}
@@ -69,7 +69,7 @@ func (p Policy) String() string {
 	}
 	c := p.c
 	s := c.Mode.String() + " " + strconv.Quote(c.Name) + " from " + c.Start.String() +
-		" until " + formatClock(c.Lift) + " " + c.Zone.String()
+		" until " + tod.Format(c.Lift) + " " + c.Zone.String()
 	if c.Deep != 0 {
 		s += " deep " + c.Deep.String()
 	}
@@ -80,7 +80,7 @@ func (p Policy) String() string {
 // ParsePolicy parses the text form String returns and validates it with
 // NewPolicy. Zones are IANA names loaded with time.LoadLocation.
 func ParsePolicy(s string) (Policy, error) {
-	bad := func(why string) (Policy, error) { return Policy{}, fieldErr("policy", s, why, ErrPolicy) }
+	bad := func(why string) (Policy, error) { return Policy{}, configErr("policy", s, why, ErrSyntax) }
 	t, q, ok := tokens(s)
 	if !ok {
 		return bad("unterminated quote")
@@ -104,14 +104,14 @@ func ParsePolicy(s string) (Policy, error) {
 	if c.Start, err = ParseMoment(strings.Join(t[3:i], " ")); err != nil {
 		return Policy{}, err
 	}
-	if c.Lift, err = parseClock(t[i+1]); err != nil {
+	if c.Lift, err = tod.Parse(t[i+1]); err != nil {
 		return bad(err.Error())
 	}
-	if t[i+2] == "" || t[i+2] == "Local" || q[i+2] {
-		return bad("want an IANA zone name")
+	if q[i+2] {
+		return Policy{}, configErr("zone", t[i+2], "want an IANA zone name, unquoted", ErrZone)
 	}
-	if c.Zone, err = time.LoadLocation(t[i+2]); err != nil {
-		return bad(err.Error())
+	if c.Zone, err = loadZone("zone", t[i+2]); err != nil {
+		return Policy{}, err
 	}
 	seen := map[string]bool{}
 	for j := i + 3; j < len(t); j += 2 {
@@ -163,9 +163,9 @@ func (p *Policy) UnmarshalText(text []byte) error {
 
 // String returns the train's text form, for example
 //
-//	2024-03-06 every 3 weeks version 4.47.0 shift later policy freeze "Fleet 2024 freeze" from ...
+//	2024-03-06 every 3 weeks version 4.47.0 move later policy freeze "Fleet 2024 freeze" from ...
 //
-// leaving out version, shift and policy when absent. The zero Train is "".
+// leaving out version, move and policy when absent. The zero Train is "".
 func (t Train) String() string {
 	if t.IsZero() {
 		return ""
@@ -174,8 +174,8 @@ func (t Train) String() string {
 	if !t.version.IsZero() {
 		s += " version " + t.version.String()
 	}
-	if t.shift != NoShift {
-		s += " shift " + t.shift.String()
+	if t.move != Stay {
+		s += " move " + t.move.String()
 	}
 	if p := t.Policy(); !p.IsZero() {
 		s += " policy " + p.String()
@@ -184,20 +184,20 @@ func (t Train) String() string {
 }
 
 // ParseTrain parses the text form String returns and validates it as NewTrain
-// does. A train with a shift rule gets Monday to Friday as working days.
+// does. A train with a move gets Monday to Friday as working days.
 func ParseTrain(s string) (Train, error) {
-	bad := func(why string) (Train, error) { return Train{}, fieldErr("train", s, why, ErrJSON) }
+	bad := func(why string) (Train, error) { return Train{}, configErr("train", s, why, ErrSyntax) }
 	f := strings.SplitN(strings.TrimLeft(s, " "), " ", 5)
 	if len(f) < 4 || f[1] != "every" || f[3] != "weeks" {
 		return bad(`want "YYYY-MM-DD every N weeks ..."`)
 	}
-	var first date.Date
-	if err := first.UnmarshalText([]byte(f[0])); err != nil {
-		return Train{}, fieldErr("first", f[0], err.Error(), ErrJSON)
+	first, err := parseDay(f[0])
+	if err != nil {
+		return Train{}, configErr("first", f[0], "want a day YYYY-MM-DD", ErrSyntax)
 	}
 	weeks, err := strconv.Atoi(f[2])
 	if err != nil {
-		return Train{}, fieldErr("weeks", f[2], "want a number", ErrWeeks)
+		return Train{}, configErr("weeks", f[2], "want a number", ErrWeeks)
 	}
 	var opts []Option
 	rest := ""
@@ -223,12 +223,12 @@ func ParseTrain(s string) (Train, error) {
 				return Train{}, err
 			}
 			opts = append(opts, WithVersion(ver))
-		case "shift":
-			var sh Shift
-			if err := sh.UnmarshalText([]byte(v)); err != nil {
+		case "move":
+			var m Move
+			if err := m.UnmarshalText([]byte(v)); err != nil {
 				return Train{}, err
 			}
-			opts = append(opts, WithWorkdays(nil, sh))
+			opts = append(opts, WithWorkdays(nil, m))
 		default:
 			return bad("unknown key " + strconv.Quote(key))
 		}

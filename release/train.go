@@ -2,6 +2,7 @@ package release
 
 import (
 	"encoding/json"
+	"errors"
 	"iter"
 	"slices"
 	"strconv"
@@ -50,7 +51,7 @@ type Train struct {
 	first   date.Date
 	period  int64 // days between releases; 0 only in the zero Train
 	version Version
-	shift   Shift
+	move    Move
 	ext     *trainExt // nil when the train has neither policy nor calendar
 }
 
@@ -66,40 +67,54 @@ type Workdays interface {
 	IsWorkday(date.Date) bool
 }
 
-// A Shift says where a release planned on a non-working day moves.
-type Shift int8
+// A Move says where a release planned on a non-working day goes. The
+// constants are the same, in the same order and with the same texts, as
+// sprint.Move; a release train cannot skip a release (its numbers and
+// versions would no longer follow its days), so NewTrain refuses Skip with
+// ErrMove.
+type Move int8
 
 const (
-	NoShift      Shift = iota // "none": release days stay where the cadence puts them
-	ShiftLater                // "later": to the next working day
-	ShiftEarlier              // "earlier": to the previous working day
+	Stay    Move = iota // "stay": releases stay where the cadence puts them
+	Skip                // "skip": refused by trains (ErrMove)
+	Earlier             // "earlier": to the previous working day
+	Later               // "later": to the next working day
 )
 
-var shiftNames = [...]string{"none", "later", "earlier"}
+var moveNames = [...]string{"stay", "skip", "earlier", "later"}
 
-// String returns "none", "later" or "earlier".
-func (s Shift) String() string {
-	if s >= 0 && int(s) < len(shiftNames) {
-		return shiftNames[s]
+// IsValid reports whether m is one of Stay, Skip, Earlier and Later.
+func (m Move) IsValid() bool { return m >= Stay && m <= Later }
+
+// String returns "stay", "skip", "earlier" or "later", or "move(7)" for an
+// invalid value.
+func (m Move) String() string {
+	if m.IsValid() {
+		return moveNames[m]
 	}
-	return "shift(" + strconv.Itoa(int(s)) + ")"
+	return "move(" + strconv.Itoa(int(m)) + ")"
 }
 
-// MarshalText returns s.String().
-func (s Shift) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(shiftNames) {
-		return nil, fieldErr("shift", s.String(), "unknown shift", ErrShift)
+// MarshalText returns m.String(); an invalid Move is an error.
+func (m Move) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, configErr("move", m.String(), "", ErrMove)
 	}
-	return []byte(s.String()), nil
+	return []byte(m.String()), nil
 }
 
-// UnmarshalText parses "none", "later" or "earlier".
-func (s *Shift) UnmarshalText(text []byte) error {
-	if i := slices.Index(shiftNames[:], string(text)); i >= 0 {
-		*s = Shift(i)
+// UnmarshalText parses "stay", "skip", "earlier" or "later"; empty text is
+// Stay.
+func (m *Move) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*m = Stay
 		return nil
 	}
-	return fieldErr("shift", string(text), `want "none", "later" or "earlier"`, ErrShift)
+	if i := slices.Index(moveNames[:], string(text)); i >= 0 {
+		*m = Move(i)
+		return nil
+	}
+	return configErr("move", string(text), "", ErrMove)
 }
 
 // An Option configures a Train.
@@ -110,22 +125,28 @@ type trainConfig struct {
 	hasWeekday bool
 	version    Version
 	policy     Policy
-	shift      Shift
+	move       Move
 	workdays   Workdays
 }
 
 // WithWorkdays moves a release planned on a day that is not a working day in
-// w to the next (ShiftLater) or previous (ShiftEarlier) working day, looking
-// at most six days away so that releases never swap order; if none of those
-// is a working day the release stays on its planned day. A nil w means
-// Monday to Friday. Queries stay constant-time: they ask w about at most
-// seven days per release they look at.
-func WithWorkdays(w Workdays, s Shift) Option {
+// w to the next (Later) or previous (Earlier) working day, looking at most
+// six days away so that releases never swap order; if none of those is a
+// working day the release stays on its planned day. Stay keeps releases on
+// their planned days; Skip is refused with ErrMove (a train never skips a
+// release). A nil w means Monday to Friday. Queries stay constant-time: they
+// ask w about at most seven days per release they look at.
+//
+// A moved release keeps its window's shape: see [Train.Window].
+func WithWorkdays(w Workdays, m Move) Option {
 	return func(c *trainConfig) error {
-		if s < NoShift || s > ShiftEarlier {
-			return fieldErr("shift", s.String(), "unknown shift", ErrShift)
+		if !m.IsValid() {
+			return configErr("move", m.String(), "", ErrMove)
 		}
-		c.shift, c.workdays = s, w
+		if m == Skip {
+			return configErr("move", m.String(), "a train never skips a release (its numbers and versions follow its days)", ErrMove)
+		}
+		c.move, c.workdays = m, w
 		return nil
 	}
 }
@@ -135,7 +156,7 @@ func WithWorkdays(w Workdays, s Shift) Option {
 func OnWeekday(wd time.Weekday) Option {
 	return func(c *trainConfig) error {
 		if wd < time.Sunday || wd > time.Saturday {
-			return fieldErr("weekday", strconv.Itoa(int(wd)), "not a weekday", ErrWeekday)
+			return configErr("weekday", strconv.Itoa(int(wd)), "not a weekday", ErrWeekday)
 		}
 		c.weekday, c.hasWeekday = wd, true
 		return nil
@@ -166,7 +187,7 @@ func WithPolicy(p Policy) Option {
 }
 
 // NewTrain returns a train with a release on first and then every weeks weeks.
-// weeks must be 1 to 10000 (a *FieldError matching ErrWeeks otherwise).
+// weeks must be 1 to 10000 (a *ConfigError matching ErrWeeks otherwise).
 func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 	var c trainConfig
 	for _, o := range opts {
@@ -178,25 +199,25 @@ func NewTrain(first date.Date, weeks int, opts ...Option) (Train, error) {
 		}
 	}
 	if weeks <= 0 || weeks > 10_000 {
-		return Train{}, fieldErr("weeks", strconv.Itoa(weeks), "want 1 to 10000", ErrWeeks)
+		return Train{}, configErr("weeks", strconv.Itoa(weeks), "want 1 to 10000", ErrWeeks)
 	}
 	if c.hasWeekday && first.Weekday() != c.weekday {
 		return Train{}, &WeekdayError{First: first, Want: c.weekday}
 	}
 	if first < minDay || first > maxDay {
-		return Train{}, fieldErr("first", first.String(), "outside years -1000000 to 1000000", ErrFirst)
+		return Train{}, configErr("first", first.String(), "outside years -1000000 to 1000000", ErrFirst)
 	}
-	t := Train{first: first, period: int64(weeks) * 7, version: c.version, shift: c.shift}
+	t := Train{first: first, period: int64(weeks) * 7, version: c.version, move: c.move}
 	if !c.policy.IsZero() || c.workdays != nil {
 		t.ext = &trainExt{policy: c.policy, workdays: c.workdays}
 	}
 	if !c.policy.IsZero() {
 		span := c.policy.span(first.Weekday())
 		if span > t.period*24*60 {
-			return Train{}, fieldErr("policy", c.policy.Name(), "window longer than "+strconv.Itoa(weeks)+" weeks", ErrPolicy)
+			return Train{}, configErr("policy", c.policy.Name(), "window longer than "+strconv.Itoa(weeks)+" weeks", ErrPolicy)
 		}
 		if c.policy.c.Deep > time.Duration(span)*time.Minute {
-			return Train{}, fieldErr("policy", c.policy.Name(), "deep freeze "+c.policy.c.Deep.String()+" longer than the freeze before a "+first.Weekday().String()+" release", ErrPolicy)
+			return Train{}, configErr("policy", c.policy.Name(), "deep freeze "+c.policy.c.Deep.String()+" longer than the freeze before a "+first.Weekday().String()+" release", ErrPolicy)
 		}
 	}
 	return t, nil
@@ -254,23 +275,23 @@ func (t Train) workdays() Workdays {
 // WithPolicy returns a copy of t with policy p, or an error if p's window is
 // longer than t's period.
 func (t Train) WithPolicy(p Policy) (Train, error) {
-	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p), WithWorkdays(t.workdays(), t.shift))
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(p), WithWorkdays(t.workdays(), t.move))
 }
 
 // WithWorkdays returns a copy of t whose releases move off days that are not
 // working days in w, as the WithWorkdays option does.
-func (t Train) WithWorkdays(w Workdays, s Shift) (Train, error) {
-	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(t.Policy()), WithWorkdays(w, s))
+func (t Train) WithWorkdays(w Workdays, m Move) (Train, error) {
+	return NewTrain(t.first, t.Weeks(), WithVersion(t.version), WithPolicy(t.Policy()), WithWorkdays(w, m))
 }
 
-// Shift returns where releases on non-working days move.
-func (t Train) Shift() Shift { return t.shift }
+// Move returns where releases on non-working days go.
+func (t Train) Move() Move { return t.move }
 
 // Equal reports whether t and u have the same releases, versions, policy and
-// shift rule. Working-day calendars are not compared (they are interfaces,
+// move. Working-day calendars are not compared (they are interfaces,
 // not data).
 func (t Train) Equal(u Train) bool {
-	return t.first == u.first && t.period == u.period && t.version == u.version && t.shift == u.shift && t.Policy().Equal(u.Policy())
+	return t.first == u.first && t.period == u.period && t.version == u.version && t.move == u.move && t.Policy().Equal(u.Policy())
 }
 
 // isWorkday reports whether d is a working day in t's calendar, Monday to
@@ -286,7 +307,7 @@ func (t Train) isWorkday(d date.Date) bool {
 // moved returns the day a release planned on p happens.
 func (t Train) moved(p date.Date) date.Date {
 	step := date.Date(1)
-	if t.shift == ShiftEarlier {
+	if t.move == Earlier {
 		step = -1
 	}
 	for i := date.Date(0); i < 7; i++ {
@@ -314,7 +335,7 @@ func (t Train) Release(n int) Release {
 		return Release{}
 	}
 	r := t.planned(n)
-	if t.shift != NoShift {
+	if t.move != Stay {
 		r.Day = t.moved(r.Planned)
 	}
 	return r
@@ -337,15 +358,15 @@ func (t Train) Next(d date.Date) Release {
 	}
 	// ceil((d-first)/period) = -floor((first-d)/period)
 	n := int(-floorDiv(int64(t.first-d), t.period)) + 1
-	if t.shift == NoShift {
+	if t.move == Stay {
 		return t.planned(n)
 	}
 	r := t.Release(n)
-	if t.shift == ShiftLater { // the release planned before d may have moved onto or past d
+	if t.move == Later { // the release planned before d may have moved onto or past d
 		if p := t.Release(n - 1); p.Day >= d {
 			return p
 		}
-	} else if r.Day < d { // ShiftEarlier: r may have moved before d
+	} else if r.Day < d { // Earlier: r may have moved before d
 		return t.Release(n + 1)
 	}
 	return r
@@ -358,27 +379,27 @@ func (t Train) At(d date.Date) Release {
 		return Release{}
 	}
 	n := int(floorDiv(int64(d-t.first), t.period)) + 1
-	if t.shift == NoShift {
+	if t.move == Stay {
 		return t.planned(n)
 	}
 	r := t.Release(n)
-	if t.shift == ShiftLater { // r may have moved past d
+	if t.move == Later { // r may have moved past d
 		if r.Day > d {
 			return t.Release(n - 1)
 		}
-	} else if next := t.Release(n + 1); next.Day <= d { // ShiftEarlier: the next release may have moved onto or before d
+	} else if next := t.Release(n + 1); next.Day <= d { // Earlier: the next release may have moved onto or before d
 		return next
 	}
 	return r
 }
 
-// Previous returns the last release strictly before d, so that
-// Previous(d).Day < d <= Next(d).Day and their numbers are consecutive.
-func (t Train) Previous(d date.Date) Release {
+// Prev returns the last release strictly before d, so that
+// Prev(d).Day < d <= Next(d).Day and their numbers are consecutive.
+func (t Train) Prev(d date.Date) Release {
 	if t.period == 0 {
 		return Release{}
 	}
-	if t.shift == NoShift {
+	if t.move == Stay {
 		return t.planned(int(-floorDiv(int64(t.first-d), t.period)))
 	}
 	return t.Release(t.Next(d).Number - 1)
@@ -387,10 +408,14 @@ func (t Train) Previous(d date.Date) Release {
 // ByVersion returns the release whose minor version is v's (a patch version
 // finds its minor release), and false when v is not on the train's scheme.
 func (t Train) ByVersion(v Version) (Release, bool) {
-	if t.period == 0 || t.version.IsZero() || v.Major != t.version.Major || !v.IsValid() {
+	if t.period == 0 || t.version.IsZero() || v.Major != t.version.Major || uint(v.Minor) > maxPart || uint(v.Patch) > maxPart {
 		return Release{}, false
 	}
-	return t.Release(v.Minor - t.version.Minor + 1), true
+	n := v.Minor - t.version.Minor + 1
+	if t.move == Stay {
+		return t.planned(n), true
+	}
+	return t.Release(n), true
 }
 
 // Releases yields, in order, the releases whose days are in [from, to): from
@@ -408,59 +433,121 @@ func (t Train) Releases(from, to date.Date) iter.Seq[Release] {
 	}
 }
 
-// trainJSON is the stored form of a Train.
-type trainJSON struct {
-	First   date.Date `json:"first"`
-	Weeks   int       `json:"weeks"`
-	Weekday string    `json:"weekday,omitempty"`
-	Version Version   `json:"version,omitzero"`
-	Policy  *Policy   `json:"policy,omitempty"`
-	Shift   Shift     `json:"shift,omitzero"`
+// trainWire is the stored form of a Train.
+type trainWire struct {
+	First   string      `json:"first"`
+	Weeks   *int        `json:"weeks,omitempty"`
+	Weekday string      `json:"weekday,omitempty"`
+	Version string      `json:"version,omitempty"`
+	Policy  *policyWire `json:"policy,omitempty"`
+	Move    string      `json:"move,omitempty"`
 }
 
 // MarshalJSON encodes t as
-// {"first":"2024-03-06","weeks":3,"weekday":"Wednesday","version":"4.58.0","policy":{...},"shift":"later"};
-// version, policy and shift are left out when absent. The working-day
-// calendar is not data and is not encoded: only the shift rule is.
+// {"first":"2024-03-06","weeks":3,"weekday":"Wednesday","version":"4.58.0","policy":{...},"move":"later"};
+// version, policy and move are left out when absent. The working-day
+// calendar is not data and is not encoded: only the move is. The zero
+// Train encodes as null.
 func (t Train) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	j := trainJSON{First: t.first, Weeks: t.Weeks(), Weekday: t.Weekday().String(), Version: t.version, Shift: t.shift}
+	weeks := t.Weeks()
+	j := trainWire{First: t.first.String(), Weeks: &weeks, Weekday: t.Weekday().String()}
+	if !t.version.IsZero() {
+		j.Version = t.version.String()
+	}
+	if t.move != Stay {
+		j.Move = t.move.String()
+	}
 	if p := t.Policy(); !p.IsZero() {
-		j.Policy = &p
+		w := p.wire()
+		j.Policy = &w
 	}
 	return json.Marshal(j)
 }
 
 // UnmarshalJSON decodes the form MarshalJSON writes and validates it as
-// NewTrain does; "weekday", when present, must match the first day. A train
-// with a shift rule comes back with Monday to Friday as its working days;
-// attach your calendar again with Train.WithWorkdays.
+// NewTrain does. Decoding is strict: an unknown or duplicate key at any
+// depth is refused (ErrUnknownField, ErrDuplicateKey), and every error is a
+// *ConfigError naming the JSON path, such as "policy.start". "first" and
+// "weeks" are required; "weekday", when present, must match the first day.
+// A null document or field leaves the value as it was, as encoding/json
+// does. A train with a move comes back with Monday to Friday as its working
+// days; attach your calendar again with Train.WithWorkdays.
 func (t *Train) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*t = Train{}
+	var j *trainWire
+	if err := decode(b, &j, ""); err != nil {
+		return err
+	}
+	if j == nil {
 		return nil
 	}
-	var j trainJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return jsonErr("train", err)
-	}
-	opts := []Option{WithVersion(j.Version), WithWorkdays(nil, j.Shift)}
-	if j.Weekday != "" {
-		wd, ok := parseWeekday(j.Weekday)
-		if !ok {
-			return fieldErr("weekday", j.Weekday, "not a weekday name", ErrWeekday)
-		}
-		opts = append(opts, OnWeekday(wd))
-	}
-	if j.Policy != nil {
-		opts = append(opts, WithPolicy(*j.Policy))
-	}
-	u, err := NewTrain(j.First, j.Weeks, opts...)
+	u, err := j.train()
 	if err != nil {
 		return err
 	}
 	*t = u
 	return nil
 }
+
+func (j *trainWire) train() (Train, error) {
+	if j.First == "" {
+		return Train{}, configErr("first", "", "a first release day YYYY-MM-DD is required", ErrFirst)
+	}
+	first, err := parseDay(j.First)
+	if err != nil {
+		return Train{}, configErr("first", j.First, "want a day YYYY-MM-DD", ErrSyntax)
+	}
+	if j.Weeks == nil {
+		return Train{}, configErr("weeks", "", "required: want 1 to 10000", ErrWeeks)
+	}
+	var opts []Option
+	if j.Version != "" {
+		v, err := ParseVersion(j.Version)
+		if err != nil {
+			return Train{}, withPath("version", err)
+		}
+		opts = append(opts, WithVersion(v))
+	}
+	var m Move
+	if err := m.UnmarshalText([]byte(j.Move)); err != nil {
+		return Train{}, err
+	}
+	opts = append(opts, WithWorkdays(nil, m))
+	if j.Weekday != "" {
+		wd, ok := parseWeekday(j.Weekday)
+		if !ok {
+			return Train{}, configErr("weekday", j.Weekday, "not a weekday name", ErrWeekday)
+		}
+		opts = append(opts, OnWeekday(wd))
+	}
+	if j.Policy != nil {
+		p, err := j.Policy.policy()
+		if err != nil {
+			return Train{}, withPath("policy", err)
+		}
+		opts = append(opts, WithPolicy(p))
+	}
+	t, err := NewTrain(first, *j.Weeks, opts...)
+	var we *WeekdayError
+	if errors.As(err, &we) {
+		return Train{}, configErr("first", we.First.String(), "a "+we.First.Weekday().String()+", want a "+we.Want.String(), ErrWeekday)
+	}
+	return t, err
+}
+
+// parseDay parses an ISO day YYYY-MM-DD strictly: 2024-13-40 is refused,
+// not normalised; years outside 0-9999 take a sign, as date.Date writes them.
+func parseDay(s string) (date.Date, error) {
+	d, err := date.ParseISO(s)
+	if err != nil {
+		return 0, err
+	}
+	if d.String() != s {
+		return 0, errNotCanonical
+	}
+	return d, nil
+}
+
+var errNotCanonical = errors.New("not a canonical day")

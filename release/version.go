@@ -22,28 +22,36 @@ type Version struct {
 
 // ParseVersion parses "4.58.0" or "v4.58.0": three decimal numbers without
 // leading zeros, each at most 999999999. Pre-release and build suffixes are
-// not accepted. Malformed input returns a *VersionError matching ErrVersion.
+// not accepted here (a tag such as "fleet-v4.58.0-rc.1" is read with
+// ParseTag). Malformed input returns a *VersionError matching ErrVersion.
 func ParseVersion(s string) (Version, error) {
-	in := s
-	s = strings.TrimPrefix(s, "v")
+	v, why := parseVersion(strings.TrimPrefix(s, "v"))
+	if why != "" {
+		return Version{}, &VersionError{Input: s, Why: why}
+	}
+	return v, nil
+}
+
+// parseVersion parses MAJOR.MINOR.PATCH, returning what is wrong or "".
+func parseVersion(s string) (Version, string) {
 	var parts [3]int
 	for i := range parts {
 		end := strings.IndexByte(s, '.')
 		if i == 2 {
 			end = len(s)
 		} else if end < 0 {
-			return Version{}, &VersionError{Input: in, Why: "want MAJOR.MINOR.PATCH"}
+			return Version{}, "want MAJOR.MINOR.PATCH"
 		}
 		n, why := parsePart(s[:end])
 		if why != "" {
-			return Version{}, &VersionError{Input: in, Why: why}
+			return Version{}, why
 		}
 		parts[i] = n
 		if i < 2 {
 			s = s[end+1:]
 		}
 	}
-	return Version{parts[0], parts[1], parts[2]}, nil
+	return Version{parts[0], parts[1], parts[2]}, ""
 }
 
 func parsePart(s string) (int, string) {

@@ -22,8 +22,8 @@ func (h holidays) IsWorkday(d date.Date) bool {
 func TestWorkdayShift(t *testing.T) {
 	xmas := holidays{d(2024, time.December, 25): true, d(2024, time.December, 26): true, d(2025, time.January, 1): true}
 	first := d(2023, time.November, 1)
-	later := MustNewTrain(first, 3, WithWorkdays(xmas, ShiftLater))
-	earlier := MustNewTrain(first, 3, WithWorkdays(xmas, ShiftEarlier))
+	later := MustNewTrain(first, 3, WithWorkdays(xmas, Later))
+	earlier := MustNewTrain(first, 3, WithWorkdays(xmas, Earlier))
 	plain := MustNewTrain(first, 3)
 
 	// Release 21 is planned on Christmas Day 2024, a Wednesday.
@@ -54,26 +54,26 @@ func TestWorkdayShift(t *testing.T) {
 	}
 
 	// nil means Monday to Friday: a Saturday train moves to Monday.
-	sat := MustNewTrain(d(2024, time.March, 2), 1, WithWorkdays(nil, ShiftLater))
+	sat := MustNewTrain(d(2024, time.March, 2), 1, WithWorkdays(nil, Later))
 	assert.Equal(t, d(2024, time.March, 4), sat.Next(d(2024, time.March, 1)).Day)
 	// No working day within six days: the release stays.
-	closed := MustNewTrain(d(2024, time.March, 6), 2, WithWorkdays(alwaysClosed{}, ShiftLater))
+	closed := MustNewTrain(d(2024, time.March, 6), 2, WithWorkdays(alwaysClosed{}, Later))
 	assert.Equal(t, d(2024, time.March, 6), closed.Next(d(2024, time.March, 6)).Day)
 
-	_, err := NewTrain(first, 3, WithWorkdays(nil, Shift(9)))
-	assert.ErrorIs(t, err, ErrShift)
+	_, err := NewTrain(first, 3, WithWorkdays(nil, Move(9)))
+	assert.ErrorIs(t, err, ErrMove)
 
 	b, err := json.Marshal(later)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"shift":"later"`)
+	assert.Contains(t, string(b), `"move":"later"`)
 	var back Train
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, later.Equal(back))
-	assert.Equal(t, ShiftLater, back.Shift())
-	back, err = back.WithWorkdays(xmas, back.Shift())
+	assert.Equal(t, Later, back.Move())
+	back, err = back.WithWorkdays(xmas, back.Move())
 	require.NoError(t, err)
 	assert.Equal(t, later.Release(21), back.Release(21))
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"first":"2024-03-06","weeks":3,"shift":"sideways"}`), &back), ErrShift)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"first":"2024-03-06","weeks":3,"move":"sideways"}`), &back), ErrMove)
 }
 
 type alwaysClosed struct{}
@@ -84,7 +84,7 @@ func (alwaysClosed) IsWorkday(date.Date) bool { return false }
 // on working days when one is near, and Next/At/Previous agree.
 func TestWorkdayProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 30))
-	for _, shift := range []Shift{ShiftLater, ShiftEarlier} {
+	for _, shift := range []Move{Later, Earlier} {
 		for range 20 {
 			h := holidays{}
 			base := d(2024, time.January, 1)
@@ -93,7 +93,7 @@ func TestWorkdayProperties(t *testing.T) {
 			}
 			tr := MustNewTrain(base+date.Date(rng.IntN(7)), 1+rng.IntN(3), WithWorkdays(h, shift))
 			for day := base - 30; day < base+760; day++ {
-				n, p, a := tr.Next(day), tr.Previous(day), tr.At(day)
+				n, p, a := tr.Next(day), tr.Prev(day), tr.At(day)
 				require.GreaterOrEqual(t, n.Day, day)
 				require.Less(t, p.Day, day)
 				require.Equal(t, n.Number-1, p.Number)

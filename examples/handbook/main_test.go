@@ -100,6 +100,9 @@ var goldens = []struct {
 	{"dst-london-reader", []string{"-at", "2024-11-03", "-zone", "Europe/London"}},
 	// The same report as JSON.
 	{"2024-03-06-json", []string{"-at", "2024-03-06", "-json"}},
+	// Christmas 2024: release 4.60.0, planned Wed 12-25, ships Tue 12-24 with
+	// its whole freeze a day earlier; release-week rituals (R31) follow it.
+	{"holiday-moved", []string{"-at", "2024-12-23"}},
 }
 
 func TestGolden(t *testing.T) {
@@ -225,7 +228,7 @@ func TestPresetJSONRoundTrip(t *testing.T) {
 		w := loaded.Variants[name]
 		assert.True(t, v.Policy.Equal(w.Policy), "variant %s policy", name)
 		assert.Equal(t, v.Rules.Name(), w.Rules.Name(), "variant %s rules", name)
-		assert.Equal(t, v.Rules.All(), w.Rules.All(), "variant %s rules", name)
+		assert.Equal(t, slices.Collect(v.Rules.All()), slices.Collect(w.Rules.All()), "variant %s rules", name)
 		assert.Equal(t, v.Scheme, w.Scheme, "variant %s scheme", name)
 	}
 

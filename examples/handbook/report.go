@@ -3,7 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -136,25 +139,40 @@ type Classified struct {
 	Patch    string `json:"patch"`
 }
 
-// Drift is a compact drift report over the shipped history up to the day (R30).
+// Drift is a compact drift report over the shipped history up to the day
+// (R30), matched by version: shipped minor N against planned release N.
 type Drift struct {
-	Source      string  `json:"source"`
-	Weekday     string  `json:"weekday"` // the train's release weekday
-	Period      int     `json:"period_days"`
-	Minors      int     `json:"minors"`
-	Patches     int     `json:"patches"`
-	MeanGap     float64 `json:"mean_gap_days"`
-	MedianGap   float64 `json:"median_gap_days"`
-	OnCadence   float64 `json:"on_cadence"` // share of gaps exactly the train's period
-	OnWeekday   float64 `json:"on_weekday"`
-	Skipped     int     `json:"skipped"`
-	Extra       int     `json:"extra"`
-	MaxSlip     int     `json:"max_slip_days"`
-	MaxPatch    int     `json:"max_patch_delay_days"`
-	LastVersion string  `json:"last_version,omitempty"`
-	LastDay     string  `json:"last_day,omitempty"`
-	LastPlanned string  `json:"last_planned,omitempty"`
-	LastSlip    int     `json:"last_slip_days"`
+	Source      string   `json:"source"`
+	Matching    string   `json:"matching"` // "by version" (or "by nearest day" for a train without versions)
+	Weekday     string   `json:"weekday"`  // the train's release weekday
+	Period      int      `json:"period_days"`
+	Minors      int      `json:"minors"`
+	Patches     int      `json:"patches"`
+	Skipped     []string `json:"skipped"` // versions planned and never shipped
+	Extra       int      `json:"extra"`
+	Gap         Figures  `json:"gap_days"`
+	OnCadence   Share    `json:"on_cadence"` // gaps of exactly the train's period
+	OnWeekday   Share    `json:"on_weekday"` // minors on the train's weekday
+	Slip        Figures  `json:"slip_days"`  // positive late
+	PatchDelay  Figures  `json:"patch_delay_days"`
+	LastVersion string   `json:"last_version,omitempty"`
+	LastDay     string   `json:"last_day,omitempty"`
+	LastPlanned string   `json:"last_planned,omitempty"`
+	LastSlip    int      `json:"last_slip_days"`
+}
+
+// Figures are the mean, median, min and max of a list of day counts.
+type Figures struct {
+	Mean   float64 `json:"mean"`
+	Median float64 `json:"median"`
+	Min    int     `json:"min"`
+	Max    int     `json:"max"`
+}
+
+// Share is Count out of Of.
+type Share struct {
+	Count int `json:"count"`
+	Of    int `json:"of"`
 }
 
 // ReleaseReport is the next release and the merge gate (R9-R16, R30).
@@ -246,7 +264,7 @@ func build(t Team, day date.Date, reader *time.Location, history release.History
 	v := view{
 		team:   t,
 		day:    day,
-		monday: day - date.Date((int(day.Weekday())+6)%7),
+		monday: monday(day),
 		at:     time.Date(y, m, d, refHour, 0, 0, 0, t.Zone),
 		reader: reader,
 	}
@@ -337,7 +355,7 @@ func (v view) sprint() SprintReport {
 	// the two zones during the week gives a ritual a second row.
 	r.Rituals = []RitualWeek{}
 	index := map[[2]string]int{}
-	for e := range t.Rituals.Occurrences(v.monday, v.monday+7) {
+	for e := range v.rituals(v.monday, v.monday+7) {
 		key := [2]string{e.Name, v.in(e.Start).Format("15:04")}
 		i, ok := index[key]
 		if !ok {
@@ -353,6 +371,67 @@ func (v view) sprint() SprintReport {
 	}
 	return r
 }
+
+// rituals yields the rituals of the days [from, to), with the release-week
+// ones (R31) on the days the release actually ships: a ritual that recurs
+// with the train's period and falls in the week before a planned release
+// day is tied to that release. One planned on release day takes place on
+// the day the release ships (moved off a holiday with its freeze); one
+// planned earlier in release week (the testing report on Monday) keeps its
+// weekday in the week the release ships, and never comes after it.
+func (v view) rituals(from, to date.Date) iter.Seq[sprint.Event] {
+	t := v.team
+	weeks := map[string]bool{}
+	for r := range t.Rituals.All() {
+		f := strings.Fields(r.Recurrence.String())
+		weeks[r.Name] = len(f) >= 3 && f[0] == "every" && f[1] == strconv.Itoa(t.Train.Weeks())
+	}
+	return func(yield func(sprint.Event) bool) {
+		// A release moves at most six days, so a week on either side holds
+		// every ritual that may move into [from, to).
+		var events []sprint.Event
+		for e := range t.Rituals.Occurrences(from-7, to+7) {
+			if weeks[e.Name] {
+				e = v.followRelease(e)
+			}
+			if e.Day >= from && e.Day < to {
+				events = append(events, e)
+			}
+		}
+		slices.SortStableFunc(events, func(a, b sprint.Event) int { return a.Start.Compare(b.Start) })
+		for _, e := range events {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// followRelease moves a release-week ritual to the week its release ships.
+func (v view) followRelease(e sprint.Event) sprint.Event {
+	t := v.team.Train
+	// The release planned on or after the ritual, from the cadence alone.
+	plain, err := release.NewTrain(t.First(), t.Weeks())
+	if err != nil {
+		return e
+	}
+	r := t.Release(plain.Next(e.Planned).Number)
+	if r.Planned-e.Planned > 6 || r.Day == r.Planned {
+		return e // not in a release week, or the release did not move
+	}
+	day := e.Planned + (monday(r.Day) - monday(r.Planned))
+	if e.Planned == r.Planned || day > r.Day {
+		day = r.Day
+	}
+	y, m, d := day.Date()
+	start := time.Date(y, m, d, e.Start.Hour(), e.Start.Minute(), e.Start.Second(), 0, e.Start.Location())
+	e.End = start.Add(e.End.Sub(e.Start))
+	e.Start, e.Day = start, day
+	return e
+}
+
+// monday returns the Monday of d's ISO week.
+func monday(d date.Date) date.Date { return d - date.Date((int(d.Weekday())+6)%7) }
 
 func (v view) event(e sprint.Event) Event {
 	return Event{e.Name, e.Owner, v.in(e.Start), v.in(e.End)}
@@ -375,7 +454,7 @@ func (v view) release(history release.History) ReleaseReport {
 		c := release.Change{Kind: release.Feature}
 		r.Gates = append(r.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
 	}
-	for _, k := range []release.Kind{release.Feature, release.ReleasedBugFix, release.UnreleasedBugFix, release.BlockerFix, release.Docs, release.Chore} {
+	for _, k := range []release.ChangeKind{release.Feature, release.ReleasedBugFix, release.UnreleasedBugFix, release.BlockerFix, release.Docs, release.Chore} {
 		c := release.Change{Kind: k, Pick: pick}
 		r.Gates = append(r.Gates, Gate{c.String(), t.Train.Gate(at, c).Allowed})
 	}
@@ -458,25 +537,27 @@ var sampleBugs = []struct {
 	{"old tooltip typo", []release.Fact{release.KnownIssue, release.ReproducesInStable}},
 }
 
-// drift reports the train's drift over the releases shipped by day.
+// drift reports the train's drift by version over the releases shipped by
+// day.
 func drift(t release.Train, h release.History, day date.Date) Drift {
-	var shipped []release.Shipped
-	for s := range h.All() {
-		if s.Day <= day {
-			shipped = append(shipped, s)
-		}
-	}
-	out := Drift{Source: historySource}
-	past, err := release.NewHistory(shipped...)
-	if err != nil || past.Len() == 0 {
+	out := Drift{Source: historySource, Skipped: []string{}}
+	past := h.Until(day)
+	if past.Len() == 0 {
 		return out
 	}
-	rep := t.Drift(past)
-	out.Weekday, out.Period = rep.Weekday, rep.Period
+	rep, err := t.Drift(past)
+	if err != nil {
+		return out
+	}
+	out.Matching, out.Weekday, out.Period = rep.Matching.String(), rep.Weekday.String(), rep.Period
 	s := rep.Summary
-	out.Minors, out.Patches, out.Skipped, out.Extra = s.Minors, s.Patches, s.Skipped, s.Extra
-	out.MeanGap, out.MedianGap, out.OnCadence, out.OnWeekday = s.MeanGap, s.MedianGap, s.OnCadence, s.OnWeekday
-	out.MaxSlip, out.MaxPatch = s.MaxSlip, s.MaxPatchDelay
+	figures := func(f release.Figures) Figures { return Figures{f.Mean, f.Median, f.Min, f.Max} }
+	out.Minors, out.Patches, out.Extra = s.Minors, s.Patches, s.Extra
+	for _, r := range rep.Skipped {
+		out.Skipped = append(out.Skipped, r.Version.String())
+	}
+	out.Gap, out.Slip, out.PatchDelay = figures(s.Gap), figures(s.Slip), figures(s.PatchDelay)
+	out.OnCadence, out.OnWeekday = Share{s.OnPeriod.Count, s.OnPeriod.Of}, Share{s.OnWeekday.Count, s.OnWeekday.Of}
 	if n := len(rep.Minors); n > 0 {
 		last := rep.Minors[n-1]
 		out.LastVersion, out.LastDay, out.LastPlanned, out.LastSlip = last.Version.String(), last.Day.String(), last.Planned.Day.String(), last.Slip

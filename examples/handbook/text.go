@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -125,17 +126,26 @@ func (r Report) writeText(w io.Writer) error {
 	p.wrap(fmt.Sprintf("  %-*s ", label, "why"), rl.Reason)
 	p.row("classify (R11-R14)", "sample bugs under the preset's rules")
 	for _, c := range rl.Classify {
-		p.f("    %-26s blocker %s; critical %s; patch %s", c.Bug+":", c.Blocker, c.Critical, c.Patch)
+		p.wrap(fmt.Sprintf("    %-26s ", c.Bug+":"), fmt.Sprintf("blocker %s; critical %s; patch %s", c.Blocker, c.Critical, c.Patch))
 	}
 	d := rl.Drift
 	if d.Minors == 0 {
 		p.row("drift (R30)", "nothing shipped by %s in the sample history", r.Day)
 	} else {
-		p.row("drift (R30)", "%d minors, %d patches shipped by %s; gaps: mean %.1fd, median %.0fd,",
-			d.Minors, d.Patches, r.Day, d.MeanGap, d.MedianGap)
-		p.row("", "%.0f%% exactly %dd; %.0f%% on a %s; skipped %d, extra %d; max slip %+dd",
-			100*d.OnCadence, d.Period, 100*d.OnWeekday, d.Weekday, d.Skipped, d.Extra, d.MaxSlip)
-		p.row("", "last minor %s planned %s, shipped %s (%+dd)", d.LastVersion, d.LastPlanned, d.LastDay, d.LastSlip)
+		skipped := "none"
+		switch n := len(d.Skipped); {
+		case n > 2:
+			skipped = strconv.Itoa(n)
+		case n > 0:
+			skipped = strings.Join(d.Skipped, ", ")
+		}
+		p.row("drift (R30)", "%d minors, %d patches by %s, %s: skipped %s, extra %d",
+			d.Minors, d.Patches, r.Day, d.Matching, skipped, d.Extra)
+		p.row("", "slip mean %+.1fd, median %+.1fd, min %+dd, max %+dd; last %s %+dd",
+			d.Slip.Mean, d.Slip.Median, d.Slip.Min, d.Slip.Max, d.LastVersion, d.LastSlip)
+		p.row("", "gaps mean %.1fd, median %.1fd, min %dd, max %dd; %d/%d of %dd; %d/%d on %.3s",
+			d.Gap.Mean, d.Gap.Median, d.Gap.Min, d.Gap.Max, d.OnCadence.Count, d.OnCadence.Of, d.Period,
+			d.OnWeekday.Count, d.OnWeekday.Of, d.Weekday)
 	}
 
 	p.section(fmt.Sprintf("SLA of a sample ticket opened %s, checked %s", stamp(r.SLA.Opened), stamp(r.SLA.Checked)))

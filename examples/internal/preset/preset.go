@@ -52,7 +52,8 @@ type Preset struct {
 	// Rituals are the recurring duties with their owners (R31).
 	Rituals sprint.Rituals `json:"rituals"`
 	// Train is the release train (R9) without its freeze policy, which
-	// depends on the variant.
+	// depends on the variant; its move applies the business calendar's
+	// holidays.
 	Train release.Train `json:"train"`
 	// Roles gives bug-tracker logins their roles (bugflow.RoleQA, ...).
 	Roles map[string]string `json:"roles"`
@@ -120,12 +121,33 @@ func (p Preset) Names() []string {
 // handbook's rules with made-up names, a Chicago team, and the three
 // freeze policies of R10 as the variants "2023", "2024" and "rc".
 //
-// Anchors: release 1 is Wednesday 2023-01-11 (4.26.0), so release 21 is
-// 2024-03-06; sprint 1 starts on the Monday of that release week, so sprints
-// start on the Monday of every release week; the engineering on-call hands
-// off on Wednesdays at 09:00 and the infrastructure pair on Mondays at 08:00.
+// Anchors: the train is release.Fleet2024Train, Fleet's canonical train
+// (4.21.0 on Wednesday 2022-09-28, every three weeks), so 2023-01-11 is
+// 4.26.0 and 2024-03-06 is 4.46.0; releases planned on a holiday of the
+// business calendar move to the working day before, with their freeze
+// (release.Earlier). Sprint 1 starts on Monday 2023-01-09, the Monday of
+// the 4.26.0 release week, so sprints start on the Monday of every release
+// week; the engineering on-call hands off on Wednesdays at 09:00 and the
+// infrastructure pair on Mondays at 08:00.
 func Fleet() (Preset, error) {
 	chicago, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		return Preset{}, err
+	}
+	// Fleet's freezes are in Pacific time (R10).
+	pacific, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		return Preset{}, err
+	}
+	freeze2023, err := release.Fleet2023Freeze(pacific)
+	if err != nil {
+		return Preset{}, err
+	}
+	freeze2024, err := release.Fleet2024Freeze(pacific)
+	if err != nil {
+		return Preset{}, err
+	}
+	rc, err := release.Fleet2025ReleaseCandidate(pacific)
 	if err != nil {
 		return Preset{}, err
 	}
@@ -165,9 +187,7 @@ func Fleet() (Preset, error) {
 	if err != nil {
 		return Preset{}, err
 	}
-	train, err := release.NewTrain(first, 3,
-		release.OnWeekday(time.Wednesday),
-		release.WithVersion(release.MustParseVersion("4.26.0")))
+	train, err := release.Fleet2024Train(release.WithWorkdays(business, release.Earlier))
 	if err != nil {
 		return Preset{}, err
 	}
@@ -191,9 +211,9 @@ func Fleet() (Preset, error) {
 			"emma-em": bugflow.RoleEM, "luke-em": bugflow.RoleEM, "pat-pm": bugflow.RolePM,
 		},
 		Variants: map[string]Variant{
-			"2023": {Policy: release.Fleet2023Freeze(), Rules: release.Fleet2024Rules(), Scheme: "fleet-2022"},
-			"2024": {Policy: release.Fleet2024Freeze(), Rules: release.Fleet2024Rules(), Scheme: "fleet-2024"},
-			"rc":   {Policy: release.Fleet2025ReleaseCandidate(), Rules: release.Fleet2025Rules(), Scheme: "fleet-2024"},
+			"2023": {Policy: freeze2023, Rules: release.Fleet2024Rules(), Scheme: "fleet-2022"},
+			"2024": {Policy: freeze2024, Rules: release.Fleet2024Rules(), Scheme: "fleet-2024"},
+			"rc":   {Policy: rc, Rules: release.Fleet2025Rules(), Scheme: "fleet-2024"},
 		},
 	}, nil
 }
@@ -274,6 +294,11 @@ func (p Preset) Use(name string) (Team, error) {
 	}
 	train, err := p.Train.WithPolicy(v.Policy)
 	if err != nil {
+		return Team{}, err
+	}
+	// JSON does not store working days: attach the holidays again, so that
+	// a release planned on one moves with its freeze.
+	if train, err = train.WithWorkdays(p.Business, train.Move()); err != nil {
 		return Team{}, err
 	}
 	newScheme, ok := schemes[v.Scheme]
