@@ -67,8 +67,8 @@ func TestFeedImports(t *testing.T) {
 		_, err := ev.GetDtStampTime()
 		require.NoError(t, err)
 	}
-	for _, s := range []string{"Sprint 21", "Daily stand-up", "Release 21 (4.46.0)", "Freeze: Release 21 (4.46.0)",
-		"Deep freeze: Release 21 (4.46.0)", "engineering on-call: ben", "fleet infrastructure primary: jo",
+	for _, s := range []string{"Sprint 21", "Daily stand-up", "Release 26 (4.46.0)", "Freeze: Release 26 (4.46.0)",
+		"Deep freeze: Release 26 (4.46.0)", "engineering on-call: ben", "fleet infrastructure primary: jo",
 		"engineering on-call hand-off: ben → chidi", "Release ritual", "On-call hand-off"} {
 		assert.Equal(t, 1, summaries[s], "%q", s)
 	}
