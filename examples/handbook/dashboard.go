@@ -218,12 +218,12 @@ type LegendEntry struct {
 const (
 	weekW     = 700.0 // a timeline week: 100 per day
 	laneH     = 34.0
-	laneGap   = 22.0
-	weekTop   = 24.0
+	laneGap   = 30.0
+	weekTop   = 28.0
 	slaW      = 960.0
 	chartW    = 640.0
 	chartH    = 240.0
-	chartTop  = 16.0
+	chartTop  = 34.0
 	chartBase = 216.0
 )
 
@@ -311,7 +311,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		// Nothing on the page comes from elsewhere; say so to the browser.
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 		err = s.page.Execute(&b, d)
 	}
 	if err != nil {
