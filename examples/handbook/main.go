@@ -2,7 +2,7 @@
 // on call, the sprint and this week's rituals, the next release and what may
 // merge, the SLA clocks of a sample ticket and the week's bugs. It composes
 // the five cadence packages with the Fleet preset (the rules R1-R32 of
-// shared/handbook.md), and is the program to copy when you write your own.
+// RULES.md), and is the program to copy when you write your own.
 //
 // Usage:
 //

@@ -104,7 +104,7 @@ func (p Preset) presetNames() []string {
 	return names
 }
 
-// Fleet returns Fleet's process (shared/handbook.md) as a Preset: the
+// Fleet returns Fleet's process (the rules of RULES.md) as a Preset: the
 // handbook's rules with made-up names, a Chicago team, and the three
 // freeze policies of R10 as the variants "2023", "2024" and "rc".
 //
