@@ -62,7 +62,7 @@ type Dashboard struct {
 	States   []string      `json:"bugStates"` // the states each BugWeek counts, in flow order, then "no state"
 	Daily    []DailyMeet   `json:"daily"`     // ceremonies held every workday, listed once
 	Legend   []LegendEntry `json:"-"`
-	BugTicks []DayTick     `json:"-"` // the bug chart's gridlines: X holds the y`
+	BugTicks []Gridline    `json:"-"` // the bug chart's gridlines
 }
 
 // Month is the calendar month holding the instant's day, as whole weeks
@@ -208,6 +208,12 @@ type Bar struct {
 	Class string
 }
 
+// Gridline is a horizontal line of the bug chart at a count.
+type Gridline struct {
+	Y     float64
+	Label string
+}
+
 // LegendEntry names a colour of the bug chart.
 type LegendEntry struct {
 	State string
@@ -324,6 +330,14 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // serve runs the dashboard until SIGINT or SIGTERM: it returns the exit status.
 func serve(opts options, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveUntil(ctx, opts, stderr)
+}
+
+// serveUntil runs the dashboard until ctx ends, then shuts it down
+// gracefully: it returns the exit status.
+func serveUntil(ctx context.Context, opts options, stderr io.Writer) int {
 	s, err := newServer(opts, time.Now)
 	if err != nil {
 		fmt.Fprintf(stderr, "handbook: %v\n", err)
@@ -335,9 +349,9 @@ func serve(opts options, stderr io.Writer) int {
 		return 2
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	stopped := make(chan struct{})
 	go func() {
+		defer close(stopped)
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
@@ -348,6 +362,7 @@ func serve(opts options, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handbook: %v\n", err)
 		return 1
 	}
+	<-stopped
 	return 0
 }
 
@@ -619,7 +634,7 @@ func bugStates() ([]string, []LegendEntry) {
 // bugWeeks counts the bundled sample's open bugs per state at the view's
 // instant and at the same instant in each of the weeks before it, with the
 // chart's gridlines.
-func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []DayTick, error) {
+func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []Gridline, error) {
 	list, _, err := bugflow.DecodeGitHub(issues)
 	if err != nil {
 		return nil, nil, fmt.Errorf("bundled issues: %w", err)
@@ -658,13 +673,13 @@ func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []DayTick, error)
 		out[i].TotalY = round1(y - 4)
 	}
 	// Gridlines at 0, the middle and the top, on whole numbers.
-	var ticks []DayTick
+	var lines []Gridline
 	for _, n := range []int{0, top / 2, top} {
-		if n > 0 || len(ticks) == 0 {
-			ticks = append(ticks, DayTick{round1(chartBase - float64(n)*scale), fmt.Sprint(n)})
+		if n > 0 || len(lines) == 0 {
+			lines = append(lines, Gridline{round1(chartBase - float64(n)*scale), fmt.Sprint(n)})
 		}
 	}
-	return out, slices.CompactFunc(ticks, func(a, b DayTick) bool { return a.Label == b.Label }), nil
+	return out, slices.CompactFunc(lines, func(a, b Gridline) bool { return a.Label == b.Label }), nil
 }
 
 // shortDuration prints 1h, 8h, 30m, 16h30m.

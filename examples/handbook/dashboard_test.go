@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -320,7 +321,7 @@ func TestRunHTTPRejectsBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-http", "127.0.0.1:0", "-json"}, "-json and -http"},
-		{[]string{"-at", "2024-03-06T12:00:00Z"}, `-at "2024-03-06T12:00:00Z": want a calendar day as YYYY-MM-DD`},
+		{[]string{"-at", "2024-03-06T12:00:00Z"}, `-at "2024-03-06T12:00:00Z": an instant needs -http`},
 		{[]string{"-http", "127.0.0.1:0", "-at", "2024-03-06 12:00"}, "or an RFC 3339 instant"},
 		{[]string{"-http", "127.0.0.1:99999"}, `-http "127.0.0.1:99999"`},
 	} {
@@ -329,4 +330,50 @@ func TestRunHTTPRejectsBadFlags(t *testing.T) {
 		assert.Empty(t, out.String())
 		assert.Contains(t, errOut.String(), tc.want, "run(%q)", tc.args)
 	}
+}
+
+// lineWriter sends each write to a channel, for reading the URL a server prints.
+type lineWriter chan string
+
+func (w lineWriter) Write(b []byte) (int, error) {
+	w <- string(b)
+	return len(b), nil
+}
+
+// TestServe starts the server on a free loopback port, reads the page and
+// its JSON over HTTP, and stops it.
+func TestServe(t *testing.T) {
+	opts, err := parseFlags([]string{"-http", "127.0.0.1:0", "-at", fixedDay}, io.Discard, now)
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	lines := make(lineWriter, 4)
+	status := make(chan int, 1)
+	go func() { status <- serveUntil(ctx, opts, lines) }()
+	var line string
+	select {
+	case line = <-lines:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no URL printed")
+	}
+	m := regexp.MustCompile(`^handbook: dashboard at (http://127\.0\.0\.1:\d+/) \(data at /api/dashboard.json\)\n$`).FindStringSubmatch(line)
+	require.NotNil(t, m, line)
+	for _, path := range []string{"", "api/dashboard.json"} {
+		resp, err := http.Get(m[1] + path)
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		require.NoError(t, resp.Body.Close())
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusOK, resp.StatusCode, path)
+		assert.Contains(t, string(body), "2024-03-06", path)
+	}
+	cancel()
+	select {
+	case code := <-status:
+		assert.Equal(t, 0, code)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+	_, err = http.Get(m[1])
+	assert.Error(t, err, "the server still answers after its context ended")
 }

@@ -174,6 +174,9 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 			}
 			opts.instant = t
 		default:
+			if _, err := time.Parse(time.RFC3339, *at); err == nil {
+				return options{}, fmt.Errorf("-at %q: an instant needs -http; the report looks at a calendar day, YYYY-MM-DD", *at)
+			}
 			return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD", *at)
 		}
 	}
