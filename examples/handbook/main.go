@@ -61,8 +61,8 @@
 // before and stale after).
 //
 // The report depends only on its flags and the day: the program reads the
-// clock once, in main, for the default -at. Bad flags print a message and exit
-// with status 2.
+// clock once, in main, for the default -at (the dashboard without -at reads
+// it once per request). Bad flags print a message and exit with status 2.
 package main
 
 import (
