@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sourced by .ci/run: installs Debian's chromium when it is missing, for the
-# dashboard's end-to-end test (examples/dashboard), and exports
+# dashboard's end-to-end test (examples/handbook/e2e), and exports
 # CADENCE_CHROMIUM with its path. The test fails in CI (CI=true) without it.
 set -euo pipefail
 if ! command -v chromium >/dev/null 2>&1; then

@@ -2,11 +2,12 @@
 // on call, the sprint and this week's rituals, the next release and what may
 // merge, the SLA clocks of a sample ticket and the week's bugs. It composes
 // the five cadence packages with the Fleet preset (the rules R1-R32 of
-// shared/handbook.md), and is the program to copy when you write your own.
+// RULES.md), and is the program to copy when you write your own.
 //
 // Usage:
 //
 //	go run ./examples/handbook [-at YYYY-MM-DD] [-zone IANA] [-preset 2023|2024|rc] [-json]
+//	go run ./examples/handbook -http 127.0.0.1:8080 [-at YYYY-MM-DD|RFC3339] [-zone IANA] [-preset ...]
 //
 // Flags:
 //
@@ -21,6 +22,13 @@
 //	         release-candidate branch cut on Monday 08:00 Pacific; bugs never
 //	         block the release).
 //	-json    print the same report as JSON, for other tools.
+//	-http    serve the dashboard at this address instead of printing (see
+//	         dashboard.go): one page with the month, four weeks of on-call,
+//	         the SLA clocks against business hours and bugs per state, and
+//	         the same data as JSON at /api/dashboard.json. Port 0 picks a
+//	         free port; the URL is printed to stderr. With -http, -at may
+//	         also be an RFC 3339 instant; without -at every request looks at
+//	         the current instant.
 //
 // What is printed, section by section:
 //
@@ -53,8 +61,8 @@
 // before and stale after).
 //
 // The report depends only on its flags and the day: the program reads the
-// clock once, in main, for the default -at. Bad flags print a message and exit
-// with status 2.
+// clock once, in main, for the default -at (the dashboard without -at reads
+// it once per request). Bad flags print a message and exit with status 2.
 package main
 
 import (
@@ -94,6 +102,12 @@ type options struct {
 	zone   *time.Location
 	preset string
 	json   bool
+	// http is the -http address; "" prints the report.
+	http string
+	// instant is -at given as an RFC 3339 instant (with -http only); fixed
+	// tells whether -at was given at all.
+	instant time.Time
+	fixed   bool
 }
 
 // variants are the values -preset accepts.
@@ -108,6 +122,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	preset := fs.String("preset", "2024", "the handbook `year`: "+strings.Join(variants, ", ")+
 		"\n(2023 and 2024 freezes, rc: release-candidate branch)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	addr := fs.String("http", "", "serve the dashboard at this `address` (such as 127.0.0.1:8080; port 0 picks one)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: handbook [flags]\n\n"+
 			"Prints what the team's process (the Fleet preset of cadence) says on a day:\n"+
@@ -123,7 +138,10 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	opts := options{preset: *preset, json: *asJSON}
+	opts := options{preset: *preset, json: *asJSON, http: *addr}
+	if opts.http != "" && opts.json {
+		return options{}, fmt.Errorf("-json and -http: choose one (the dashboard serves its JSON at /api/dashboard.json)")
+	}
 	known := false
 	for _, v := range variants {
 		known = known || v == *preset
@@ -140,12 +158,24 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	opts.zone = loc
 	opts.at = date.NewAt(now.In(loc))
 	if *at != "" {
+		opts.fixed = true
 		// time.Parse is strict where date.ParseISO normalises 2024-13-40.
 		t, err := time.Parse(time.DateOnly, *at)
-		if err != nil {
+		switch {
+		case err == nil:
+			opts.at = date.NewAt(t)
+		case opts.http != "":
+			t, err = time.Parse(time.RFC3339, *at)
+			if err != nil {
+				return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD or an RFC 3339 instant", *at)
+			}
+			opts.instant = t
+		default:
+			if _, err := time.Parse(time.RFC3339, *at); err == nil {
+				return options{}, fmt.Errorf("-at %q: an instant needs -http; the report looks at a calendar day, YYYY-MM-DD", *at)
+			}
 			return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD", *at)
 		}
-		opts.at = date.NewAt(t)
 	}
 	return opts, nil
 }
@@ -161,6 +191,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "handbook: %v\n", err)
 		return 2
+	}
+	if opts.http != "" {
+		return serve(opts, stderr)
 	}
 	out, err := render(opts)
 	if err != nil {

@@ -250,6 +250,12 @@ type view struct {
 	reader *time.Location
 }
 
+// newView returns the view of t at the instant at, on its day in the team zone.
+func newView(t Team, at time.Time, reader *time.Location) view {
+	day := date.NewAt(at.In(t.Zone))
+	return view{team: t, day: day, monday: day - date.Date((int(day.Weekday())+6)%7), at: at.In(t.Zone), reader: reader}
+}
+
 // in returns x in the reader's zone (the zero time stays zero).
 func (v view) in(x time.Time) time.Time {
 	if x.IsZero() {
@@ -261,13 +267,14 @@ func (v view) in(x time.Time) time.Time {
 // build computes the report for day in the reader's zone.
 func build(t Team, day date.Date, reader *time.Location, history release.History, issues []byte) (Report, error) {
 	y, m, d := day.Date()
-	v := view{
-		team:   t,
-		day:    day,
-		monday: monday(day),
-		at:     time.Date(y, m, d, refHour, 0, 0, 0, t.Zone),
-		reader: reader,
-	}
+	return buildAt(t, time.Date(y, m, d, refHour, 0, 0, 0, t.Zone), reader, history, issues)
+}
+
+// buildAt computes the report as seen at the instant at, on its day in the
+// team zone; build looks at 12:00 there.
+func buildAt(t Team, at time.Time, reader *time.Location, history release.History, issues []byte) (Report, error) {
+	v := newView(t, at, reader)
+	day := v.day
 	yr, wk := day.ISOWeek()
 	bugs, err := v.bugs(issues)
 	if err != nil {
