@@ -253,7 +253,7 @@ type view struct {
 // newView returns the view of t at the instant at, on its day in the team zone.
 func newView(t Team, at time.Time, reader *time.Location) view {
 	day := date.NewAt(at.In(t.Zone))
-	return view{team: t, day: day, monday: day - date.Date((int(day.Weekday())+6)%7), at: at.In(t.Zone), reader: reader}
+	return view{team: t, day: day, monday: monday(day), at: at.In(t.Zone), reader: reader}
 }
 
 // in returns x in the reader's zone (the zero time stays zero).
