@@ -57,8 +57,8 @@ func ExampleInfra_WithOverrides() {
 		rotation.Contact("application (payments)", "kai"),
 		rotation.Contact("engineering manager", "lena"),
 		rotation.Contact("cto", "mo")))
-	// ben is away Thursday 4 to Tuesday 9 April; dee covers.
-	infra = must(infra.WithOverrides(rotation.Absence("ben", "dee",
+	// ben is away Thursday 4 to Tuesday 9 April; dee, a named backup, covers.
+	infra = must(infra.WithBackups("dee").WithOverrides(rotation.Absence("ben", "dee",
 		time.Date(2024, 4, 4, 0, 0, 0, 0, lon), time.Date(2024, 4, 9, 0, 0, 0, 0, lon))))
 	for _, l := range infra.Responders {
 		for s := range l.Rotation.Shifts(monday, monday.AddDate(0, 0, 14)) {
@@ -128,7 +128,7 @@ func ExampleDiff() {
 // A rotation's configuration round-trips through JSON.
 func ExampleRotation_MarshalJSON() {
 	first := time.Date(2024, 3, 6, 9, 0, 0, 0, must(time.LoadLocation("Asia/Kathmandu")))
-	r := must(rotation.Every(14, first, "ana", "ben")).WithName("platform")
+	r := must(rotation.Every(first, 14, "ana", "ben")).WithName("platform")
 	b := must(json.Marshal(r))
 	fmt.Println(string(b))
 	var back rotation.Rotation[string]

@@ -120,7 +120,7 @@ func FuzzOverrides(f *testing.F) {
 	f.Fuzz(func(t *testing.T, from, to int64, absence bool, who, absent uint8, probe int64) {
 		loc, _ := time.LoadLocation("Europe/London")
 		first := time.Date(2024, 3, 27, 9, 0, 0, 0, loc)
-		r := MustWeekly(first, "a", "b", "c")
+		r := MustWeekly(first, "a", "b", "c").WithBackups(testBackups...)
 		names := []string{"a", "b", "c", "x"}
 		o := Swap(names[who%4], first.Add(time.Duration(from%(1<<40))*time.Second), first.Add(time.Duration(to%(1<<40))*time.Second))
 		if absence {
@@ -175,12 +175,12 @@ func FuzzEscalation(f *testing.F) {
 		if a > b {
 			a, b = b, a
 		}
-		p, ok1 := c.At(began, time.Time{}, began.Add(time.Duration(a)*time.Second))
-		q, ok2 := c.At(began, time.Time{}, began.Add(time.Duration(b)*time.Second))
-		if ok1 && ok2 && (q.Pass < p.Pass || (q.Pass == p.Pass && q.Level < p.Level)) {
+		p, err1 := c.At(began, time.Time{}, began.Add(time.Duration(a)*time.Second))
+		q, err2 := c.At(began, time.Time{}, began.Add(time.Duration(b)*time.Second))
+		if err1 == nil && err2 == nil && (q.Pass < p.Pass || (q.Pass == p.Pass && q.Level < p.Level)) {
 			t.Fatalf("escalation went backwards: %+v then %+v", p, q)
 		}
-		if ok1 && !p.Next.IsZero() && !p.Next.After(began.Add(time.Duration(a)*time.Second)) {
+		if err1 == nil && !p.Next.IsZero() && !p.Next.After(began.Add(time.Duration(a)*time.Second)) {
 			t.Fatalf("next escalation %v is not after %v", p.Next, a)
 		}
 	})
@@ -215,9 +215,9 @@ func FuzzChainUnmarshalJSON(f *testing.F) {
 			t.Fatalf("round trip: %s then %s", b, b2)
 		}
 		began := time.Date(2024, 3, 5, 2, 0, 0, 0, time.UTC)
-		p, ok := c.At(began, time.Time{}, began.Add(time.Hour))
+		p, err := c.At(began, time.Time{}, began.Add(time.Hour))
 		q, _ := back.At(began, time.Time{}, began.Add(time.Hour))
-		if ok && (p.Level != q.Level || p.Pass != q.Pass) {
+		if err == nil && (p.Level != q.Level || p.Pass != q.Pass) {
 			t.Fatalf("round trip pages differently: %+v, %+v", p, q)
 		}
 	})
@@ -238,6 +238,7 @@ func FuzzInfraWithOverrides(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		base = base.WithBackups(testBackups...)
 		o := Swap(names[who%5], mon.Add(time.Duration(from%(1<<40))*time.Second), mon.Add(time.Duration(to%(1<<40))*time.Second))
 		if absence {
 			o = Absence(names[absent%5], o.Who, o.From, o.To)

@@ -1,6 +1,7 @@
 package rotation
 
 import (
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -57,6 +58,7 @@ type Rotation[P comparable] struct {
 	epochs    []epoch[P]
 	name      string
 	checklist []string
+	backups   []P
 	tab       *table[P]
 	zt        *tz.Table // loc's offset changes, for flat-cost lookups
 }
@@ -68,20 +70,26 @@ type epoch[P comparable] struct {
 	roster              []P
 }
 
+// MaxTurn is the longest turn a rotation takes, in days: ten years. It
+// keeps every hand-off computable with plain int64 arithmetic for any
+// time.Time.
+const MaxTurn = 3653
+
 // Weekly returns a rotation with a hand-off every 7 days at first's local
 // time of day in first.Location(). people[0] takes the shift that starts at
 // first; the order then cycles, and extends backwards before first. For
 // the handbook's R1, first is a Wednesday; for R3, a Monday morning.
 func Weekly[P comparable](first time.Time, people ...P) (Rotation[P], error) {
-	return Every(7, first, people...)
+	return Every(first, 7, people...)
 }
 
 // Every returns a rotation with a hand-off every days days at first's local
 // time of day in first.Location(): 1 for a daily rotation, 14 for two-week
-// turns. people[0] takes the shift that starts at first.
-func Every[P comparable](days int, first time.Time, people ...P) (Rotation[P], error) {
+// turns. people[0] takes the shift that starts at first. The arguments
+// come in the order of [New]: the anchor, the period, the people.
+func Every[P comparable](first time.Time, days int, people ...P) (Rotation[P], error) {
 	if first.IsZero() {
-		return Rotation[P]{}, configErr("first", first.String(), ErrZeroTime)
+		return Rotation[P]{}, configErr("first", "", ErrZeroTime)
 	}
 	y, m, d := first.Date()
 	h, mi, s := first.Clock()
@@ -96,17 +104,20 @@ func Every[P comparable](days int, first time.Time, people ...P) (Rotation[P], e
 // fall in a daylight-saving gap: at is kept as given and every hand-off,
 // including the first, is normalised by time.Date.
 //
-// It returns a [*ConfigError] wrapping [ErrNoLocation] for a nil loc,
-// [ErrTurn] for days < 1, [ErrSyntax] for at outside [00:00, 24:00), and
-// [ErrEmptyRoster] for no people.
+// It returns a [*ConfigError] wrapping [ErrZone] for a nil loc or
+// time.Local (whose meaning depends on the machine), [ErrTurn] for days
+// outside 1 to [MaxTurn] (field "days"), [ErrSyntax] for at outside
+// [00:00, 24:00), and [ErrEmptyRoster] for no people.
 func New[P comparable](loc *time.Location, first date.Date, at clock.Clock, days int, people ...P) (Rotation[P], error) {
 	switch {
 	case loc == nil:
-		return Rotation[P]{}, configErr("zone", "", ErrNoLocation)
-	case days < 1:
-		return Rotation[P]{}, configErr("every", days, ErrTurn)
+		return Rotation[P]{}, configErr("zone", "", ErrZone, "nil *time.Location")
+	case loc == time.Local || loc.String() == "Local":
+		return Rotation[P]{}, configErr("zone", "Local", ErrZone, "its meaning depends on the machine: name the zone")
+	case days < 1 || days > MaxTurn:
+		return Rotation[P]{}, configErr("days", days, ErrTurn, turnRange)
 	case at < 0 || at >= clock.Day:
-		return Rotation[P]{}, configErr("at", at.String(), ErrSyntax)
+		return Rotation[P]{}, configErr("at", at.String(), ErrSyntax, "want a time of day from 00:00 to before 24:00")
 	case len(people) == 0:
 		return Rotation[P]{}, configErr("people", "", ErrEmptyRoster)
 	}
@@ -116,6 +127,8 @@ func New[P comparable](loc *time.Location, first date.Date, at clock.Clock, days
 		epochs: []epoch[P]{{start: math.MinInt64, roster: slices.Clone(people)}},
 	}, nil
 }
+
+var turnRange = fmt.Sprintf("want 1 to %d days", MaxTurn)
 
 // MustWeekly is like [Weekly] but panics on error. It is intended for use in
 // tests and examples with hard-coded values.
@@ -238,29 +251,54 @@ func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 				return
 			}
 			k++
-			s, e = e, r.handoffAfter(k+1, e)
+			next := r.handoffAfter(k+1, e)
+			if next.Before(e) || (!next.After(e) && !e.After(s)) {
+				// Hand-offs never go back, and only one turn in a row can
+				// be empty (a skipped day): anything else means the
+				// instants left time.Time's range, so stop. Every other
+				// step moves e forward, towards to.
+				return
+			}
+			s, e = e, next
 		}
 	}
 }
 
 // base returns the turn number k that holds t and its hand-offs [s, e),
-// before overrides. The turn is found from the local day of t; no loop.
+// before overrides: s <= t < e. The turn is found from the local day of t,
+// then moved by at most a few turns when t is before that day's hand-off
+// or the zone skipped a hand-off day (a skipped turn is empty and holds no
+// instant); no loop over the turns between the first hand-off and t.
 func (r Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
 	off, zs, ze := r.zone(t)
 	day := floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
 	k = floorDiv(day-int64(r.anchor), r.days)
 	s = r.handoffNear(k, off, zs, ze)
 	if t.Before(s) {
+		e = s
 		k--
-		return k, r.handoffNear(k, off, zs, ze), s
+		s = r.handoffNear(k, off, zs, ze)
+		// A skipped day makes two hand-offs one instant; hand-offs are
+		// never more than a turn and a day away from the local day's.
+		for i := 0; i < maxSkip && t.Before(s); i++ {
+			e = s
+			k--
+			s = r.handoffNear(k, off, zs, ze)
+		}
+		return k, s, e
 	}
 	e = r.handoffNear(k+1, off, zs, ze)
-	if !t.Before(e) { // only when the zone skipped a whole hand-off day
+	for i := 0; i < maxSkip && !t.Before(e); i++ {
 		k++
 		s, e = e, r.handoff(k+1)
 	}
 	return k, s, e
 }
+
+// maxSkip bounds the correction loops of base: a turn is at least a day and
+// the zone changes move a hand-off by at most a day, so one or two steps
+// always suffice; the bound makes termination evident.
+const maxSkip = 4
 
 // zone returns the UTC offset at t in seconds and the stretch [zs, ze) of
 // constant offset holding it (zero times: unbounded). Inside the tabled
@@ -301,11 +339,61 @@ func (r Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
 }
 
 // handoff returns the instant of hand-off k: the wall-clock time on its
-// local day, normalised by time.Date.
+// local day, normalised by time.Date, or, when the zone skipped that whole
+// day, the hand-off time of the first following day that it has.
 func (r Rotation[P]) handoff(k int64) time.Time {
-	y, m, d := civil(int64(r.anchor) + k*r.days)
+	d := int64(r.anchor) + k*r.days
+	for i := 0; ; i++ {
+		h := r.wall(d)
+		if i == maxSkip || localDay(h) == d || r.dayExists(d) {
+			return h
+		}
+		d++
+	}
+}
+
+// wall returns time.Date of the hand-off time on local day d.
+func (r Rotation[P]) wall(d int64) time.Time {
+	y, m, dd := civil(d)
 	hh, mm, ss := r.at.HourMinuteSecond()
-	return time.Date(y, m, d, hh, mm, ss, int(r.at%clock.Second), r.loc)
+	return time.Date(y, m, dd, hh, mm, ss, int(r.at%clock.Second), r.loc)
+}
+
+// localDay returns the date.Date day number of t's local day in t's
+// location.
+func localDay(t time.Time) int64 {
+	_, off := t.Zone()
+	return floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
+}
+
+// dayExists reports whether some instant has local day d in r's zone. It
+// is asked only when time.Date moved a hand-off to another day, so it may
+// walk the zone periods around the day: the instants of day d under an
+// offset o are [d*86400-o, (d+1)*86400-o) in Unix seconds, and offsets
+// stay within 26 hours of UTC, so periods outside a 100-hour window
+// cannot hold any.
+func (r Rotation[P]) dayExists(d int64) bool {
+	lo := (d-date.ZeroOffset)*86400 - 30*3600
+	hi := (d-date.ZeroOffset+1)*86400 + 30*3600
+	t := time.Unix(lo, 0).In(r.loc)
+	for range 64 { // zone periods in 100 hours; the bound only guards the loop
+		_, off := t.Zone()
+		start := (d-date.ZeroOffset)*86400 - int64(off)
+		end := start + 86400
+		next, ok := tz.Next(t, r.loc)
+		pe := hi
+		if ok && next.Unix() < hi {
+			pe = next.Unix()
+		}
+		if max(start, t.Unix()) < min(end, pe) {
+			return true
+		}
+		if !ok || pe >= hi {
+			return false
+		}
+		t = next
+	}
+	return false
 }
 
 // epoch returns the roster epoch in effect for turn k.
