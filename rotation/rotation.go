@@ -202,6 +202,8 @@ func (r Rotation[P]) Roster(t time.Time) []P {
 // absences included, and the [Start, End) of their stretch of duty. Start
 // is at or before t and End after it; an instant exactly at a hand-off
 // belongs to the incoming person. The instants are in t's location.
+// Rotations answer for instants within about 285 million years of 1970
+// (Unix seconds in [-2^53, 2^53)); for others At returns the zero Shift.
 //
 // At costs the same for any t: the number of hand-offs since the first is
 // found by dividing the local calendar-day difference by the turn length,
@@ -211,7 +213,7 @@ func (r Rotation[P]) Roster(t time.Time) []P {
 // same turn across which the same person stays on duty (they are merged
 // into one shift, as [Rotation.Shifts] does).
 func (r Rotation[P]) At(t time.Time) Shift[P] {
-	if r.loc == nil {
+	if r.loc == nil || !inRange(t) {
 		return Shift[P]{}
 	}
 	k, s, e := r.base(t)
@@ -230,13 +232,16 @@ func (r Rotation[P]) At(t time.Time) Shift[P] {
 // with no gap or overlap. Overrides and absences split shifts at their
 // edges; a stretch in which the same person stays on duty within one turn
 // is one shift. Nothing is yielded when to is not after from. The instants
-// are in from's location. Shifts allocates nothing per shift.
+// are in from's location. Shifts allocates nothing per shift. The range is
+// clipped to the instants rotations answer for (see [Rotation.At]), so
+// Shifts always ends.
 func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 	return func(yield func(Shift[P]) bool) {
+		out := from.Location()
+		from, to = clip(from, to)
 		if r.loc == nil || !from.Before(to) {
 			return
 		}
-		out := from.Location()
 		k, s, e := r.base(from)
 		for {
 			b := r.person(k)
@@ -262,6 +267,30 @@ func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 			s, e = e, next
 		}
 	}
+}
+
+// Range is the span of instants a rotation answers for: about 285 million
+// years either side of 1970, well inside time.Time's range, so that every
+// hand-off of a turn that holds such an instant is computed exactly with
+// int64 arithmetic and time.Date.
+const maxUnix = 1 << 53 // seconds
+
+// inRange reports whether t is in the span rotations answer for.
+func inRange(t time.Time) bool {
+	u := t.Unix()
+	return -maxUnix <= u && u < maxUnix
+}
+
+// clip returns [from, to) clipped to the span rotations answer for.
+func clip(from, to time.Time) (time.Time, time.Time) {
+	lo, hi := time.Unix(-maxUnix, 0), time.Unix(maxUnix, 0)
+	if from.Before(lo) {
+		from = lo
+	}
+	if to.After(hi) {
+		to = hi
+	}
+	return from, to
 }
 
 // base returns the turn number k that holds t and its hand-offs [s, e),
