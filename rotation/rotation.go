@@ -46,6 +46,18 @@ import (
 // day only, and shifts keep positive lengths. Choose a hand-off time outside
 // 00:00-04:00 to stay clear of the question.
 //
+// # Hand-off days the zone skipped
+//
+// A few zones skipped whole days when they moved across the date line:
+// Pacific/Apia has no 2011-12-30, Pacific/Kwajalein no 1993-08-21. A
+// hand-off due on such a day happens at the hand-off time of the next day
+// the zone has, which is also when that day's own hand-off is due in a
+// daily rotation: the turn of the skipped day is then empty (the day never
+// happened) and the outgoing person stays on duty until then. (time.Date
+// alone would put a 09:00 hand-off on the day before, and a 23:30 one on
+// the day after.) At never returns an empty shift, and Shifts and
+// Handoffs skip it, so At(t) always holds t and Shifts tiles time.
+//
 // Rotation values are immutable and safe for concurrent use; methods that
 // change a rotation return a new value. Rotations are not comparable with
 // ==; use [Rotation.Equal]. The zero Rotation has no roster: At returns the
@@ -78,7 +90,7 @@ const MaxTurn = 3653
 // Weekly returns a rotation with a hand-off every 7 days at first's local
 // time of day in first.Location(). people[0] takes the shift that starts at
 // first; the order then cycles, and extends backwards before first. For
-// the handbook's R1, first is a Wednesday; for R3, a Monday morning.
+// rule R1 in RULES.md, first is a Wednesday; for R3, a Monday morning.
 func Weekly[P comparable](first time.Time, people ...P) (Rotation[P], error) {
 	return Every(first, 7, people...)
 }
@@ -178,7 +190,7 @@ func (r Rotation[P]) WithName(name string) Rotation[P] {
 func (r Rotation[P]) Checklist() []string { return slices.Clone(r.checklist) }
 
 // WithChecklist returns a copy of r whose hand-offs carry items, in order:
-// for the handbook's R32, "move the @oncall alias", "hand off open threads",
+// for rule R32 in RULES.md, "move the @oncall alias", "hand off open threads",
 // "report how the week was spent".
 func (r Rotation[P]) WithChecklist(items ...string) Rotation[P] {
 	r.checklist = slices.Clone(items)

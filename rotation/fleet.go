@@ -7,7 +7,7 @@ import (
 )
 
 // Fleet2024Checklist is the hand-off checklist of Fleet's engineering
-// handbook (R2, R32), attached by the Fleet presets.
+// handbook (rules R2 and R32 in RULES.md), attached by the Fleet presets.
 func Fleet2024Checklist() []string {
 	return []string{
 		"incoming engineer takes the @oncall alias",
@@ -19,7 +19,7 @@ func Fleet2024Checklist() []string {
 
 // Fleet2024Weekly is the preset for Fleet's product on-call (R1, R2, R32): one
 // engineer at a time, in roster order, handing off every Wednesday at
-// first's local time of day (the handbook says only "Wednesday"; pick the
+// first's local time of day (rule R1 in RULES.md says only "Wednesday"; pick the
 // time), with [Fleet2024Checklist] on every hand-off. first must be a
 // Wednesday; otherwise it returns a [*ConfigError] wrapping [ErrSyntax]. It
 // is built from [Weekly] and [Rotation.WithChecklist] only.
@@ -56,9 +56,9 @@ func Contact[P comparable](name string, people ...P) Level[P] {
 // ("first thing Monday morning", say 08:00), shared by two first responders
 // (people in roster order, the second one position behind, see [Pair]).
 // An alert pages both responders (the level "first responders"), then each
-// of contacts in turn (four levels in the handbook: pass three contacts,
+// of contacts in turn (four levels in rule R3 of RULES.md: pass three contacts,
 // the application-level one chosen by area, R3), waiting wait between
-// levels (the handbook's response target is one hour: R26, R28).
+// levels (the response target of RULES.md is one hour: R26, R28).
 //
 // Each contact is used as given, except that a zero Wait means wait and an
 // empty Name means "contact"; a contact may page a rotation as well as
