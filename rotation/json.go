@@ -121,6 +121,9 @@ func (r *Rotation[P]) UnmarshalJSON(b []byte) error {
 // decodeRotation decodes one rotation nested at path.
 func decodeRotation[P comparable](b []byte, path string) (Rotation[P], error) {
 	var r Rotation[P]
+	if len(b) == 0 {
+		return r, configErr(path, "", ErrEmptyRoster, "want a rotation")
+	}
 	if err := r.UnmarshalJSON(b); err != nil {
 		return r, fromStrict(err, path)
 	}
