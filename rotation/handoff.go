@@ -29,20 +29,23 @@ func (r Rotation[P]) Handoffs(from, to time.Time) iter.Seq[Handoff[P]] {
 		list := slices.Clone(r.checklist)
 		first := true
 		var prev Shift[P]
-		for s := range r.Shifts(from, to) {
+		// A direct call, not a range over Shifts: the body then stays on
+		// the stack.
+		r.shifts(from, to, func(s Shift[P]) bool {
 			if first {
 				first = false
 				if !s.Start.Equal(from) {
 					prev = s
-					continue
+					return true
 				}
 				prev = r.At(from.Add(-time.Nanosecond))
 			}
 			if prev.Who != s.Who && !yield(Handoff[P]{At: s.Start, Outgoing: prev.Who, Incoming: s.Who, Checklist: list}) {
-				return
+				return false
 			}
 			prev = s
-		}
+			return true
+		})
 	}
 }
 

@@ -248,36 +248,44 @@ func (r Rotation[P]) At(t time.Time) Shift[P] {
 // clipped to the instants rotations answer for (see [Rotation.At]), so
 // Shifts always ends.
 func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
-	return func(yield func(Shift[P]) bool) {
-		out := from.Location()
-		from, to = clip(from, to)
-		if r.loc == nil || !from.Before(to) {
+	// A small closure, so that Shifts inlines and a range over it does
+	// not allocate.
+	return func(yield func(Shift[P]) bool) { r.shifts(from, to, yield) }
+}
+
+// shifts is the body of Shifts.
+func (r Rotation[P]) shifts(from, to time.Time, yield func(Shift[P]) bool) {
+	out := from.Location()
+	if r.loc == nil || !from.Before(to) {
+		return
+	}
+	from, to = clip(from, to)
+	if !from.Before(to) {
+		return
+	}
+	k, s, e := r.base(from)
+	for {
+		b := r.person(k)
+		if r.tab == nil {
+			if s.Before(e) && !yield(Shift[P]{Who: b, Start: s.In(out), End: e.In(out)}) {
+				return
+			}
+		} else if !r.tab.pieces(s, e, b, from, to, out, yield) {
 			return
 		}
-		k, s, e := r.base(from)
-		for {
-			b := r.person(k)
-			if r.tab == nil {
-				if s.Before(e) && !yield(Shift[P]{Who: b, Start: s.In(out), End: e.In(out)}) {
-					return
-				}
-			} else if !r.tab.pieces(s, e, b, from, to, out, yield) {
-				return
-			}
-			if !e.Before(to) {
-				return
-			}
-			k++
-			next := r.handoffAfter(k+1, e)
-			if next.Before(e) || (!next.After(e) && !e.After(s)) {
-				// Hand-offs never go back, and only one turn in a row can
-				// be empty (a skipped day): anything else means the
-				// instants left time.Time's range, so stop. Every other
-				// step moves e forward, towards to.
-				return
-			}
-			s, e = e, next
+		if !e.Before(to) {
+			return
 		}
+		k++
+		next := r.handoffAfter(k+1, e)
+		if next.Before(e) || (!next.After(e) && !e.After(s)) {
+			// Hand-offs never go back, and only one turn in a row can be
+			// empty (a skipped day): anything else means the instants
+			// left time.Time's range, so stop. Every other step moves e
+			// forward, towards to.
+			return
+		}
+		s, e = e, next
 	}
 }
 
@@ -295,12 +303,11 @@ func inRange(t time.Time) bool {
 
 // clip returns [from, to) clipped to the span rotations answer for.
 func clip(from, to time.Time) (time.Time, time.Time) {
-	lo, hi := time.Unix(-maxUnix, 0), time.Unix(maxUnix, 0)
-	if from.Before(lo) {
-		from = lo
+	if from.Unix() < -maxUnix {
+		from = time.Unix(-maxUnix, 0)
 	}
-	if to.After(hi) {
-		to = hi
+	if to.Unix() >= maxUnix {
+		to = time.Unix(maxUnix, 0)
 	}
 	return from, to
 }
