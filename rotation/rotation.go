@@ -254,7 +254,7 @@ func (r Rotation[P]) Shifts(from, to time.Time) iter.Seq[Shift[P]] {
 }
 
 // shifts is the body of Shifts.
-func (r Rotation[P]) shifts(from, to time.Time, yield func(Shift[P]) bool) {
+func (r *Rotation[P]) shifts(from, to time.Time, yield func(Shift[P]) bool) {
 	out := from.Location()
 	if r.loc == nil || !from.Before(to) {
 		return
