@@ -94,7 +94,7 @@ func (r Rotation[P]) NextHandoff(t time.Time) (h Handoff[P], ok bool) {
 // on duty: the start of the first turn that gives duty to someone else, or
 // the end of the stretch in which the roster and the overrides in effect
 // at u stay the same. ok is false when who stays on duty for ever.
-func (r Rotation[P]) stay(u time.Time, who P) (time.Time, bool) {
+func (r *Rotation[P]) stay(u time.Time, who P) (time.Time, bool) {
 	k, _, _ := r.base(u)
 	// The roster epoch of turn k and the first turn of the next one.
 	ei := 0

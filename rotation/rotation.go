@@ -317,7 +317,7 @@ func clip(from, to time.Time) (time.Time, time.Time) {
 // then moved by at most a few turns when t is before that day's hand-off
 // or the zone skipped a hand-off day (a skipped turn is empty and holds no
 // instant); no loop over the turns between the first hand-off and t.
-func (r Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
+func (r *Rotation[P]) base(t time.Time) (k int64, s, e time.Time) {
 	off, zs, ze := r.zone(t)
 	day := floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
 	k = floorDiv(day-int64(r.anchor), r.days)
@@ -352,7 +352,7 @@ const maxSkip = 4
 // constant offset holding it (zero times: unbounded). Inside the tabled
 // window it is a binary search; the standard library's lookup re-parses
 // the zone's rule on every call past the zone's last listed transition.
-func (r Rotation[P]) zone(t time.Time) (off int, zs, ze time.Time) {
+func (r *Rotation[P]) zone(t time.Time) (off int, zs, ze time.Time) {
 	if r.zt != nil {
 		if o, start, end, ok := r.zt.Lookup(t); ok {
 			return int(o), time.Unix(start, 0), time.Unix(end, 0)
@@ -368,7 +368,7 @@ func (r Rotation[P]) zone(t time.Time) (off int, zs, ze time.Time) {
 // period [zs, ze) (zero times: unbounded), when the hand-off falls well
 // inside that period; there its wall-clock time has exactly one instant,
 // which is what time.Date returns. Otherwise it asks time.Date.
-func (r Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
+func (r *Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
 	const margin = 48 * 60 * 60 // seconds; more than any offset change
 	wall := (int64(r.anchor)+k*r.days-date.ZeroOffset)*86400 + int64(r.at/clock.Second)
 	u := wall - int64(off)
@@ -381,7 +381,7 @@ func (r Rotation[P]) handoffNear(k int64, off int, zs, ze time.Time) time.Time {
 // handoffAfter returns handoff(k) given prev, an earlier hand-off: the
 // offset of prev's stretch usually holds at hand-off k too, which saves the
 // time.Date call Shifts would otherwise make for every shift.
-func (r Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
+func (r *Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
 	off, zs, ze := r.zone(prev)
 	return r.handoffNear(k, off, zs, ze)
 }
@@ -389,11 +389,12 @@ func (r Rotation[P]) handoffAfter(k int64, prev time.Time) time.Time {
 // handoff returns the instant of hand-off k: the wall-clock time on its
 // local day, normalised by time.Date, or, when the zone skipped that whole
 // day, the hand-off time of the first following day that it has.
-func (r Rotation[P]) handoff(k int64) time.Time {
+func (r *Rotation[P]) handoff(k int64) time.Time {
 	d := int64(r.anchor) + k*r.days
 	for i := 0; ; i++ {
 		h := r.wall(d)
-		if i == maxSkip || localDay(h) == d || r.dayExists(d) {
+		off, _, _ := r.zone(h) // the table's binary search, not the zone's rule
+		if i == maxSkip || floorDiv(h.Unix()+int64(off), 86400)+date.ZeroOffset == d || r.dayExists(d) {
 			return h
 		}
 		d++
@@ -401,17 +402,10 @@ func (r Rotation[P]) handoff(k int64) time.Time {
 }
 
 // wall returns time.Date of the hand-off time on local day d.
-func (r Rotation[P]) wall(d int64) time.Time {
+func (r *Rotation[P]) wall(d int64) time.Time {
 	y, m, dd := civil(d)
 	hh, mm, ss := r.at.HourMinuteSecond()
 	return time.Date(y, m, dd, hh, mm, ss, int(r.at%clock.Second), r.loc)
-}
-
-// localDay returns the date.Date day number of t's local day in t's
-// location.
-func localDay(t time.Time) int64 {
-	_, off := t.Zone()
-	return floorDiv(t.Unix()+int64(off), 86400) + date.ZeroOffset
 }
 
 // dayExists reports whether some instant has local day d in r's zone. It
@@ -420,7 +414,7 @@ func localDay(t time.Time) int64 {
 // offset o are [d*86400-o, (d+1)*86400-o) in Unix seconds, and offsets
 // stay within 26 hours of UTC, so periods outside a 100-hour window
 // cannot hold any.
-func (r Rotation[P]) dayExists(d int64) bool {
+func (r *Rotation[P]) dayExists(d int64) bool {
 	lo := (d-date.ZeroOffset)*86400 - 30*3600
 	hi := (d-date.ZeroOffset+1)*86400 + 30*3600
 	t := time.Unix(lo, 0).In(r.loc)
@@ -445,7 +439,7 @@ func (r Rotation[P]) dayExists(d int64) bool {
 }
 
 // epoch returns the roster epoch in effect for turn k.
-func (r Rotation[P]) epoch(k int64) *epoch[P] {
+func (r *Rotation[P]) epoch(k int64) *epoch[P] {
 	lo, hi := 1, len(r.epochs)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -460,13 +454,13 @@ func (r Rotation[P]) epoch(k int64) *epoch[P] {
 
 // position returns the epoch in effect for turn k and the roster position
 // of the person who takes turn k.
-func (r Rotation[P]) position(k int64) (*epoch[P], int) {
+func (r *Rotation[P]) position(k int64) (*epoch[P], int) {
 	ep := r.epoch(k)
 	return ep, int(floorMod(k-ep.base+ep.offset, int64(len(ep.roster))))
 }
 
 // person returns who takes turn k before overrides.
-func (r Rotation[P]) person(k int64) P {
+func (r *Rotation[P]) person(k int64) P {
 	ep, i := r.position(k)
 	return ep.roster[i]
 }
