@@ -25,7 +25,7 @@ func Fleet2024Checklist() []string {
 // is built from [Weekly] and [Rotation.WithChecklist] only.
 func Fleet2024Weekly[P comparable](first time.Time, people ...P) (Rotation[P], error) {
 	if !first.IsZero() && first.Weekday() != time.Wednesday {
-		return Rotation[P]{}, configErr("first", first.Weekday().String(), ErrSyntax)
+		return Rotation[P]{}, configErr("first", first.Format("2006-01-02 Monday"), ErrSyntax, "want a Wednesday (R1)")
 	}
 	r, err := Weekly(first, people...)
 	if err != nil {
@@ -69,10 +69,10 @@ func Contact[P comparable](name string, people ...P) Level[P] {
 // announced absences (R4) with [Infra.WithOverrides].
 func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []P, contacts ...Level[P]) (Infra[P], error) {
 	if !first.IsZero() && first.Weekday() != time.Monday {
-		return Infra[P]{}, configErr("first", first.Weekday().String(), ErrSyntax)
+		return Infra[P]{}, configErr("first", first.Format("2006-01-02 Monday"), ErrSyntax, "want a Monday (R3)")
 	}
 	if len(people) < 2 {
-		return Infra[P]{}, configErr("people", "", ErrEmptyRoster) // two first responders need two people
+		return Infra[P]{}, configErr("people", fmt.Sprint(len(people)), ErrEmptyRoster, "two first responders need two people")
 	}
 	r, err := Weekly(first, people...)
 	if err != nil {
