@@ -3,6 +3,7 @@ package rotation
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -222,4 +223,46 @@ func TestIssue11ChainZeroTime(t *testing.T) {
 	// Repeats whose total overflows a Duration are refused.
 	_, err = c.WithRepeats(math.MaxInt64 / int(2*time.Minute))
 	require.ErrorIs(t, err, ErrWait)
+}
+
+// TestNextHandoffMatchesHandoffs: on random rotations with roster changes,
+// overrides and one-person epochs, NextHandoff(t) is the first of
+// Handoffs(t+1ns, ...), and false only when Handoffs finds none up to well
+// past the last change and override.
+func TestNextHandoffMatchesHandoffs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, name := range zones {
+		loc := zone(t, name)
+		for i := range 150 {
+			r := randomRotation(t, rng, loc)
+			first := r.First()
+			for range rng.IntN(3) {
+				from := first.Add(time.Duration(rng.Int64N(int64(3 * 365 * 24 * time.Hour))))
+				people := []string{"a", "b", "c", "d"}[:1+rng.IntN(4)]
+				var err error
+				r, err = r.WithRoster(from, people...)
+				require.NoError(t, err)
+			}
+			if i%2 == 0 {
+				r = withRandomOverrides(t, rng, r)
+			}
+			horizon := first.AddDate(8, 0, 0)
+			for range 10 {
+				at := first.Add(time.Duration(rng.Int64N(int64(4*365*24*time.Hour))) - 365*24*time.Hour)
+				h, ok := r.NextHandoff(at)
+				var want Handoff[string]
+				found := false
+				for x := range r.Handoffs(at.Add(time.Nanosecond), horizon) {
+					want, found = x, true
+					break
+				}
+				require.Equal(t, found, ok, "%s NextHandoff(%v) = %v %v", name, at, h, ok)
+				if ok {
+					assert.Equal(t, want.At, h.At, "%s NextHandoff(%v)", name, at)
+					assert.Equal(t, want.Outgoing, h.Outgoing)
+					assert.Equal(t, want.Incoming, h.Incoming)
+				}
+			}
+		}
+	}
 }
