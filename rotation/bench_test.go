@@ -15,7 +15,7 @@ func benchRotation(b *testing.B) Rotation[string] {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return r
+	return r.WithBackups("erin", "frank")
 }
 
 var sinkShift Shift[string]
@@ -71,6 +71,48 @@ func BenchmarkShifts(b *testing.B) {
 		for s := range r.Shifts(from, to) {
 			sinkShift = s
 		}
+	}
+}
+
+// BenchmarkShiftsFirst is the cost of the first shift of a range: the
+// iterator's set-up and one hand-off lookup.
+func BenchmarkShiftsFirst(b *testing.B) {
+	r := benchRotation(b)
+	from := r.First().AddDate(10, 0, 0).Add(5 * time.Hour)
+	to := from.AddDate(1, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		for s := range r.Shifts(from, to) {
+			sinkShift = s
+			break
+		}
+	}
+}
+
+// BenchmarkNextHandoff: the next hand-off of a rotation with 400-day
+// turns, and through a two-year swap, is as cheap as next week's.
+func BenchmarkNextHandoff(b *testing.B) {
+	r := benchRotation(b)
+	long, err := Every(r.First(), 400, "alice", "bob")
+	if err != nil {
+		b.Fatal(err)
+	}
+	swap, err := r.WithOverrides(Swap("erin", r.First(), r.First().AddDate(2, 0, 0)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := r.First().Add(time.Hour)
+	for _, bc := range []struct {
+		name string
+		r    Rotation[string]
+	}{{"weekly", r}, {"every400", long}, {"swap2years", swap}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				h, _ := bc.r.NextHandoff(t)
+				sinkShift.Who = h.Incoming
+			}
+		})
 	}
 }
 

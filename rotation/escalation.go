@@ -1,11 +1,14 @@
 package rotation
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // Level is one step of an escalation chain: the people paged (a person, a
@@ -54,22 +57,22 @@ type Chain[P comparable] struct {
 // pages nobody, or [ErrWait] for a negative wait.
 func Escalation[P comparable](levels ...Level[P]) (Chain[P], error) {
 	if len(levels) == 0 {
-		return Chain[P]{}, configErr("levels", "", ErrEmptyRoster)
+		return Chain[P]{}, configErr("levels", "", ErrEmptyRoster, "want at least one level")
 	}
 	c := Chain[P]{levels: make([]Level[P], len(levels)), ends: make([]time.Duration, len(levels))}
 	var sum time.Duration
 	for i, l := range levels {
 		f := fmt.Sprintf("levels[%d]", i)
 		if len(l.People) == 0 && len(l.Rotations) == 0 {
-			return Chain[P]{}, configErr(f+".people", l.Name, ErrEmptyRoster)
+			return Chain[P]{}, configErr(f+".people", l.Name, ErrEmptyRoster, "the level pages nobody")
 		}
 		for j, r := range l.Rotations {
 			if r.IsZero() {
-				return Chain[P]{}, configErr(fmt.Sprintf("%s.rotations[%d]", f, j), "", ErrEmptyRoster)
+				return Chain[P]{}, configErr(fmt.Sprintf("%s.rotations[%d]", f, j), "", ErrEmptyRoster, "a zero Rotation")
 			}
 		}
 		if l.Wait < 0 || sum+l.Wait < sum { // negative, or the total overflows
-			return Chain[P]{}, configErr(f+".wait", l.Wait.String(), ErrWait)
+			return Chain[P]{}, configErr(f+".wait", l.Wait.String(), ErrWait, "want 0 or more, and a total that fits a time.Duration")
 		}
 		l.People = slices.Clone(l.People)
 		l.Rotations = slices.Clone(l.Rotations)
@@ -82,11 +85,19 @@ func Escalation[P comparable](levels ...Level[P]) (Chain[P], error) {
 
 // WithRepeats returns a copy of c that runs through its levels n more times
 // after the first pass before it stops at the last level. It returns a
-// [*ConfigError] wrapping [ErrWait] when n < 0, or when n > 0 and the
-// levels' waits add up to zero.
+// [*ConfigError] wrapping [ErrWait] when n < 0, when n > 0 and the levels'
+// waits add up to zero, or when the n+1 passes would last longer than a
+// time.Duration holds (about 292 years).
 func (c Chain[P]) WithRepeats(n int) (Chain[P], error) {
-	if n < 0 || (n > 0 && (len(c.ends) == 0 || c.ends[len(c.ends)-1] <= 0)) {
-		return c, configErr("repeats", fmt.Sprint(n), ErrWait)
+	switch {
+	case n < 0:
+		return c, configErr("repeats", n, ErrWait, "want 0 or more")
+	case n == 0:
+	case len(c.ends) == 0 || c.ends[len(c.ends)-1] <= 0:
+		return c, configErr("repeats", n, ErrWait, "the levels' waits add up to zero")
+	case int64(n) >= math.MaxInt64/int64(c.ends[len(c.ends)-1]):
+		return c, configErr("repeats", n, ErrWait,
+			fmt.Sprintf("want at most %d for a chain of %v", math.MaxInt64/int64(c.ends[len(c.ends)-1])-1, c.ends[len(c.ends)-1]))
 	}
 	c.repeats = n
 	return c, nil
@@ -112,13 +123,23 @@ type Page[P comparable] struct {
 }
 
 // At returns which level is paged at t for an alert that began at began
-// and was acknowledged at acked (zero when not acknowledged). After an
-// acknowledgement the escalation stops at the level paged then. ok is false
-// when t is before began or c has no levels. At is arithmetic: one division
-// by the chain's total wait and one binary search.
-func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], ok bool) {
-	if len(c.levels) == 0 || t.Before(began) {
-		return Page[P]{}, false
+// and was acknowledged at acked (the zero time when not acknowledged).
+// After an acknowledgement the escalation stops at the level paged then.
+// It returns a [*ConfigError] wrapping [ErrZeroTime] for a zero began or
+// t, [ErrEmptyRange] when t is before began, or [ErrEmptyRoster] when c
+// has no levels. At is arithmetic: one division by the chain's total wait
+// and one binary search, however far t is from began.
+func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], err error) {
+	switch {
+	case len(c.levels) == 0:
+		return Page[P]{}, configErr("levels", "", ErrEmptyRoster)
+	case began.IsZero():
+		return Page[P]{}, configErr("began", "", ErrZeroTime)
+	case t.IsZero():
+		return Page[P]{}, configErr("t", "", ErrZeroTime)
+	case t.Before(began):
+		return Page[P]{}, configErr("t", t.Format(time.RFC3339Nano), ErrEmptyRange,
+			"before the alert began at "+began.Format(time.RFC3339Nano))
 	}
 	at := t
 	if !acked.IsZero() && !acked.After(t) {
@@ -129,13 +150,12 @@ func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], ok bool) {
 		p.Acked = true
 	}
 	total := c.ends[len(c.ends)-1]
+	// Sub saturates at about 292 years, which WithRepeats keeps beyond the
+	// end of the last pass, so a saturated elapsed still lands on it.
 	elapsed := at.Sub(began)
 	pass := 0
 	if total > 0 {
-		pass = int(elapsed / total)
-	}
-	if pass > c.repeats || total <= 0 {
-		pass = c.repeats
+		pass = int(min(int64(elapsed/total), int64(c.repeats)))
 	}
 	within := elapsed - time.Duration(pass)*total
 	lvl, _ := slices.BinarySearchFunc(c.ends, within, func(e, w time.Duration) int {
@@ -158,14 +178,14 @@ func (c Chain[P]) At(began, acked, t time.Time) (p Page[P], ok bool) {
 	if !p.Acked && !last && (lvl < len(c.levels)-1 || pass < c.repeats) {
 		p.Next = passStart.Add(c.ends[lvl])
 	}
-	return p, true
+	return p, nil
 }
 
 type wireLevel[P comparable] struct {
-	Name      string        `json:"name,omitempty"`
-	People    []P           `json:"people,omitempty"`
-	Rotations []Rotation[P] `json:"rotations,omitempty"`
-	Wait      string        `json:"wait"`
+	Name      string            `json:"name,omitempty"`
+	People    []P               `json:"people,omitempty"`
+	Rotations []json.RawMessage `json:"rotations,omitempty"`
+	Wait      string            `json:"wait"`
 }
 
 type wireChain[P comparable] struct {
@@ -180,34 +200,51 @@ func (c Chain[P]) MarshalJSON() ([]byte, error) {
 	if len(c.levels) == 0 {
 		return []byte("null"), nil
 	}
-	w := wireChain[P]{Repeats: c.repeats, Levels: make([]wireLevel[P], len(c.levels))}
+	type level struct {
+		Name      string        `json:"name,omitempty"`
+		People    []P           `json:"people,omitempty"`
+		Rotations []Rotation[P] `json:"rotations,omitempty"`
+		Wait      string        `json:"wait"`
+	}
+	w := struct {
+		Levels  []level `json:"levels"`
+		Repeats int     `json:"repeats,omitempty"`
+	}{Repeats: c.repeats, Levels: make([]level, len(c.levels))}
 	for i, l := range c.levels {
-		w.Levels[i] = wireLevel[P]{Name: l.Name, People: l.People, Rotations: l.Rotations, Wait: l.Wait.String()}
+		w.Levels[i] = level{Name: l.Name, People: l.People, Rotations: l.Rotations, Wait: l.Wait.String()}
 	}
 	return json.Marshal(w)
 }
 
 // UnmarshalJSON decodes the form [Chain.MarshalJSON] writes and validates it
-// as [Escalation] and [Chain.WithRepeats] do. null leaves c unchanged.
+// as [Escalation] and [Chain.WithRepeats] do, and each rotation as
+// [Rotation.UnmarshalJSON] does. Unknown and duplicate keys are refused at
+// any depth, with their JSON path ("levels[1].rotations[0].overrides[0].absnet").
+// A null document or field is the same as a missing one: null leaves c
+// unchanged. Errors are [*ConfigError] values.
 func (c *Chain[P]) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
+	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
 	var w wireChain[P]
-	if err := json.Unmarshal(b, &w); err != nil {
-		var ce *ConfigError
-		if errors.As(err, &ce) {
-			return err // from a nested rotation
-		}
-		return &ConfigError{Field: "chain", Value: truncate(string(b)), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	if err := strict.Decode(b, &w); err != nil {
+		return fromStrict(err, "")
 	}
 	levels := make([]Level[P], len(w.Levels))
 	for i, l := range w.Levels {
+		f := fmt.Sprintf("levels[%d]", i)
 		d, err := time.ParseDuration(l.Wait)
 		if err != nil {
-			return configErr(fmt.Sprintf("levels[%d].wait", i), l.Wait, ErrWait)
+			return configErr(f+".wait", l.Wait, ErrWait, `want a duration such as "15m"`)
 		}
-		levels[i] = Level[P]{Name: l.Name, People: l.People, Rotations: l.Rotations, Wait: d}
+		levels[i] = Level[P]{Name: l.Name, People: l.People, Wait: d}
+		for j, raw := range l.Rotations {
+			r, err := decodeRotation[P](raw, fmt.Sprintf("%s.rotations[%d]", f, j))
+			if err != nil {
+				return err
+			}
+			levels[i].Rotations = append(levels[i].Rotations, r)
+		}
 	}
 	out, err := Escalation(levels...)
 	if err != nil {

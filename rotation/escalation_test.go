@@ -33,8 +33,8 @@ func TestEscalation(t *testing.T) {
 		{10 * time.Hour, 2, 0, "cto"},
 	}
 	for _, tt := range tests {
-		p, ok := c.At(began, time.Time{}, began.Add(tt.after))
-		require.True(t, ok)
+		p, err := c.At(began, time.Time{}, began.Add(tt.after))
+		require.NoError(t, err)
 		assert.Equal(t, tt.level, p.Level, "At(+%v).Level", tt.after)
 		assert.Equal(t, tt.who, p.Who[0], "At(+%v).Who", tt.after)
 		if tt.next == 0 {
@@ -44,16 +44,16 @@ func TestEscalation(t *testing.T) {
 		}
 	}
 	// Acknowledged at +20m: stops at level 1.
-	p, ok := c.At(began, began.Add(20*time.Minute), began.Add(5*time.Hour))
-	require.True(t, ok)
+	p, err := c.At(began, began.Add(20*time.Minute), began.Add(5*time.Hour))
+	require.NoError(t, err)
 	assert.True(t, p.Acked)
 	assert.Equal(t, 1, p.Level)
 	assert.True(t, p.Next.IsZero())
 	// Not yet acknowledged at t: still escalating.
 	p, _ = c.At(began, began.Add(2*time.Hour), began.Add(20*time.Minute))
 	assert.False(t, p.Acked)
-	_, ok = c.At(began, time.Time{}, began.Add(-time.Second))
-	assert.False(t, ok)
+	_, err = c.At(began, time.Time{}, began.Add(-time.Second))
+	require.ErrorIs(t, err, ErrEmptyRange)
 
 	// Repeat twice more: a chain of 60 minutes.
 	rc, err := c.WithRepeats(2)
@@ -142,8 +142,8 @@ func TestChainJSON(t *testing.T) {
 		`{"levels":[{"people":["a"],"wait":"soon"}]}`:           "levels[0].wait",
 		`{"levels":[{"people":["a"],"wait":"-1m"}]}`:            "levels[0].wait",
 		`{"levels":[{"people":["a"],"wait":"0s"}],"repeats":1}`: "repeats",
-		`{"levels":[{"rotations":[{"zone":"Nowhere","first":"2024-01-01","at":"09:00","every":7,"people":["a"]}],"wait":"1m"}]}`: "zone",
-		`"x"`: "chain",
+		`{"levels":[{"rotations":[{"zone":"Nowhere","first":"2024-01-01","at":"09:00","every":7,"people":["a"]}],"wait":"1m"}]}`: "levels[0].rotations[0].zone",
+		`"x"`: "",
 	} {
 		var c Chain[string]
 		err := json.Unmarshal([]byte(in), &c)

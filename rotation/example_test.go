@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/clock"
+
 	"github.com/teamcadence/cadence/rotation"
 )
 
@@ -57,8 +60,8 @@ func ExampleInfra_WithOverrides() {
 		rotation.Contact("application (payments)", "kai"),
 		rotation.Contact("engineering manager", "lena"),
 		rotation.Contact("cto", "mo")))
-	// ben is away Thursday 4 to Tuesday 9 April; dee covers.
-	infra = must(infra.WithOverrides(rotation.Absence("ben", "dee",
+	// ben is away Thursday 4 to Tuesday 9 April; dee, a named backup, covers.
+	infra = must(infra.WithBackups("dee").WithOverrides(rotation.Absence("ben", "dee",
 		time.Date(2024, 4, 4, 0, 0, 0, 0, lon), time.Date(2024, 4, 9, 0, 0, 0, 0, lon))))
 	for _, l := range infra.Responders {
 		for s := range l.Rotation.Shifts(monday, monday.AddDate(0, 0, 14)) {
@@ -128,7 +131,7 @@ func ExampleDiff() {
 // A rotation's configuration round-trips through JSON.
 func ExampleRotation_MarshalJSON() {
 	first := time.Date(2024, 3, 6, 9, 0, 0, 0, must(time.LoadLocation("Asia/Kathmandu")))
-	r := must(rotation.Every(14, first, "ana", "ben")).WithName("platform")
+	r := must(rotation.Every(first, 14, "ana", "ben")).WithName("platform")
 	b := must(json.Marshal(r))
 	fmt.Println(string(b))
 	var back rotation.Rotation[string]
@@ -149,4 +152,34 @@ func ExampleRotation_Loads() {
 	// Output:
 	// ana: 2 shifts, 336h0m0s
 	// ben: 1 shifts, 168h0m0s
+}
+
+// Samoa skipped 2011-12-30 when it moved across the date line. The turn
+// due that day is empty: the hand-off happens at 23:30 on the next day the
+// zone has, and whoever was on duty stays until then.
+func ExampleRotation_At_skippedDay() {
+	apia := must(time.LoadLocation("Pacific/Apia"))
+	r := must(rotation.New(apia, date.New(2011, 12, 28), clock.New(23, 30, 0, 0), 1, "ana", "ben", "cy"))
+	for s := range r.Shifts(time.Date(2011, 12, 29, 0, 0, 0, 0, apia), time.Date(2012, 1, 1, 0, 0, 0, 0, apia)) {
+		fmt.Printf("%-3s %s - %s (%v)\n", s.Who, s.Start.Format("Jan 2 15:04 -07"), s.End.Format("Jan 2 15:04 -07"), s.Duration())
+	}
+	// Output:
+	// ana Dec 28 23:30 -10 - Dec 29 23:30 -10 (24h0m0s)
+	// ben Dec 29 23:30 -10 - Dec 31 23:30 +14 (24h0m0s)
+	// ana Dec 31 23:30 +14 - Jan 1 23:30 +14 (24h0m0s)
+}
+
+// NextHandoff answers at any distance: a rotation with 400-day turns, and a
+// one-person roster that never hands off.
+func ExampleRotation_NextHandoff() {
+	utc := time.UTC
+	first := time.Date(2024, 3, 6, 9, 0, 0, 0, utc)
+	long := must(rotation.Every(first, 400, "ana", "ben"))
+	h, ok := long.NextHandoff(first)
+	fmt.Println(h.At.Format("2006-01-02 15:04"), h.Outgoing, "->", h.Incoming, ok)
+	_, ok = must(rotation.Weekly(first, "solo")).NextHandoff(first)
+	fmt.Println("solo:", ok)
+	// Output:
+	// 2025-04-10 09:00 ana -> ben true
+	// solo: false
 }

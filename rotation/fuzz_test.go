@@ -74,13 +74,17 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add(`{"zone":"Europe/London","first":"2024-03-06","weekday":"Wednesday","at":"09:00:30.5","every":7,"people":["a","b"],"start":1,` +
 		`"changes":[{"from":"2024-03-20","people":["c","a"],"start":1}],` +
 		`"overrides":[{"kind":"absence","who":"b","absent":"a","from":"2024-03-07T00:00:00Z","to":"2024-03-09T00:00:00Z"}],"checklist":["alias"]}`)
-	f.Add(`{"zone":"Asia/Kathmandu","first":"2024-02-29","at":"23:45","every":1,"people":["a"],` +
+	f.Add(`{"zone":"Asia/Kathmandu","first":"2024-02-29","at":"23:45","every":1,"people":["a"],"backups":["x","y"],` +
 		`"overrides":[{"kind":"override","who":"x","from":"2024-03-01T00:00:00+05:45","to":"2024-03-02T00:00:00+05:45"},` +
 		`{"who":"y","from":"2024-03-01T12:00:00Z","to":"2024-03-03T00:00:00Z"}]}`)
 	f.Add(`{"zone":"Local","first":"2024-03-06","at":"24:00","every":7,"people":["a"]}`) // bad time
 	f.Add(`{"zone":"UTC","first":"2024-3-6","at":"9:00","every":-1,"people":[]}`)        // bad everything
 	f.Add(`null`)
 	f.Add(`{`)
+	f.Add(`{"zone":"UTC","first":"2024-03-06","at":"09:00","every":7,"people":["a"],"overides":[]}`)                                                                                                           // misspelt key
+	f.Add(`{"zone":"UTC","first":"2024-03-06","at":"09:00","every":7,"people":["a"],"people":["b"]}`)                                                                                                          // duplicate key
+	f.Add(`{"zone":"UTC","first":"2024-03-06","at":"09:00","every":7,"people":["a","b"],"overrides":[{"kind":"absence","who":"zed","absent":"a","from":"2024-03-07T00:00:00Z","to":"2024-03-08T00:00:00Z"}]}`) // unknown name
+	f.Add(`{"zone":"UTC","first":"2024-03-06","at":"09:00","every":36028797018963968,"people":["a"]}`)                                                                                                         // turn of 2^55 days
 	f.Fuzz(func(t *testing.T, in string) {
 		var r Rotation[string]
 		if err := json.Unmarshal([]byte(in), &r); err != nil {
@@ -108,25 +112,50 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		if !s.Contains(first) {
 			t.Fatalf("At(%v) = %v", first, s)
 		}
+		// Strictness: the same document with one more key is refused,
+		// naming the key.
+		var bad Rotation[string]
+		err = json.Unmarshal(append([]byte(`{"bogus":1,`), b[1:]...), &bad)
+		var ce *ConfigError
+		if !errors.Is(err, ErrUnknownField) || !errors.As(err, &ce) || ce.Field != "bogus" || !bad.IsZero() {
+			t.Fatalf("an unknown key was not refused: %v", err)
+		}
+		// Every name an override gives resolves.
+		for _, o := range r.Overrides() {
+			if !r.knows(o.Who) || (o.Kind == Cover && !r.knows(o.Absent)) {
+				t.Fatalf("override %+v names someone unknown", o)
+			}
+		}
 	})
 }
 
-// FuzzOverrides adds arbitrary overrides and checks that Shifts tiles and
-// agrees with At.
+// FuzzOverrides adds an arbitrary swap or absence, then a swap to y inside
+// it when it is longer than two hours, and checks who is on duty against
+// the documented resolution (model: the later-added wins, an absence only
+// takes the absent person's duty): at the probe, at the edges of both
+// overrides, and inside y's swap, where y must be on duty. Shifts must
+// tile and agree with At.
 func FuzzOverrides(f *testing.F) {
-	f.Add(int64(3600), int64(7200), false, uint8(1), uint8(0), int64(5400))
-	f.Add(int64(-86400), int64(86400*9), true, uint8(0), uint8(3), int64(0))
-	f.Add(int64(100), int64(100), true, uint8(2), uint8(2), int64(100)) // empty range, self backup
+	f.Add(int64(3600), int64(7200), false, uint8(1), uint8(0), int64(5400))          // one-hour swap to b: no y swap
+	f.Add(int64(-86400), int64(86400*9), true, uint8(0), uint8(3), int64(0))         // x away: a covers, y swaps in
+	f.Add(int64(-86400), int64(86400*9), true, uint8(3), uint8(1), int64(86400*3))   // b away, x covers; probe in y's swap
+	f.Add(int64(0), int64(86400*20), false, uint8(3), uint8(0), int64(86400*8+3600)) // x swaps in for 20 days
+	f.Add(int64(100), int64(100), true, uint8(2), uint8(2), int64(100))              // empty range, self backup
 	f.Fuzz(func(t *testing.T, from, to int64, absence bool, who, absent uint8, probe int64) {
 		loc, _ := time.LoadLocation("Europe/London")
 		first := time.Date(2024, 3, 27, 9, 0, 0, 0, loc)
-		r := MustWeekly(first, "a", "b", "c")
+		r := MustWeekly(first, "a", "b", "c").WithBackups("x", "y")
 		names := []string{"a", "b", "c", "x"}
 		o := Swap(names[who%4], first.Add(time.Duration(from%(1<<40))*time.Second), first.Add(time.Duration(to%(1<<40))*time.Second))
 		if absence {
 			o = Absence(names[absent%4], names[who%4], o.From, o.To)
 		}
-		r2, err := r.WithOverrides(o, Swap("y", o.From.Add(time.Hour), o.To.Add(-time.Hour)))
+		os := []Override[string]{o}
+		y := Swap("y", o.From.Add(time.Hour), o.To.Add(-time.Hour))
+		if o.To.Sub(o.From) > 2*time.Hour {
+			os = append(os, y)
+		}
+		r2, err := r.WithOverrides(os...)
 		if err != nil {
 			if !r2.Equal(r) {
 				t.Fatal("failed WithOverrides changed the rotation")
@@ -134,10 +163,21 @@ func FuzzOverrides(f *testing.F) {
 			return
 		}
 		at := o.From.Add(time.Duration(probe%(1<<40)) * time.Second)
-		s := r2.At(at)
-		if !s.Contains(at) {
-			t.Fatalf("At(%v) = %v", at, s)
+		probes := []time.Time{at, o.From, o.To.Add(-1), o.To}
+		if len(os) == 2 {
+			probes = append(probes, y.From, y.From.Add(y.To.Sub(y.From)/2), y.To.Add(-1), y.To)
+			mid := y.From.Add(y.To.Sub(y.From) / 2)
+			if got := r2.At(mid).Who; got != "y" {
+				t.Fatalf("At(%v) = %s inside the swap to y [%v, %v)", mid, got, y.From, y.To)
+			}
 		}
+		for _, p := range probes {
+			want := model(r.At(p).Who, p, os)
+			if got := r2.At(p); got.Who != want || !got.Contains(p) {
+				t.Fatalf("At(%v) = %v, want %s on duty", p, got, want)
+			}
+		}
+		s := r2.At(at)
 		var prev Shift[string]
 		k := 0
 		for sh := range r2.Shifts(at.Add(-240*time.Hour), at.Add(240*time.Hour)) {
@@ -149,6 +189,9 @@ func FuzzOverrides(f *testing.F) {
 			}
 			prev = sh
 			k++
+		}
+		if k == 0 {
+			t.Fatalf("no shifts around %v", at)
 		}
 	})
 }
@@ -175,12 +218,12 @@ func FuzzEscalation(f *testing.F) {
 		if a > b {
 			a, b = b, a
 		}
-		p, ok1 := c.At(began, time.Time{}, began.Add(time.Duration(a)*time.Second))
-		q, ok2 := c.At(began, time.Time{}, began.Add(time.Duration(b)*time.Second))
-		if ok1 && ok2 && (q.Pass < p.Pass || (q.Pass == p.Pass && q.Level < p.Level)) {
+		p, err1 := c.At(began, time.Time{}, began.Add(time.Duration(a)*time.Second))
+		q, err2 := c.At(began, time.Time{}, began.Add(time.Duration(b)*time.Second))
+		if err1 == nil && err2 == nil && (q.Pass < p.Pass || (q.Pass == p.Pass && q.Level < p.Level)) {
 			t.Fatalf("escalation went backwards: %+v then %+v", p, q)
 		}
-		if ok1 && !p.Next.IsZero() && !p.Next.After(began.Add(time.Duration(a)*time.Second)) {
+		if err1 == nil && !p.Next.IsZero() && !p.Next.After(began.Add(time.Duration(a)*time.Second)) {
 			t.Fatalf("next escalation %v is not after %v", p.Next, a)
 		}
 	})
@@ -215,9 +258,9 @@ func FuzzChainUnmarshalJSON(f *testing.F) {
 			t.Fatalf("round trip: %s then %s", b, b2)
 		}
 		began := time.Date(2024, 3, 5, 2, 0, 0, 0, time.UTC)
-		p, ok := c.At(began, time.Time{}, began.Add(time.Hour))
+		p, err := c.At(began, time.Time{}, began.Add(time.Hour))
 		q, _ := back.At(began, time.Time{}, began.Add(time.Hour))
-		if ok && (p.Level != q.Level || p.Pass != q.Pass) {
+		if err == nil && (p.Level != q.Level || p.Pass != q.Pass) {
 			t.Fatalf("round trip pages differently: %+v, %+v", p, q)
 		}
 	})
@@ -238,6 +281,7 @@ func FuzzInfraWithOverrides(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		base = base.WithBackups(testBackups...)
 		o := Swap(names[who%5], mon.Add(time.Duration(from%(1<<40))*time.Second), mon.Add(time.Duration(to%(1<<40))*time.Second))
 		if absence {
 			o = Absence(names[absent%5], o.Who, o.From, o.To)

@@ -24,6 +24,7 @@ func TestFleet2024InfraContacts(t *testing.T) {
 		Level[string]{Name: "application on-call", Rotations: []Rotation[string]{apps}},
 		Contact("", "lena"), slow)
 	require.NoError(t, err)
+	in = in.WithBackups(testBackups...)
 	levels := in.Escalation.Levels()
 	var names []string
 	var waits []time.Duration
@@ -35,8 +36,8 @@ func TestFleet2024InfraContacts(t *testing.T) {
 	assert.Equal(t, []time.Duration{time.Hour, time.Hour, time.Hour, time.Hour, 2 * time.Hour}, waits, "zero Wait is the preset's wait")
 	// The application on-call level pages whoever is on duty in apps.
 	began := time.Date(2024, 3, 31, 3, 30, 0, 0, lon) // just after the 01:00 -> 02:00 BST jump
-	p, ok := in.Escalation.At(began, time.Time{}, began.Add(2*time.Hour+30*time.Minute))
-	require.True(t, ok)
+	p, err := in.Escalation.At(began, time.Time{}, began.Add(2*time.Hour+30*time.Minute))
+	require.NoError(t, err)
 	assert.Equal(t, "application on-call", p.Name)
 	assert.Equal(t, []string{apps.At(began).Who}, p.Who)
 	assert.True(t, p.Next.Equal(began.Add(3*time.Hour)), "Next = %v", p.Next)
@@ -139,8 +140,8 @@ func checkInfra(t *testing.T, base, got Infra[string], os []Override[string], ts
 			assert.Equal(t, l.Name, gl[i].Name)
 			assert.Equal(t, l.Wait, gl[i].Wait)
 		}
-		p, ok := got.Escalation.At(at, time.Time{}, at)
-		require.True(t, ok)
+		p, err := got.Escalation.At(at, time.Time{}, at)
+		require.NoError(t, err)
 		assert.Equal(t, want, p.Who, "alert at %v pages the first responders", at)
 	}
 }
@@ -151,6 +152,7 @@ func TestInfraWithOverrides(t *testing.T) {
 	mon := time.Date(2024, 3, 4, 8, 0, 0, 0, chi) // the week of the US spring-forward
 	base, err := Fleet2024Infra(mon, time.Hour, []string{"ana", "ben", "cy"}, Contact("lead", "lead"), Contact("cto", "cto"))
 	require.NoError(t, err)
+	base = base.WithBackups(testBackups...)
 	base.Escalation, err = base.Escalation.WithRepeats(2)
 	require.NoError(t, err)
 	// ben is secondary on Mar 4-11 and primary on Mar 11-18 (hand-offs at
@@ -222,6 +224,7 @@ func TestInfraWithOverridesErrors(t *testing.T) {
 	mon := time.Date(2024, 3, 4, 8, 0, 0, 0, time.UTC)
 	base, err := Fleet2024Infra(mon, time.Hour, []string{"a", "b"}, Contact("lead", "l"))
 	require.NoError(t, err)
+	base = base.WithBackups(testBackups...)
 	tests := []struct {
 		name  string
 		o     []Override[string]
@@ -249,7 +252,7 @@ func TestInfraWithOverridesErrors(t *testing.T) {
 	_, err = Infra[string]{Escalation: people}.WithOverrides(Absence("a", "x", mon, mon.Add(time.Hour)))
 	require.ErrorIs(t, err, ErrEmptyRoster)
 	// A hand-built Infra with one layer and a chain of its own rotation.
-	r := MustWeekly(mon, "a", "b")
+	r := MustWeekly(mon, "a", "b").WithBackups(testBackups...)
 	chain, err := Escalation(Level[string]{Name: "on call", Rotations: []Rotation[string]{r}, Wait: time.Minute}, Contact("lead", "a"))
 	require.NoError(t, err)
 	one, err := Infra[string]{Responders: Layers[string]{{Name: "only", Rotation: r}}, Escalation: chain}.WithOverrides(Absence("a", "x", mon, mon.Add(time.Hour)))
@@ -278,6 +281,7 @@ func TestInfraWithOverridesProperties(t *testing.T) {
 		base, err := Fleet2024Infra(mon, time.Hour, roster, Contact("lead", "l"),
 			Level[string]{Name: "other rotation", Rotations: []Rotation[string]{MustWeekly(mon.AddDate(0, 0, 2), "c", "y")}})
 		require.NoError(t, err)
+		base = base.WithBackups(testBackups...)
 		var os []Override[string]
 		for range 1 + rng.IntN(3) {
 			from := mon.Add(time.Duration(rng.Int64N(int64(21 * 24 * time.Hour)))).Truncate(time.Minute)
@@ -314,7 +318,7 @@ func TestInfraWithOverridesProperties(t *testing.T) {
 // same person on both layers of a pair.
 func TestOffsetDropsOverrides(t *testing.T) {
 	mon := time.Date(2024, 3, 4, 8, 0, 0, 0, time.UTC)
-	r := MustWeekly(mon, "a", "b", "c")
+	r := MustWeekly(mon, "a", "b", "c").WithBackups(testBackups...)
 	withAbs, err := r.WithOverrides(Absence("b", "x", mon, mon.AddDate(0, 0, 14)), Swap("y", mon, mon.Add(time.Hour)))
 	require.NoError(t, err)
 	off := withAbs.Offset(1)

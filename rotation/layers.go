@@ -1,8 +1,13 @@
 package rotation
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // Layer is a named rotation within [Layers]: "primary", "secondary",
@@ -48,4 +53,31 @@ func (l Layers[P]) Who(t time.Time) []P {
 // that hold on both layers use [Infra.WithOverrides] or add them to each.
 func Pair[P comparable](r Rotation[P]) Layers[P] {
 	return Layers[P]{{Name: "primary", Rotation: r}, {Name: "secondary", Rotation: r.Offset(1)}}
+}
+
+// UnmarshalJSON decodes the list [Layers] encodes to, strictly: an unknown
+// or repeated key at any depth is refused with its JSON path
+// ("[1].rotation.overrides[0].absnet"), and each rotation is validated as
+// [Rotation.UnmarshalJSON] does. null leaves l unchanged.
+func (l *Layers[P]) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	var w []struct {
+		Name     string          `json:"name,omitempty"`
+		Rotation json.RawMessage `json:"rotation"`
+	}
+	if err := strict.Decode(b, &w); err != nil {
+		return fromStrict(err, "")
+	}
+	out := make(Layers[P], len(w))
+	for i, x := range w {
+		r, err := decodeRotation[P](x.Rotation, fmt.Sprintf("[%d].rotation", i))
+		if err != nil {
+			return err
+		}
+		out[i] = Layer[P]{Name: x.Name, Rotation: r}
+	}
+	*l = out
+	return nil
 }

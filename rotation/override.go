@@ -6,45 +6,45 @@ import (
 	"time"
 )
 
-// Kind tells an override from an absence.
-type Kind uint8
+// OverrideKind tells an override from an absence.
+type OverrideKind uint8
 
 const (
 	// Replace gives the whole of [From, To) to Who, whoever was on duty.
-	Replace Kind = iota
+	Replace OverrideKind = iota
 	// Cover gives Who (the backup) only the parts of [From, To) in which
 	// Absent would have been on duty.
 	Cover
 )
 
 // String returns "override" or "absence".
-func (k Kind) String() string {
+func (k OverrideKind) String() string {
 	switch k {
 	case Replace:
 		return "override"
 	case Cover:
 		return "absence"
 	}
-	return fmt.Sprintf("Kind(%d)", uint8(k))
+	return fmt.Sprintf("OverrideKind(%d)", uint8(k))
 }
 
-// MarshalText returns the text of [Kind.String].
-func (k Kind) MarshalText() ([]byte, error) {
+// MarshalText returns the text of [OverrideKind.String].
+func (k OverrideKind) MarshalText() ([]byte, error) {
 	if k > Cover {
-		return nil, configErr("kind", k.String(), ErrSyntax)
+		return nil, configErr("kind", k.String(), ErrSyntax, `want "override" or "absence"`)
 	}
 	return []byte(k.String()), nil
 }
 
 // UnmarshalText parses "override" or "absence"; empty text is Replace.
-func (k *Kind) UnmarshalText(b []byte) error {
+func (k *OverrideKind) UnmarshalText(b []byte) error {
 	switch string(b) {
 	case "override", "":
 		*k = Replace
 	case "absence":
 		*k = Cover
 	default:
-		return configErr("kind", string(b), ErrSyntax)
+		return configErr("kind", string(b), ErrSyntax, `want "override" or "absence"`)
 	}
 	return nil
 }
@@ -57,7 +57,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 // absence sees the schedule that everything added before it produced: a
 // backup's own absence added later hands on to the backup's backup.
 type Override[P comparable] struct {
-	Kind     Kind
+	Kind     OverrideKind
 	Who      P // who takes duty: the replacement, or the absent person's backup
 	Absent   P // for Cover only: the person who is away
 	From, To time.Time
@@ -79,17 +79,60 @@ func Absence[P comparable](absent, backup P, from, to time.Time) Override[P] {
 func (o Override[P]) validate(field string) error {
 	switch {
 	case o.Kind > Cover:
-		return configErr(field+".kind", o.Kind.String(), ErrSyntax)
+		return configErr(field+".kind", o.Kind.String(), ErrSyntax, `want "override" or "absence"`)
 	case o.From.IsZero():
-		return configErr(field+".from", o.From.String(), ErrZeroTime)
+		return configErr(field+".from", "", ErrZeroTime)
 	case o.To.IsZero():
-		return configErr(field+".to", o.To.String(), ErrZeroTime)
+		return configErr(field+".to", "", ErrZeroTime)
 	case !o.From.Before(o.To):
-		return configErr(field+".to", o.To.Format(time.RFC3339Nano), ErrEmptyRange)
+		return configErr(field+".to", o.To.Format(time.RFC3339Nano), ErrEmptyRange,
+			"not after from "+o.From.Format(time.RFC3339Nano))
 	case o.Kind == Cover && o.Who == o.Absent:
 		return configErr(field+".who", fmt.Sprint(o.Who), ErrSelfBackup)
 	}
 	return nil
+}
+
+// resolve checks that the people o names are known to r: on one of r's
+// rosters or among its backups (a backup may be absent too).
+func (r Rotation[P]) resolve(o Override[P], field string) error {
+	if o.Kind == Cover && !r.knows(o.Absent) {
+		return configErr(field+".absent", fmt.Sprint(o.Absent), ErrUnknownName, "not on the roster or its backups")
+	}
+	if !r.knows(o.Who) {
+		return configErr(field+".who", fmt.Sprint(o.Who), ErrUnknownName, "not on the roster or its backups")
+	}
+	return nil
+}
+
+// knows reports whether p is on one of r's rosters or among its backups.
+func (r Rotation[P]) knows(p P) bool { return r.onRoster(p) || slices.Contains(r.backups, p) }
+
+// onRoster reports whether p is on the roster at some time.
+func (r Rotation[P]) onRoster(p P) bool {
+	for _, ep := range r.epochs {
+		if slices.Contains(ep.roster, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Backups returns a copy of the people who may take duty through an
+// override or absence without being on the roster, in the order given.
+func (r Rotation[P]) Backups() []P { return slices.Clone(r.backups) }
+
+// WithBackups returns a copy of r whose backups are people: the people
+// who may take duty through a [Swap] or cover an [Absence] (R4) without
+// being on the roster. Every person an override names must be on the
+// roster or among the backups; a misspelt name is an error, never a shift
+// given to nobody. Backups are not part of the turn order.
+func (r Rotation[P]) WithBackups(people ...P) Rotation[P] {
+	r.backups = slices.Clone(people)
+	if len(r.backups) == 0 {
+		r.backups = nil
+	}
+	return r
 }
 
 // Overrides returns a copy of r's overrides and absences in the order they
@@ -104,8 +147,10 @@ func (r Rotation[P]) Overrides() []Override[P] {
 // WithOverrides returns a copy of r with overrides added after the existing
 // ones (so they win where they overlap them). It returns a [*ConfigError]
 // wrapping [ErrEmptyRange] when an override's To is not after its From,
-// [ErrZeroTime] for a zero instant, or [ErrSelfBackup] for an absence whose
-// backup is the absent person; r is then unchanged. Adding many overrides
+// [ErrZeroTime] for a zero instant, [ErrSelfBackup] for an absence whose
+// backup is the absent person, or [ErrUnknownName] for a person (absent,
+// backup or replacement) who is neither on the roster, at any time, nor
+// among the backups ([Rotation.WithBackups]); r is then unchanged. Adding many overrides
 // in one call is cheaper than one at a time: the lookup table is rebuilt
 // once per call, in O(k log k) for k non-nested overrides.
 func (r Rotation[P]) WithOverrides(overrides ...Override[P]) (Rotation[P], error) {
@@ -117,7 +162,11 @@ func (r Rotation[P]) WithOverrides(overrides ...Override[P]) (Rotation[P], error
 		n = len(r.tab.entries)
 	}
 	for i, o := range overrides {
-		if err := o.validate(fmt.Sprintf("overrides[%d]", n+i)); err != nil {
+		f := fmt.Sprintf("overrides[%d]", n+i)
+		if err := o.validate(f); err != nil {
+			return r, err
+		}
+		if err := r.resolve(o, f); err != nil {
 			return r, err
 		}
 	}

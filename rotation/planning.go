@@ -8,13 +8,16 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Calendar is the business calendar that fairness queries weigh duty
-// against. sla.Calendar satisfies it; its zero value is open at all times
-// and has no non-workdays.
-type Calendar interface {
+// Workdays says which local days are working days: the interface every
+// cadence package that asks uses. sla.Calendar satisfies it.
+type Workdays interface {
 	// IsWorkday reports whether d is a working day.
 	IsWorkday(d date.Date) bool
-	// Between returns the open (business) time in [from, to).
+}
+
+// businessHours is what [Rotation.Loads] also uses when its [Workdays]
+// has it, as sla.Calendar does: the open (business) time in [from, to).
+type businessHours interface {
 	Between(from, to time.Time) time.Duration
 }
 
@@ -48,18 +51,20 @@ type Load[P comparable] struct {
 	Shifts int
 	// Duty is the time on duty within the range.
 	Duty time.Duration
-	// OffHours is the part of Duty outside the calendar's open hours;
-	// NonWorkday the part on local days the calendar says are not
-	// workdays. Both are zero when no calendar is given.
+	// NonWorkday is the part of Duty on local days that are not
+	// workdays; OffHours the part outside business hours, when the
+	// Workdays also has a Between(from, to time.Time) time.Duration method
+	// (sla.Calendar does). Both are zero when no Workdays is given.
 	OffHours, NonWorkday time.Duration
 }
 
 // Loads returns each person's duty in [from, to), in order of first
-// appearance. With a non-nil cal, it also splits out the time outside
-// business hours and on non-workdays, in the rotation's location. The cost
+// appearance. With a non-nil cal, it also splits out the time on
+// non-workdays, in the rotation's location, and, when cal has a Between
+// method as sla.Calendar does, the time outside business hours. The cost
 // is proportional to the number of shifts in the range, plus the number of
 // days for the non-workday split.
-func (r Rotation[P]) Loads(from, to time.Time, cal Calendar) []Load[P] {
+func (r Rotation[P]) Loads(from, to time.Time, cal Workdays) []Load[P] {
 	var out []Load[P]
 	for s := range r.Shifts(from, to) {
 		i := slices.IndexFunc(out, func(l Load[P]) bool { return l.Who == s.Who })
@@ -74,14 +79,16 @@ func (r Rotation[P]) Loads(from, to time.Time, cal Calendar) []Load[P] {
 		if cal == nil {
 			continue
 		}
-		l.OffHours += b.Sub(a) - cal.Between(a, b)
+		if bh, ok := cal.(businessHours); ok {
+			l.OffHours += b.Sub(a) - bh.Between(a, b)
+		}
 		l.NonWorkday += r.nonWorkday(a, b, cal)
 	}
 	return out
 }
 
 // nonWorkday returns the part of [a, b) on local days that are not workdays.
-func (r Rotation[P]) nonWorkday(a, b time.Time, cal Calendar) time.Duration {
+func (r Rotation[P]) nonWorkday(a, b time.Time, cal Workdays) time.Duration {
 	var sum time.Duration
 	for d := date.NewAt(a.In(r.loc)); ; d++ {
 		start, end := midnight(d, r.loc), midnight(d+1, r.loc)

@@ -14,7 +14,7 @@ func (r Rotation[P]) effective(from time.Time) (k int64, ep *epoch[P], pos int, 
 		return 0, nil, 0, configErr("people", "", ErrEmptyRoster)
 	}
 	if from.IsZero() {
-		return 0, nil, 0, configErr("from", from.String(), ErrZeroTime)
+		return 0, nil, 0, configErr("from", "", ErrZeroTime)
 	}
 	k, s, _ := r.base(from)
 	if !s.Equal(from) {
@@ -78,7 +78,7 @@ func (r Rotation[P]) Insert(from time.Time, person P) (Rotation[P], error) {
 // Remove returns a copy of r without person from the first hand-off at or
 // after from: their turns are skipped and everyone else keeps their order.
 // If person was due at that hand-off, the next person in order takes it. It
-// returns a [*ConfigError] wrapping [ErrNotOnRoster] when person is not on
+// returns a [*ConfigError] wrapping [ErrUnknownName] when person is not on
 // the roster then, or [ErrEmptyRoster] when nobody would be left.
 func (r Rotation[P]) Remove(from time.Time, person P) (Rotation[P], error) {
 	k, ep, pos, err := r.effective(from)
@@ -86,7 +86,7 @@ func (r Rotation[P]) Remove(from time.Time, person P) (Rotation[P], error) {
 		return r, err
 	}
 	if !slices.Contains(ep.roster, person) {
-		return r, configErr("person", fmt.Sprint(person), ErrNotOnRoster)
+		return r, configErr("person", fmt.Sprint(person), ErrUnknownName, "not on the roster in effect then")
 	}
 	roster := make([]P, 0, len(ep.roster))
 	offset := 0
@@ -100,7 +100,7 @@ func (r Rotation[P]) Remove(from time.Time, person P) (Rotation[P], error) {
 		roster = append(roster, p)
 	}
 	if len(roster) == 0 {
-		return r, configErr("people", fmt.Sprint(person), ErrEmptyRoster)
+		return r, configErr("person", fmt.Sprint(person), ErrEmptyRoster, "the only person on the roster")
 	}
 	return r.change(k, roster, offset%len(roster)), nil
 }

@@ -132,7 +132,7 @@ func TestHandoffInGapAndOverlap(t *testing.T) {
 func TestEvery(t *testing.T) {
 	ktm := zone(t, "Asia/Kathmandu")
 	first := time.Date(2024, 12, 30, 8, 0, 0, 0, ktm)
-	r, err := Every(2, first, "a", "b", "c")
+	r, err := Every(first, 2, "a", "b", "c")
 	require.NoError(t, err)
 	assert.Equal(t, 2, r.Turn())
 	s := r.At(time.Date(2025, 1, 3, 7, 59, 0, 0, ktm)) // turn 1: Jan 1 08:00 - Jan 3 08:00
@@ -151,13 +151,13 @@ func TestConstructorErrors(t *testing.T) {
 	var ce *ConfigError
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, "people", ce.Field)
-	_, err = Every(0, first, "a")
+	_, err = Every(first, 0, "a")
 	require.ErrorIs(t, err, ErrTurn)
-	assert.Contains(t, err.Error(), `rotation: every "0"`)
-	_, err = Every(-3, first, "a")
+	assert.Contains(t, err.Error(), `rotation: days "0"`)
+	_, err = Every(first, -3, "a")
 	require.ErrorIs(t, err, ErrTurn)
 	_, err = New(nil, date.New(2024, 3, 6), 0, 7, "a")
-	require.ErrorIs(t, err, ErrNoLocation)
+	require.ErrorIs(t, err, ErrZone)
 	_, err = New(chi, date.New(2024, 3, 6), clock.Day, 7, "a")
 	require.ErrorIs(t, err, ErrSyntax)
 	_, err = Weekly(time.Time{}, "a")
@@ -331,7 +331,7 @@ func withRandomOverrides(t *testing.T, rng *rand.Rand, r Rotation[string]) Rotat
 			os = append(os, Absence(p[a], p[b], from, to))
 		}
 	}
-	r, err := r.WithOverrides(os...)
+	r, err := r.WithBackups(testBackups...).WithOverrides(os...)
 	require.NoError(t, err)
 	return r
 }
@@ -356,3 +356,7 @@ func TestSkippedDay(t *testing.T) {
 	assert.Equal(t, "b", s.Who, "turn 4 (Dec 31); turn 3 (the skipped Dec 30) is empty")
 	assert.Equal(t, 24*time.Hour, s.Duration())
 }
+
+// testBackups are the people the tests' overrides may give duty to
+// without their being on the roster (Rotation.WithBackups).
+var testBackups = []string{"a", "b", "c", "d", "e", "w", "x", "y", "z", "dee", "eve", "erin", "frank", "jo", "l", "lead", "q", "zed"}

@@ -322,7 +322,7 @@ func (v view) onCall() OnCallReport {
 		r.Escalation = append(r.Escalation, Level{i + 1, l.Name, l.Who(at), Duration(after)})
 		after += l.Wait
 	}
-	if p, ok := t.Infra.Escalation.At(at, time.Time{}, at.Add(alertAfter)); ok {
+	if p, err := t.Infra.Escalation.At(at, time.Time{}, at.Add(alertAfter)); err == nil {
 		r.Alert = Page{v.in(at), v.in(at.Add(alertAfter)), p.Level + 1, p.Who, v.in(p.Next)}
 	}
 	if h, ok := t.OnCall.NextHandoff(at); ok {

@@ -135,7 +135,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-n", "0"}, "-n 0: want 1 to 1000"},
 		{[]string{"-at", "9am"}, `-at "9am": want a time of day`},
 		{[]string{"-first", "yesterday"}, `-first "yesterday"`},
-		{[]string{"-every", "0"}, `rotation: every "0"`},
+		{[]string{"-every", "0"}, `rotation: days "0": bad turn length`},
 		{[]string{"-roster", " , "}, "rotation: people"},
 		{[]string{"extra"}, `unexpected argument "extra"`},
 		{[]string{"-bogus"}, "flag provided but not defined: -bogus"},

@@ -169,7 +169,7 @@ func Fleet() (Preset, error) {
 	if err != nil {
 		return Preset{}, err
 	}
-	infra = infra.WithName("fleet infrastructure").WithChecklist(rotation.Fleet2024Checklist()...)
+	infra = infra.WithName("fleet infrastructure").WithChecklist(rotation.Fleet2024Checklist()...).WithBackups("jo")
 	// gus announced a conference (R4): Tuesday 5 to Friday 8 March 2024.
 	infra, err = infra.WithOverrides(rotation.Absence("gus", "jo",
 		time.Date(2024, 3, 5, 0, 0, 0, 0, chicago), time.Date(2024, 3, 9, 0, 0, 0, 0, chicago)))
@@ -289,7 +289,7 @@ func (p Preset) Use(name string) (Team, error) {
 		return Team{}, err
 	}
 	// The announced absences (R4) hold on both layers and in the chain.
-	if infra, err = infra.WithOverrides(p.Infra.Overrides()...); err != nil {
+	if infra, err = infra.WithBackups(p.Infra.Backups()...).WithOverrides(p.Infra.Overrides()...); err != nil {
 		return Team{}, err
 	}
 	train, err := p.Train.WithPolicy(v.Policy)

@@ -7,7 +7,7 @@ import (
 )
 
 // Fleet2024Checklist is the hand-off checklist of Fleet's engineering
-// handbook (R2, R32), attached by the Fleet presets.
+// handbook (rules R2 and R32 in RULES.md), attached by the Fleet presets.
 func Fleet2024Checklist() []string {
 	return []string{
 		"incoming engineer takes the @oncall alias",
@@ -19,13 +19,13 @@ func Fleet2024Checklist() []string {
 
 // Fleet2024Weekly is the preset for Fleet's product on-call (R1, R2, R32): one
 // engineer at a time, in roster order, handing off every Wednesday at
-// first's local time of day (the handbook says only "Wednesday"; pick the
+// first's local time of day (rule R1 in RULES.md says only "Wednesday"; pick the
 // time), with [Fleet2024Checklist] on every hand-off. first must be a
 // Wednesday; otherwise it returns a [*ConfigError] wrapping [ErrSyntax]. It
 // is built from [Weekly] and [Rotation.WithChecklist] only.
 func Fleet2024Weekly[P comparable](first time.Time, people ...P) (Rotation[P], error) {
 	if !first.IsZero() && first.Weekday() != time.Wednesday {
-		return Rotation[P]{}, configErr("first", first.Weekday().String(), ErrSyntax)
+		return Rotation[P]{}, configErr("first", first.Format("2006-01-02 Monday"), ErrSyntax, "want a Wednesday (R1)")
 	}
 	r, err := Weekly(first, people...)
 	if err != nil {
@@ -56,9 +56,9 @@ func Contact[P comparable](name string, people ...P) Level[P] {
 // ("first thing Monday morning", say 08:00), shared by two first responders
 // (people in roster order, the second one position behind, see [Pair]).
 // An alert pages both responders (the level "first responders"), then each
-// of contacts in turn (four levels in the handbook: pass three contacts,
+// of contacts in turn (four levels in rule R3 of RULES.md: pass three contacts,
 // the application-level one chosen by area, R3), waiting wait between
-// levels (the handbook's response target is one hour: R26, R28).
+// levels (the response target of RULES.md is one hour: R26, R28).
 //
 // Each contact is used as given, except that a zero Wait means wait and an
 // empty Name means "contact"; a contact may page a rotation as well as
@@ -69,10 +69,10 @@ func Contact[P comparable](name string, people ...P) Level[P] {
 // announced absences (R4) with [Infra.WithOverrides].
 func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []P, contacts ...Level[P]) (Infra[P], error) {
 	if !first.IsZero() && first.Weekday() != time.Monday {
-		return Infra[P]{}, configErr("first", first.Weekday().String(), ErrSyntax)
+		return Infra[P]{}, configErr("first", first.Format("2006-01-02 Monday"), ErrSyntax, "want a Monday (R3)")
 	}
 	if len(people) < 2 {
-		return Infra[P]{}, configErr("people", "", ErrEmptyRoster) // two first responders need two people
+		return Infra[P]{}, configErr("people", fmt.Sprint(len(people)), ErrEmptyRoster, "two first responders need two people")
 	}
 	r, err := Weekly(first, people...)
 	if err != nil {
@@ -97,6 +97,29 @@ func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []
 	return Infra[P]{Responders: layers, Escalation: chain}, nil
 }
 
+// WithBackups returns a copy of in whose responder layers and chain
+// rotations all have people as their backups ([Rotation.WithBackups]): the
+// people who may cover an absence (R4) without being on the roster.
+func (in Infra[P]) WithBackups(people ...P) Infra[P] {
+	out := in
+	out.Responders = slices.Clone(in.Responders)
+	for i := range out.Responders {
+		if !out.Responders[i].Rotation.IsZero() {
+			out.Responders[i].Rotation = out.Responders[i].Rotation.WithBackups(people...)
+		}
+	}
+	out.Escalation.levels = slices.Clone(in.Escalation.levels)
+	for i, l := range out.Escalation.levels {
+		out.Escalation.levels[i].Rotations = slices.Clone(l.Rotations)
+		for j, r := range l.Rotations {
+			if !r.IsZero() {
+				out.Escalation.levels[i].Rotations[j] = r.WithBackups(people...)
+			}
+		}
+	}
+	return out
+}
+
 // WithOverrides returns a copy of in with overrides added to every
 // responder layer and to every rotation that a level of the escalation
 // chain pages, after each one's existing overrides (so, as in
@@ -107,17 +130,43 @@ func Fleet2024Infra[P comparable](first time.Time, wait time.Duration, people []
 // its range to its person on every layer and rotation, so a pair collapses
 // to that one person; to have one responder replaced, use [Absence].
 //
+// Names resolve against the responder layers: every person an override
+// names must be on one of their rosters or among their backups
+// ([Infra.WithBackups]). A chain rotation that never has the absent person
+// is left without that absence, which could not change it.
+//
 // People a level names directly are not rotations and are paged as listed:
 // overrides do not change them. A backup who is already on duty on another
 // layer is paged once ([Layers.Who], [Level.Who] do not repeat a person).
 //
-// It returns a [*ConfigError] wrapping [ErrEmptyRange], [ErrZeroTime] or
-// [ErrSelfBackup] for a bad override (the field is "overrides[i]", i
-// counting from 0 in this call), or [ErrEmptyRoster] when in has no
-// rotation to add them to; in is then unchanged.
+// It returns a [*ConfigError] wrapping [ErrEmptyRange], [ErrZeroTime],
+// [ErrSelfBackup] or [ErrUnknownName] for a bad override (the field is
+// "overrides[i]", i counting from 0 in this call), or [ErrEmptyRoster]
+// when in has no rotation to add them to; in is then unchanged.
 func (in Infra[P]) WithOverrides(overrides ...Override[P]) (Infra[P], error) {
+	var known Rotation[P] // the responders' rosters and backups, to resolve names
+	for _, l := range in.Responders {
+		if l.Rotation.IsZero() {
+			continue
+		}
+		if known.IsZero() {
+			known = l.Rotation
+			known.epochs = slices.Clone(known.epochs)
+			known.backups = slices.Clone(known.backups)
+			continue
+		}
+		known.epochs = append(known.epochs, l.Rotation.epochs...)
+		known.backups = append(known.backups, l.Rotation.backups...)
+	}
 	for i, o := range overrides {
-		if err := o.validate(fmt.Sprintf("overrides[%d]", i)); err != nil {
+		f := fmt.Sprintf("overrides[%d]", i)
+		if err := o.validate(f); err != nil {
+			return in, err
+		}
+		if known.IsZero() {
+			break
+		}
+		if err := known.resolve(o, f); err != nil {
 			return in, err
 		}
 	}
@@ -125,11 +174,21 @@ func (in Infra[P]) WithOverrides(overrides ...Override[P]) (Infra[P], error) {
 		if r.IsZero() {
 			return r, false
 		}
-		if len(overrides) == 0 {
+		var own []Override[P]
+		for _, o := range overrides {
+			if o.Kind == Cover && !r.knows(o.Absent) {
+				continue
+			}
+			if !r.knows(o.Who) {
+				r.backups = append(slices.Clone(r.backups), o.Who)
+			}
+			own = append(own, o)
+		}
+		if len(own) == 0 {
 			return r, true
 		}
-		out, err := r.WithOverrides(overrides...)
-		return out, err == nil // validated above, so no error
+		out, err := r.WithOverrides(own...)
+		return out, err == nil // validated and resolved above, so no error
 	}
 	out, n := in, 0
 	if in.Responders != nil {
