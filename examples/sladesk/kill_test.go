@@ -55,7 +55,7 @@ func TestKillAndResume(t *testing.T) {
 	bin := buildBinary(t)
 	evPath := writeEvents(t, events)
 	db := filepath.Join(t.TempDir(), "desk.db")
-	args := []string{"-db", db, "-events", evPath, "-now", until.Format(time.RFC3339), "-q", "-progress", "500"}
+	args := []string{"-db", db, "-events", evPath, "-at", until.Format(time.RFC3339), "-q", "-progress", "500"}
 
 	// First run: killed once a third of the events are in.
 	cmd := exec.Command(bin, args...)

@@ -15,7 +15,8 @@
 //	-events FILE        ticket events as JSON lines ("-" for stdin); default: the embedded sample
 //	-targets FILE       targets as JSON (see ReadPolicy); default: R25-R28 on a 9-17 weekday calendar
 //	-zone America/Chicago  the business calendar's zone for the default targets
-//	-now INSTANT        replay: the simulated instant the replay runs up to (RFC 3339 or a day); default: now
+//	-at INSTANT         replay: the simulated instant the replay runs up to (RFC 3339, or a day:
+//	                    its midnight in -zone); default: now
 //	-http ADDR          serve events over HTTP on ADDR in real time instead of replaying
 //	-workers 4          jobs worked at once
 //
@@ -34,7 +35,7 @@
 // In replay mode River reads a simulated clock (River's Config.Test.Time):
 // the replay sets it just before each event's instant, so a job fires only
 // once every event before its instant has been applied, and at the end to
-// -now, then waits until every firing due by then is in the outbox.
+// -at, then waits until every firing due by then is in the outbox.
 package main
 
 import (
@@ -85,7 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	eventsPath := fs.String("events", "", "ticket events as JSON lines (\"-\" for stdin); default: the embedded sample")
 	targetsPath := fs.String("targets", "", "targets file (JSON); default: R25-R28")
 	zone := fs.String("zone", "America/Chicago", "the business calendar's IANA zone for the default targets")
-	nowFlag := fs.String("now", "", "replay up to this simulated instant (RFC 3339, or a day YYYY-MM-DD); default: now")
+	atFlag := fs.String("at", "", "replay up to this simulated instant (RFC 3339, or a day YYYY-MM-DD, its midnight in -zone); default: now")
 	addr := fs.String("http", "", "serve events over HTTP on this address, in real time")
 	workers := fs.Int("workers", 4, "jobs worked at once")
 	quiet := fs.Bool("q", false, "print only the summary, not each firing")
@@ -108,9 +109,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return usageError{err}
 	}
 	now := wallNow
-	if *nowFlag != "" {
-		if now, err = parseInstant(*nowFlag, loc); err != nil {
-			return usageError{fmt.Errorf("-now: %w", err)}
+	if *atFlag != "" {
+		if now, err = parseInstant(*atFlag, loc); err != nil {
+			return usageError{fmt.Errorf("-at: %w", err)}
 		}
 	}
 	if *addr != "" {

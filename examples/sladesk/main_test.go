@@ -22,7 +22,7 @@ import (
 func TestSample(t *testing.T) {
 	var out, errOut bytes.Buffer
 	now := time.Date(2024, 3, 20, 0, 0, 0, 0, time.UTC)
-	err := run(context.Background(), []string{"-now", now.Format(time.RFC3339)}, nil, &out, &errOut, time.Time{})
+	err := run(context.Background(), []string{"-at", now.Format(time.RFC3339)}, nil, &out, &errOut, time.Time{})
 	require.NoError(t, err, errOut.String())
 	events, err := ReadEvents(bytes.NewReader(sampleEvents))
 	require.NoError(t, err)
@@ -45,7 +45,7 @@ func TestFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-zone", "Local"},
 		{"-zone", "Mars/Olympus"},
-		{"-now", "yesterday"},
+		{"-at", "yesterday"},
 		{"-workers", "0"},
 		{"-events", "/nonexistent/events.jsonl"},
 		{"extra"},
@@ -148,7 +148,7 @@ func TestHTTP(t *testing.T) {
 // run applies nothing and the outbox is unchanged.
 func TestResumeSkipsApplied(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "twice.db")
-	args := []string{"-db", db, "-now", "2024-03-20T00:00:00Z", "-q"}
+	args := []string{"-db", db, "-at", "2024-03-20T00:00:00Z", "-q"}
 	var first, second, errOut bytes.Buffer
 	require.NoError(t, run(context.Background(), args, nil, &first, &errOut, time.Time{}), errOut.String())
 	require.NoError(t, run(context.Background(), args, nil, &second, &errOut, time.Time{}), errOut.String())
