@@ -39,4 +39,8 @@
 //
 // The package does no other I/O, reads no clock and keeps no state: values
 // are plain data, safe for concurrent use once built.
+//
+// ical carries the rhythms of the five packages to calendar clients; the
+// process rules they model, cited as R1-R32, are in RULES.md at the module
+// root: https://github.com/teamcadence/cadence/blob/main/RULES.md
 package ical
