@@ -166,10 +166,19 @@ func (s Scheme) Explain(is Issue) Explanation {
 	e := Explanation{Number: is.Number, Evaluation: s.evaluateFeatures(&f), scheme: s}
 	check := func(r *crule) RuleCheck {
 		c := RuleCheck{Rule: r.name, State: r.state, Diagnosis: r.diag}
+		projectFails := false
 		for _, t := range r.terms {
-			if t.m.match(&f) {
+			if t.src.Columns == nil && t.src.Projects != nil && !t.m.match(&f) {
+				projectFails = true
+			}
+		}
+		for _, t := range r.terms {
+			switch {
+			case t.m.match(&f):
 				c.Holds = append(c.Holds, t.text)
-			} else {
+			case t.src.Columns != nil && projectFails:
+				// Off the board: the project's failure says it.
+			default:
 				c.Fails = append(c.Fails, Failure{Term: t.text, Why: s.why(t, &is)})
 			}
 		}
@@ -186,18 +195,29 @@ func (s Scheme) Explain(is Issue) Explanation {
 
 // Nearest returns the state rules that fail the fewest qualifiers (at least
 // one), the states the issue is closest to; none when a state rule holds.
+// Rules for closed issues are left out for an open one and the other way
+// round (their is: fails), unless no other rule is left.
 func (e Explanation) Nearest() []RuleCheck {
-	best := -1
 	for _, c := range e.States {
 		if c.OK() {
 			return nil
 		}
+	}
+	statusFails := func(c RuleCheck) bool {
+		return slices.ContainsFunc(c.Fails, func(f Failure) bool { return strings.HasPrefix(f.Term, "is:") })
+	}
+	cands := slices.DeleteFunc(slices.Clone(e.States), statusFails)
+	if len(cands) == 0 {
+		cands = e.States
+	}
+	best := -1
+	for _, c := range cands {
 		if best < 0 || len(c.Fails) < best {
 			best = len(c.Fails)
 		}
 	}
 	var out []RuleCheck
-	for _, c := range e.States {
+	for _, c := range cands {
 		if len(c.Fails) == best {
 			out = append(out, c)
 		}

@@ -109,7 +109,7 @@ func Fleet2022(people map[string]string) (Scheme, error) {
 	}
 	addSearches(&cfg, fleet2022Searches)
 	toReproduced := Transition{Rule: "R20", To: "reproduced", Remove: []string{":reproduce"}, Team: true,
-		Assign: RoleEM, Unassign: []string{RoleQA}, Board: ReleaseProject, Column: ColumnReady}
+		Assign: RoleEM, Unassign: []string{RoleQA}, Board: ReleaseProject, Column: ColumnReady, Leave: []string{ProductProject}}
 	moves := fleetMoves(toReproduced, nil)
 	ack := toReproduced.clone()
 	ack.Name, ack.From = "reproduce", "acknowledged"
@@ -216,7 +216,7 @@ func fleetMoves(toReproduced Transition, notABugAdd []string) []Transition {
 	return []Transition{
 		reproduce, fast, fastNew,
 		{Name: "start", Rule: "R17", From: "reproduced", To: "in engineering", Board: ReleaseProject, Column: ColumnInProgress},
-		{Name: "ready for QA", Rule: "R17", From: "in engineering", To: "awaiting QA", Board: ReleaseProject, Column: ColumnAwaitingQA, Assign: RoleQA},
+		{Name: "ready for QA", Rule: "R17", From: "in engineering", To: "awaiting QA", Remove: []string{":reproduce"}, Board: ReleaseProject, Column: ColumnAwaitingQA, Assign: RoleQA},
 		{Name: "QA failed", Rule: "R17", From: "awaiting QA", To: "in engineering", Board: ReleaseProject, Column: ColumnInProgress, Unassign: []string{RoleQA}},
 		{Name: "verified", Rule: "R17", From: "awaiting QA", To: "closed", Close: true},
 		{Name: "no answer", Rule: "R19", From: "inbox", To: "closed", Close: true},

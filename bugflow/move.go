@@ -160,8 +160,10 @@ type MoveOptions struct {
 // list means no change.
 type Edit struct {
 	Number       int        `json:"number"`
-	From         State      `json:"from"`
-	To           State      `json:"to"`
+	From         State      `json:"-"`
+	To           State      `json:"-"`
+	FromName     string     `json:"from"` // the scheme's names of From and To
+	ToName       string     `json:"to"`
 	Move         string     `json:"move"`
 	Rule         string     `json:"rule,omitempty"`
 	AddLabels    []string   `json:"addLabels,omitempty"`
@@ -203,7 +205,14 @@ func (e Edit) String() string {
 	if len(parts) == 0 {
 		parts = append(parts, "no change")
 	}
-	return fmt.Sprintf("#%d %s -> %s (%s): %s", e.Number, e.From, e.To, e.Move, strings.Join(parts, "; "))
+	from, to := e.FromName, e.ToName
+	if from == "" {
+		from = e.From.String()
+	}
+	if to == "" {
+		to = e.To.String()
+	}
+	return fmt.Sprintf("#%d %s -> %s (%s): %s", e.Number, from, to, e.Move, strings.Join(parts, "; "))
 }
 
 // Apply returns a copy of the issue with the edit made, as the tracker
@@ -270,7 +279,7 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 		return Edit{}, &TransitionError{From: from, To: to}
 	}
 	t := &mv.t
-	e := Edit{Number: is.Number, From: from, To: to, Move: t.Name, Rule: t.Rule, Close: t.Close && !is.Closed, Reopen: t.Reopen && is.Closed}
+	e := Edit{Number: is.Number, From: from, To: to, FromName: s.StateName(from), ToName: s.StateName(to), Move: t.Name, Rule: t.Rule, Close: t.Close && !is.Closed, Reopen: t.Reopen && is.Closed}
 	for _, l := range is.Labels {
 		for _, r := range t.Remove {
 			if compilePattern(r).match(trim(l)) && !slices.Contains(e.RemoveLabels, l) {
