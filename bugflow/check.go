@@ -377,7 +377,7 @@ func (s *compiled) spelling(folded string) string {
 }
 
 func (s *compiled) columnName(c column) string { return s.spelling(c.name) }
-func (s *compiled) loginName(i int) string    { return s.spelling(s.logins[i]) }
+func (s *compiled) loginName(i int) string     { return s.spelling(s.logins[i]) }
 
 // nearest returns the candidate that name nearly matches, "" for none: the
 // same letters and digits ignoring case, punctuation, spaces and emoji, or

@@ -108,14 +108,14 @@ type Scheme struct {
 type compiled struct {
 	cfg Config
 
-	labels   []string  // folded exact labels, sorted by cmpKey; bit i
-	prefixes []pattern // prefix patterns; bit len(labels)+j
-	boards   []cboard  // the board table; bit i
-	byTitle  []int     // board indexes sorted by title
-	columns  []column  // (board, column) pairs; bit i
-	logins   []string  // folded logins, sorted by cmpKey; bit i
-	loginRole []int    // role index of logins[i], -1 for none
-	roles    []string  // declared roles; bit i
+	labels    []string  // folded exact labels, sorted by cmpKey; bit i
+	prefixes  []pattern // prefix patterns; bit len(labels)+j
+	boards    []cboard  // the board table; bit i
+	byTitle   []int     // board indexes sorted by title
+	columns   []column  // (board, column) pairs; bit i
+	logins    []string  // folded logins, sorted by cmpKey; bit i
+	loginRole []int     // role index of logins[i], -1 for none
+	roles     []string  // declared roles; bit i
 
 	names       []string // state names by State value; "" for undeclared
 	flow        []State  // declared states in flow order
@@ -707,7 +707,8 @@ func (s *compiled) intern() error {
 	for i := range s.loginRole {
 		s.loginRole[i] = -1
 	}
-	for login, r := range c.People {
+	for _, login := range slices.Sorted(maps.Keys(c.People)) {
+		r := c.People[login]
 		i := searchKey(s.logins, foldString(login))
 		if s.loginRole[i] >= 0 {
 			return configErr("people."+login, r, "login listed twice (logins compare case-insensitively)")
