@@ -367,6 +367,7 @@ func (s *compiled) spelling(folded string) string {
 	visit(s.cfg.Priorities...)
 	visit(s.cfg.Customer...)
 	visit(s.cfg.Teams...)
+	visit(s.cfg.Known...)
 	for login := range s.cfg.People {
 		visit(login)
 	}

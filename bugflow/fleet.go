@@ -167,6 +167,7 @@ func Fleet2024(people map[string]string) (Scheme, error) {
 		Waiting:    []string{WaitingLabel},
 		Priorities: []string{"P0", "P1", "P2"},
 		Customer:   []string{"customer-*"},
+		Known:      []string{"~released bug", "~unreleased bug"},
 		Timers:     FleetTimers(),
 	}
 	addSearches(&cfg, fleet2024Searches)

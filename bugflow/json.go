@@ -24,6 +24,7 @@ type configJSON struct {
 	Waiting     []string          `json:"waiting,omitempty"`
 	Priorities  []string          `json:"priorities,omitempty"`
 	Customer    []string          `json:"customer,omitempty"`
+	Known       []string          `json:"known,omitempty"`
 	Timers      timersJSON        `json:"timers,omitzero"`
 }
 
@@ -51,7 +52,7 @@ type metricsJSON struct {
 // Match that cannot be written as a search (a name with a double quote).
 func (c Config) MarshalJSON() ([]byte, error) {
 	w := configJSON{Name: c.Name, Boards: c.Boards, Flow: c.Flow, Roles: c.Roles, People: c.People, Teams: c.Teams,
-		Transitions: c.Transitions, Waiting: c.Waiting, Priorities: c.Priorities, Customer: c.Customer, Timers: c.Timers.wire()}
+		Transitions: c.Transitions, Waiting: c.Waiting, Priorities: c.Priorities, Customer: c.Customer, Known: c.Known, Timers: c.Timers.wire()}
 	text := func(field string, m Match) (string, error) {
 		if err := m.validate(field); err != nil {
 			return "", err
@@ -103,7 +104,7 @@ func (c *Config) UnmarshalJSON(b []byte) error {
 		return fromStrict("", err)
 	}
 	out := Config{Name: w.Name, Boards: w.Boards, Flow: w.Flow, Roles: w.Roles, People: w.People, Teams: w.Teams,
-		Transitions: w.Transitions, Waiting: w.Waiting, Priorities: w.Priorities, Customer: w.Customer}
+		Transitions: w.Transitions, Waiting: w.Waiting, Priorities: w.Priorities, Customer: w.Customer, Known: w.Known}
 	parse := func(field, text string) (Match, error) {
 		m, err := ParseMatch(text)
 		if err != nil {

@@ -90,7 +90,10 @@ type Config struct {
 	// "P2"); Customer lists labels of customer bugs, which come next.
 	Priorities []string
 	Customer   []string
-	Timers     Timers
+	// Known lists labels the team uses that no rule reads ("~released
+	// bug"): Check does not report them as unknown.
+	Known  []string
+	Timers Timers
 }
 
 // A Scheme is a compiled Config: searches compiled to bit masks so that
@@ -291,6 +294,7 @@ func (c Config) clone() Config {
 	c.Waiting = slices.Clone(c.Waiting)
 	c.Priorities = slices.Clone(c.Priorities)
 	c.Customer = slices.Clone(c.Customer)
+	c.Known = slices.Clone(c.Known)
 	c.States = slices.Clone(c.States)
 	for i := range c.States {
 		c.States[i].Match = c.States[i].Match.clone()
@@ -677,7 +681,7 @@ func (s *compiled) intern() error {
 	for _, x := range []struct {
 		n  string
 		ls []string
-	}{{"waiting", c.Waiting}, {"priorities", c.Priorities}, {"customer", c.Customer}, {"teams", c.Teams}} {
+	}{{"waiting", c.Waiting}, {"priorities", c.Priorities}, {"customer", c.Customer}, {"teams", c.Teams}, {"known", c.Known}} {
 		if err := addAll(x.n, x.ls); err != nil {
 			return err
 		}
