@@ -165,7 +165,9 @@ const rel, prod = bugflow.ReleaseBoard, bugflow.ProductBoard
 func TestFleet2022EveryCondition(t *testing.T) {
 	s, err := bugflow.Fleet2022(testRoles)
 	require.NoError(t, err)
-	bug := func(labels ...string) bugflow.Issue { return bugflow.Issue{Number: 1, Labels: append([]string{"bug"}, labels...)} }
+	bug := func(labels ...string) bugflow.Issue {
+		return bugflow.Issue{Number: 1, Labels: append([]string{"bug"}, labels...)}
+	}
 	with := func(is bugflow.Issue, es ...edit) bugflow.Issue {
 		for _, e := range es {
 			is = apply(is, e)
@@ -191,15 +193,17 @@ func TestFleet2022EveryCondition(t *testing.T) {
 		dropLabel("bug"), addLabel(":reproduce"), closeIt, onBoard(prod, ""), offBoard(rel), onBoard(rel, "In progress"),
 		assign(bugflow.FleetQA), addLabel("#interface"), addLabel("#platform"), addLabel("#agent"))
 	pin(t, s, "no engineering manager", with(bug("#agent"), onBoard(rel, "Ready"), assign("dev1")),
-		assign("emma"),                  // -role:em
-		onBoard(rel, "In progress"),     // only in the reproduced state
-		edit{"scope", closeIt.f})        // is:open
+		assign("emma"),              // -role:em
+		onBoard(rel, "In progress"), // only in the reproduced state
+		edit{"scope", closeIt.f})    // is:open
 }
 
 func TestFleet2024EveryCondition(t *testing.T) {
 	s, err := bugflow.Fleet2024(testRoles)
 	require.NoError(t, err)
-	bug := func(labels ...string) bugflow.Issue { return bugflow.Issue{Number: 1, Labels: append([]string{"bug"}, labels...)} }
+	bug := func(labels ...string) bugflow.Issue {
+		return bugflow.Issue{Number: 1, Labels: append([]string{"bug"}, labels...)}
+	}
 	with := func(is bugflow.Issue, es ...edit) bugflow.Issue {
 		for _, e := range es {
 			is = apply(is, e)

@@ -92,7 +92,7 @@ func FuzzEvaluate(f *testing.F) {
 			require.Equal(t, v.State != bugflow.Unknown, v.Matched.Len() == 1, "%+v", v)
 			require.Equal(t, v.Matched.Len() > 1, v.Diagnoses.Has(bugflow.Ambiguous), "%+v", v)
 			require.Equal(t, v, s.Evaluate(reversed(is)))
-			if isASCII(labels + assignees + boards) || strings.Contains(boards, bugflow.ReleaseBoard) {
+			if isASCII(labels+assignees+boards) || strings.Contains(boards, bugflow.ReleaseBoard) {
 				require.Equal(t, v, s.Evaluate(shout(is)), "case and padding")
 			}
 			for tr := range s.Moves(v.State) {

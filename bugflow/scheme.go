@@ -111,7 +111,10 @@ type Scheme struct {
 type compiled struct {
 	cfg Config
 
-	labels    []string  // folded exact labels, sorted by cmpKey; bit i
+	labels    []string // folded exact labels, sorted by cmpKey; bit i
+	labelTab  nameTable
+	loginTab  nameTable
+	titleTab  nameTable // board titles; index = board
 	prefixes  []pattern // prefix patterns; bit len(labels)+j
 	boards    []cboard  // the board table; bit i
 	byTitle   []int     // board indexes sorted by title
@@ -542,22 +545,17 @@ func (s *compiled) buildBoards() error {
 		}
 		s.boards = append(s.boards, cboard{project: trim(b.Project), title: foldString(b.Title)})
 	}
-	s.byTitle = make([]int, len(s.boards))
-	for i := range s.byTitle {
-		s.byTitle[i] = i
+	titles := make([]string, len(s.boards))
+	for i, b := range s.boards {
+		titles[i] = b.title
 	}
-	slices.SortFunc(s.byTitle, func(a, b int) int { return cmpKey(s.boards[a].title, s.boards[b].title) })
+	s.titleTab = newNameTable(titles)
 	return nil
 }
 
 // boardByTitle returns the index of the board with the title, -1 for none.
 func (s *compiled) boardByTitle(title string) int {
-	t := trim(title)
-	i, ok := slices.BinarySearchFunc(s.byTitle, t, func(b int, t string) int { return cmpKey(s.boards[b].title, t) })
-	if !ok {
-		return -1
-	}
-	return s.byTitle[i]
+	return s.titleTab.find(trim(title))
 }
 
 // boardByProject returns the index of the board with the project, -1 for
@@ -696,6 +694,7 @@ func (s *compiled) intern() error {
 		}
 	}
 	s.labels = slices.SortedFunc(maps.Keys(exact), cmpKey)
+	s.labelTab = newNameTable(s.labels)
 	for _, p := range slices.Sorted(maps.Keys(prefix)) {
 		s.prefixes = append(s.prefixes, pattern{text: p, prefix: true})
 	}
@@ -704,6 +703,7 @@ func (s *compiled) intern() error {
 	}
 	delete(logins, "")
 	s.logins = slices.SortedFunc(maps.Keys(logins), cmpKey)
+	s.loginTab = newNameTable(s.logins)
 	if len(s.logins) > maxLogins {
 		return configErr("people", fmt.Sprint(len(s.logins)), fmt.Sprintf("more than %d distinct logins", maxLogins))
 	}
@@ -1005,7 +1005,7 @@ func (s *compiled) features(is *Issue) features {
 			continue
 		}
 		f.assigned = true
-		if i := searchKey(s.logins, t); i >= 0 {
+		if i := s.loginTab.find(t); i >= 0 {
 			f.logins |= 1 << uint(i)
 			if r := s.loginRole[i]; r >= 0 {
 				f.roles |= 1 << uint(r)
@@ -1023,7 +1023,7 @@ func (s *compiled) features(is *Issue) features {
 
 func (s *compiled) labelBits(l string) uint64 {
 	var m uint64
-	if i := searchKey(s.labels, l); i >= 0 {
+	if i := s.labelTab.find(l); i >= 0 {
 		m |= 1 << uint(i)
 	}
 	for j, p := range s.prefixes {
@@ -1038,7 +1038,7 @@ func (s *compiled) labelBits(l string) uint64 {
 // compare case-insensitively.
 func (s Scheme) Role(login string) string {
 	s = s.orEmpty()
-	if i := searchKey(s.logins, trim(login)); i >= 0 && s.loginRole[i] >= 0 {
+	if i := s.loginTab.find(trim(login)); i >= 0 && s.loginRole[i] >= 0 {
 		return s.roles[s.loginRole[i]]
 	}
 	return ""
