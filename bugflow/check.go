@@ -127,6 +127,7 @@ type seen struct {
 	board   string
 	n       int
 	example int
+	first   int // index of the first issue that carries it
 }
 
 func (x *seen) add(number int) {
@@ -152,7 +153,7 @@ func (s Scheme) Check(issues []Issue) CheckReport {
 		for _, l := range is.Labels {
 			x := labels[l]
 			if x == nil {
-				x = &seen{name: trim(l)}
+				x = &seen{name: trim(l), first: i}
 				labels[l] = x
 			}
 			x.add(is.Number)
@@ -160,14 +161,14 @@ func (s Scheme) Check(issues []Issue) CheckReport {
 		for _, bi := range is.Boards {
 			x := boards[bi.Board]
 			if x == nil {
-				x = &seen{name: trim(bi.Board)}
+				x = &seen{name: trim(bi.Board), first: i}
 				boards[bi.Board] = x
 			}
 			x.add(is.Number)
 			k := [2]string{bi.Board, bi.Column}
 			y := cols[k]
 			if y == nil {
-				y = &seen{name: trim(bi.Column), board: trim(bi.Board)}
+				y = &seen{name: trim(bi.Column), board: trim(bi.Board), first: i}
 				cols[k] = y
 			}
 			y.add(is.Number)
@@ -186,10 +187,11 @@ func (s Scheme) Check(issues []Issue) CheckReport {
 		for _, x := range m {
 			k := foldString(x.name)
 			if y, ok := byFold[k]; ok {
-				if x.example < y.example {
-					y.example = x.example
-				}
+				y.example = min(y.example, x.example)
 				y.n += x.n
+				if x.first < y.first {
+					y.name, y.first = x.name, x.first
+				}
 				continue
 			}
 			c := *x
@@ -267,6 +269,9 @@ func (s Scheme) Check(issues []Issue) CheckReport {
 		if y, ok := colSeen[k]; ok {
 			y.n += x.n
 			y.example = min(y.example, x.example)
+			if x.first < y.first {
+				y.name, y.board, y.first = x.name, x.board, x.first
+			}
 			continue
 		}
 		c := *x

@@ -375,7 +375,12 @@ func (s *compiled) build() error {
 			}
 			out = append(out, t)
 		}
-		return s.scope.and(cm), append(out, ts...), nil
+		for _, t := range ts {
+			if !slices.ContainsFunc(out, func(o term) bool { return o.text == t.text }) {
+				out = append(out, t)
+			}
+		}
+		return s.scope.and(cm), out, nil
 	}
 	for i, r := range c.States {
 		f := fmt.Sprintf("states[%d]", i)
