@@ -3,6 +3,7 @@ package bugflow
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/teamcadence/cadence/internal/strict"
 )
@@ -47,12 +48,34 @@ var (
 	ErrZeroTime = errors.New("bugflow: zero time")
 )
 
-// A TransitionError reports a move the workflow forbids.
-type TransitionError struct{ From, To State }
+// A TransitionError reports a move the workflow forbids, and why: the
+// moves the scheme has from the state (Moves, as "name -> state"), none
+// when no move starts there. FromName and ToName are the scheme's names of
+// the states ("" for the State's own String).
+type TransitionError struct {
+	From, To         State
+	FromName, ToName string
+	Moves            []string
+	Reason           string // why no move applies, when Moves cannot say
+}
 
-// Error names both states.
+// Error names both states and the moves there are instead.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("bugflow: cannot move %s -> %s", e.From, e.To)
+	from, to := e.FromName, e.ToName
+	if from == "" {
+		from = e.From.String()
+	}
+	if to == "" {
+		to = e.To.String()
+	}
+	why := "no move starts there"
+	switch {
+	case e.Reason != "":
+		why = e.Reason
+	case len(e.Moves) > 0:
+		why = "the moves from " + from + " are " + strings.Join(e.Moves, ", ")
+	}
+	return fmt.Sprintf("bugflow: cannot move %s -> %s: %s", from, to, why)
 }
 
 // Unwrap returns ErrForbidden.

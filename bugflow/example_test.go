@@ -63,7 +63,7 @@ func ExampleScheme_Plan() {
 	// Output:
 	// #101 inbox -> reproduced (reproduce): add label #agent; remove label :reproduce; assign emma; move to 🚀 Release / Ready <nil>
 	// reproduced
-	// bugflow: cannot move inbox -> awaiting QA true true
+	// bugflow: cannot move inbox -> awaiting QA: the moves from inbox are reproduce -> reproduced, fast track -> reproduced, no answer -> closed, story bug -> closed, not a bug -> unknown, ask reporter -> inbox, reporter answered -> inbox, acknowledge -> acknowledged true true
 }
 
 // The weekly report (R24) with orphans (R23) and overdue timers (R18, R19).

@@ -121,6 +121,18 @@ func (s *compiled) buildMoves() error {
 	return nil
 }
 
+// transitionError explains a refused move: by reason, or by the moves from
+// the state when reason is "".
+func (s Scheme) transitionError(from, to State, reason string) *TransitionError {
+	e := &TransitionError{From: from, To: to, FromName: s.StateName(from), ToName: s.StateName(to), Reason: reason}
+	for _, m := range s.moves {
+		if reason == "" && m.from == from {
+			e.Moves = append(e.Moves, m.t.Name+" -> "+s.StateName(m.to))
+		}
+	}
+	return e
+}
+
 // Moves returns the scheme's transitions that start from the state, in
 // configuration order.
 func (s Scheme) Moves(from State) iter.Seq[Transition] {
@@ -265,7 +277,7 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 	from := v.State
 	if from == Unknown && is.Closed {
 		// A closed issue in no state (not a bug) has no moves.
-		return Edit{}, &TransitionError{From: from, To: to}
+		return Edit{}, s.transitionError(from, to, "a closed issue in no state has no moves")
 	}
 	var mv *cmove
 	for i := range s.moves {
@@ -276,7 +288,7 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 		}
 	}
 	if mv == nil {
-		return Edit{}, &TransitionError{From: from, To: to}
+		return Edit{}, s.transitionError(from, to, "")
 	}
 	t := &mv.t
 	e := Edit{Number: is.Number, From: from, To: to, FromName: s.StateName(from), ToName: s.StateName(to), Move: t.Name, Rule: t.Rule, Close: t.Close && !is.Closed, Reopen: t.Reopen && is.Closed}

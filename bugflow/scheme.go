@@ -117,7 +117,6 @@ type compiled struct {
 	titleTab  nameTable // board titles; index = board
 	prefixes  []pattern // prefix patterns; bit len(labels)+j
 	boards    []cboard  // the board table; bit i
-	byTitle   []int     // board indexes sorted by title
 	columns   []column  // (board, column) pairs; bit i
 	logins    []string  // folded logins, sorted by cmpKey; bit i
 	loginRole []int     // role index of logins[i], -1 for none
@@ -726,8 +725,7 @@ func (s *compiled) intern() error {
 	}
 	// Columns.
 	cols := map[column]bool{}
-	var addCols func(f string, m Match) error
-	addCols = func(f string, m Match) error {
+	addCols := func(f string, m Match) error {
 		if m.Columns == nil {
 			return nil
 		}
