@@ -120,7 +120,7 @@ func TestExplain(t *testing.T) {
 	assert.Equal(t, "assigned to dev-bo", why["no:assignee"])
 	assert.Equal(t, "on 🚀 Release", why["-project:fleetdm/40"])
 	assert.Equal(t, "in column Icebox of 🚀 Release", why[`column:"Awaiting QA"`])
-	assert.Equal(t, "assigned to dev-bo", why["assignee:xpkoala"])
+	assert.Equal(t, "assigned to dev-bo (no role)", why["role:qa"])
 	assert.Equal(t, bugflow.Closed, e.Evaluation.State)
 	assert.Empty(t, bugflow.Explanation{}.Nearest())
 

@@ -55,7 +55,7 @@ func FleetTimers() Timers { return Timers{Reproduce: Week, Ping: 3 * Week, Close
 // column.
 var fleet2022Searches = []struct{ name, kind, state, search string }{
 	{"inbox", "state", "inbox", `is:issue is:open label:bug label::reproduce -project:fleetdm/37 -project:fleetdm/40 no:assignee`},
-	{"acknowledged", "state", "acknowledged", `label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 assignee:xpkoala column:"Awaiting QA"`},
+	{"acknowledged", "state", "acknowledged", `label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 role:qa column:"Awaiting QA"`},
 	{"reproduced", "state", "reproduced", `label:bug -label::reproduce -project:fleetdm/37 project:fleetdm/40 -assignee:xpkoala column:Ready`},
 	{"in engineering", "state", "in engineering", `label:bug project:fleetdm/40 column:"In progress","Ready for review","In review"`},
 	{"awaiting QA", "state", "awaiting QA", `label:bug -label::reproduce project:fleetdm/40 column:"Awaiting QA"`},
@@ -70,7 +70,7 @@ var fleet2022Searches = []struct{ name, kind, state, search string }{
 // acknowledged, reproduced, in engineering, awaiting QA, closed:
 //
 //	inbox:             is:issue is:open label:bug label::reproduce -project:fleetdm/37 -project:fleetdm/40 no:assignee
-//	acknowledged:      label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 assignee:xpkoala column:"Awaiting QA"
+//	acknowledged:      label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 role:qa column:"Awaiting QA"
 //	reproduced:        label:bug -label::reproduce -project:fleetdm/37 project:fleetdm/40 -assignee:xpkoala column:Ready
 //	in engineering:    label:bug project:fleetdm/40 column:"In progress","Ready for review","In review"
 //	awaiting QA:       label:bug -label::reproduce project:fleetdm/40 column:"Awaiting QA"
@@ -86,9 +86,18 @@ var fleet2022Searches = []struct{ name, kind, state, search string }{
 // diagnoses report what is missing, so no bug drops out of every state.
 //
 // Boards have their real titles (FleetBoards) and QA is Fleet's login
-// FleetQA; Scheme.Rename changes titles, projects and logins in one call.
-// people maps logins to RoleQA, RoleEM and RolePM.
+// FleetQA, whom the reproduced search names; Scheme.Rename changes titles,
+// projects and logins in one call. people maps logins to RoleQA, RoleEM and
+// RolePM; FleetQA has RoleQA unless people gives it another role.
 func Fleet2022(people map[string]string) (Scheme, error) {
+	withQA := map[string]string{FleetQA: RoleQA}
+	for login, role := range people {
+		if eqFold(trim(login), FleetQA) {
+			delete(withQA, FleetQA)
+		}
+		withQA[login] = role
+	}
+	people = withQA
 	cfg := Config{
 		Name:   "fleet-2022",
 		Boards: FleetBoards(),

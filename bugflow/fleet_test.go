@@ -19,7 +19,7 @@ func TestFleetPresetsAreFleetSearches(t *testing.T) {
 	}{
 		{bugflow.Fleet2022, map[string]string{
 			"inbox":                  `is:issue is:open label:bug label::reproduce -project:fleetdm/37 -project:fleetdm/40 no:assignee`,
-			"acknowledged":           `label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 assignee:xpkoala column:"Awaiting QA"`,
+			"acknowledged":           `label:bug label::reproduce -project:fleetdm/37 project:fleetdm/40 role:qa column:"Awaiting QA"`,
 			"reproduced":             `label:bug -label::reproduce -project:fleetdm/37 project:fleetdm/40 -assignee:xpkoala column:Ready`,
 			"in engineering":         `label:bug project:fleetdm/40 column:"In progress","Ready for review","In review"`,
 			"awaiting QA":            `label:bug -label::reproduce project:fleetdm/40 column:"Awaiting QA"`,
@@ -176,8 +176,10 @@ func TestFleet2022EveryCondition(t *testing.T) {
 	}
 	pin(t, s, "inbox", bug(":reproduce"),
 		dropLabel("bug"), dropLabel(":reproduce"), closeIt, onBoard(prod, ""), onBoard(rel, ""), assign("dev1"))
-	pin(t, s, "acknowledged", with(bug(":reproduce"), onBoard(rel, bugflow.ColumnAwaitingQA), assign(bugflow.FleetQA)),
-		dropLabel("bug"), dropLabel(":reproduce"), closeIt, onBoard(prod, ""), offBoard(rel), onBoard(rel, "Ready"), unassign(bugflow.FleetQA))
+	pin(t, s, "acknowledged", with(bug(":reproduce"), onBoard(rel, bugflow.ColumnAwaitingQA), assign("quinn")),
+		dropLabel("bug"), dropLabel(":reproduce"), closeIt, onBoard(prod, ""), offBoard(rel), onBoard(rel, "Ready"), unassign("quinn"))
+	assert.True(t, holds(t, s, "acknowledged", with(bug(":reproduce"), onBoard(rel, bugflow.ColumnAwaitingQA), assign(bugflow.FleetQA))),
+		"Fleet's QA login has the QA role")
 	pin(t, s, "reproduced", with(bug("#agent"), onBoard(rel, "Ready"), assign("emma")),
 		dropLabel("bug"), addLabel(":reproduce"), closeIt, onBoard(prod, ""), offBoard(rel), onBoard(rel, "In progress"), onBoard(rel, ""), assign(bugflow.FleetQA))
 	for _, col := range []string{"In progress", "Ready for review", "In review"} {
