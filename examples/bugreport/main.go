@@ -179,8 +179,56 @@ func parsePairs(flagName, s string) (map[string]string, error) {
 	return pairs, nil
 }
 
-// run is main without the process: it returns the exit status.
+// width is the widest output line, in runes.
+const width = 100
+
+// run is main without the process: it returns the exit status. Output lines
+// are wrapped at width columns.
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	var buf strings.Builder
+	code := runTo(args, &buf, stderr, now)
+	io.WriteString(stdout, wrap(buf.String(), width))
+	return code
+}
+
+// wrap breaks lines longer than n runes at spaces, indenting the
+// continuation lines by ten spaces; a word longer than the room is cut.
+func wrap(text string, n int) string {
+	const indent = "          "
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		r := []rune(line)
+		prefix := ""
+		for {
+			room := max(n-len(prefix), 1)
+			if len(r) <= room {
+				b.WriteString(prefix + string(r))
+				break
+			}
+			cut := room
+			for cut > 0 && r[cut] != ' ' {
+				cut--
+			}
+			if cut == 0 {
+				cut = room
+			}
+			b.WriteString(prefix + strings.TrimRight(string(r[:cut]), " "))
+			rest := strings.TrimLeft(string(r[cut:]), " ")
+			if rest == "" {
+				break
+			}
+			b.WriteByte('\n')
+			r, prefix = []rune(rest), indent
+		}
+	}
+	return b.String()
+}
+
+// runTo is run without the wrapping.
+func runTo(args []string, stdout, stderr io.Writer, now time.Time) int {
 	opts, err := parseFlags(args, stderr, now)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -261,7 +309,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 		fmt.Fprintf(w, "\n%s: %d\n", title, len(numbers))
 		for _, n := range numbers {
 			is := byNumber[n]
-			fmt.Fprintf(w, "  #%-6d %-52s %s\n", n, clip(is.Title, 52), note(is))
+			fmt.Fprintf(w, "  #%-6d %-40s %s\n", n, clip(is.Title, 40), note(is))
 		}
 	}
 	labels := func(is bugflow.Issue) string { return "[" + strings.Join(is.Labels, " ") + "]" }
@@ -285,7 +333,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 
 	fmt.Fprintf(w, "\nOverdue (R18, R19): %d\n", len(r.Agenda.Overdue))
 	for _, d := range r.Agenda.Overdue {
-		fmt.Fprintf(w, "  #%-6d %-52s %s (%s) was due %s, %s ago\n", d.Number, clip(byNumber[d.Number].Title, 52),
+		fmt.Fprintf(w, "  #%-6d %-40s %s (%s) was due %s, %s ago\n", d.Number, clip(byNumber[d.Number].Title, 40),
 			d.Timer, d.Timer.Rule(), d.Due.In(opts.at.Location()).Format(time.DateOnly), bugflow.Days(opts.at.Sub(d.Due)))
 	}
 	if r.Agenda.HasNext {
@@ -322,7 +370,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 			fmt.Fprintf(w, "  ... and %d more\n", len(queue)-5)
 			break
 		}
-		fmt.Fprintf(w, "  #%-6d %-52s %s, %s old\n", is.Number, clip(is.Title, 52), scheme.Evaluate(is).Name, bugflow.Days(opts.at.Sub(is.Created)))
+		fmt.Fprintf(w, "  #%-6d %-40s %s, %s old\n", is.Number, clip(is.Title, 40), scheme.Evaluate(is).Name, bugflow.Days(opts.at.Sub(is.Created)))
 	}
 
 	if len(skipped) > 0 {
@@ -343,7 +391,7 @@ func nearest(scheme bugflow.Scheme, is bugflow.Issue) string {
 	if len(parts) == 0 {
 		return "[" + strings.Join(is.Labels, " ") + "]"
 	}
-	return clip("nearest "+strings.Join(parts, "; "), 60)
+	return "nearest " + strings.Join(parts, "; ")
 }
 
 func boards(is bugflow.Issue) string {

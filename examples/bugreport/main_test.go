@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,6 +53,20 @@ func TestGolden(t *testing.T) {
 			golden(t, tt.name, out.Bytes())
 		})
 	}
+}
+
+// No output line is wider than 100 columns.
+func TestWidth(t *testing.T) {
+	for _, args := range [][]string{{"-at", "2024-03-13"}, {"-at", "2024-03-13", "-scheme", "fleet-2022"},
+		{"-at", "2024-03-13", "-file", filepath.Join("testdata", "disagree.json"), "-window", "7d"}} {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 0, run(args, &out, &errOut, now), errOut.String())
+		for line := range strings.SplitSeq(out.String(), "\n") {
+			assert.LessOrEqual(t, utf8.RuneCountInString(line), 100, "%q", line)
+		}
+	}
+	assert.Equal(t, "a b\n          c", wrap("a b c", 4))
+	assert.Equal(t, "abcdef", wrap("abcdef", 10))
 }
 
 // The sample covers what the report must show.
