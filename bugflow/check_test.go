@@ -1,6 +1,7 @@
 package bugflow_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -216,4 +217,26 @@ func TestReportWindow(t *testing.T) {
 	assert.Equal(t, [2]int{2, 0}, [2]int{o, c}, "explicit [from, to)")
 	zero := s.Report(issues, at, bugflow.ReportOptions{})
 	assert.Equal(t, bugflow.ISOWeek(at), zero.Window, "the zero window is the ISO week")
+}
+
+// Labels the scheme lists as known are not reported.
+func TestCheckKnownLabels(t *testing.T) {
+	s, err := bugflow.Fleet2024(testRoles)
+	require.NoError(t, err)
+	c := s.Check([]bugflow.Issue{{Number: 1, Labels: []string{"bug", "~Released bug", "~unreleased bug", "~released bugs"}}})
+	var labels []string
+	for _, f := range c.Findings {
+		if f.What == "label" && f.Kind != bugflow.Unused {
+			labels = append(labels, f.String())
+		}
+	}
+	assert.Equal(t, []string{`near miss: label "~released bugs" (1 issue, e.g. #1) looks like "~released bug"`}, labels)
+}
+
+func TestConfigString(t *testing.T) {
+	s, err := bugflow.Fleet2022(testRoles)
+	require.NoError(t, err)
+	text := s.Config().String()
+	assert.True(t, strings.HasPrefix(text, "scheme fleet-2022 (within is:issue is:open)\nstate inbox: is:issue is:open label:bug label::reproduce no:assignee -project:fleetdm/37 -project:fleetdm/40\n"), text)
+	assert.Contains(t, text, "\ndiagnosis incomplete (no engineering manager) in reproduced: -role:em")
 }

@@ -125,6 +125,7 @@ type compiled struct {
 	names       []string // state names by State value; "" for undeclared
 	flow        []State  // declared states in flow order
 	reproducing StateSet // states the R18 clock runs in
+	usesDates   bool     // some search has created: or closed:
 
 	scope     cmatch
 	states    []crule
@@ -346,6 +347,7 @@ func (s *compiled) build() error {
 		if err := n.m.validate(n.field); err != nil {
 			return err
 		}
+		s.usesDates = s.usesDates || !n.m.Created.IsZero() || !n.m.Closed.IsZero()
 	}
 	if err := s.intern(); err != nil {
 		return err
@@ -1014,6 +1016,9 @@ func (s *compiled) features(is *Issue) features {
 				f.roles |= 1 << uint(r)
 			}
 		}
+	}
+	if !s.usesDates {
+		return f
 	}
 	if !is.Created.IsZero() {
 		f.created, f.hasCreated = date.NewAt(is.Created.UTC()), true
