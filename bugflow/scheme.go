@@ -469,9 +469,6 @@ func (s *compiled) buildFlow() error {
 	if flow == nil {
 		flow = defaultFlow
 	}
-	if len(flow)+NumStates-1 > maxStates {
-		return configErr("flow", fmt.Sprint(len(flow)), fmt.Sprintf("more than %d states", maxStates-NumStates+1))
-	}
 	s.names = make([]string, NumStates)
 	s.names[Unknown] = "unknown"
 	next := State(NumStates)
@@ -489,6 +486,9 @@ func (s *compiled) buildFlow() error {
 		}
 		st, err := ParseState(t)
 		if err != nil {
+			if next >= maxStates {
+				return configErr(f, n, fmt.Sprintf("more than %d states of the scheme's own", maxStates-NumStates))
+			}
 			st = next
 			next++
 			s.names = append(s.names, trim(n))

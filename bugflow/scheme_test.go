@@ -2,6 +2,7 @@ package bugflow_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,7 +106,18 @@ func TestDeclaredStates(t *testing.T) {
 	assert.Equal(t, "triage|blocked", s.FormatStates(bugflow.StateSet(0).With(blocked).With(triage)))
 }
 
+// manyStates is a flow of 59 states of the scheme's own: one too many.
+var manyStates = func() []string {
+	var out []string
+	for i := range 59 {
+		out = append(out, "s"+fmt.Sprint(i))
+	}
+	return out
+}()
+
 func TestNewSchemeErrors(t *testing.T) {
+	_, err := bugflow.NewScheme(bugflow.Config{Flow: manyStates[:58]})
+	require.NoError(t, err, "58 states of its own fit")
 	ok := search("label:bug")
 	boards := []bugflow.Board{{Project: "o/1", Title: "B"}}
 	many := make([]string, 65)
@@ -150,6 +162,7 @@ func TestNewSchemeErrors(t *testing.T) {
 		{"project twice", bugflow.Config{Boards: []bugflow.Board{{Project: "o/1", Title: "B"}, {Project: "O/1", Title: "C"}}}, "boards[1].project", "O/1", bugflow.ErrConfig},
 		{"state twice", bugflow.Config{Flow: []string{"inbox", "Inbox"}}, "flow[1]", "Inbox", bugflow.ErrConfig},
 		{"unknown state name", bugflow.Config{Flow: []string{"inbox", "unknown"}}, "flow[1]", "unknown", bugflow.ErrConfig},
+		{"too many states", bugflow.Config{Flow: manyStates}, "flow[58]", "s58", bugflow.ErrConfig},
 		{"bad diagnosis", bugflow.Config{Diagnoses: []bugflow.DiagnosisRule{{Diagnosis: bugflow.Ambiguous, Match: ok}}}, "diagnoses[0].diagnosis", "ambiguous", bugflow.ErrConfig},
 		{"too many labels", bugflow.Config{States: []bugflow.StateRule{{State: "inbox", Match: bugflow.Match{Labels: many}}}}, "labels", "65", bugflow.ErrConfig},
 		{"login twice", bugflow.Config{Roles: []string{"qa"}, People: map[string]string{"quinn": "qa", "QUINN": "qa"}}, "people.quinn", "qa", bugflow.ErrConfig},
