@@ -3,6 +3,9 @@ package bugflow
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 var (
@@ -18,7 +21,9 @@ var (
 	ErrUnknownDiagnosis = errors.New("bugflow: unknown diagnosis")
 	// ErrDuplicate reports an issue number seen twice in one input.
 	ErrDuplicate = errors.New("bugflow: duplicate issue number")
-	// ErrConfig is the error a ConfigError unwraps to.
+	// ErrConfig reports a scheme value that is out of range or
+	// contradicts another (a rule with no state, a column without a board,
+	// out-of-order timers); a ConfigError names the field.
 	ErrConfig = errors.New("bugflow: invalid scheme")
 	// ErrTeam reports a move that needs a team label the caller did not give,
 	// or gave one the scheme does not list.
@@ -26,14 +31,51 @@ var (
 	// ErrAssignee reports a move that must assign someone with a role but
 	// cannot tell whom.
 	ErrAssignee = errors.New("bugflow: move needs an assignee")
+
+	// ErrSyntax reports text or JSON that cannot be parsed: a search with
+	// an unknown qualifier or a bad value, a malformed duration.
+	ErrSyntax = errors.New("bugflow: syntax error")
+	// ErrUnknownField reports a JSON key the value does not have (keys match
+	// exactly, case included).
+	ErrUnknownField = errors.New("bugflow: unknown field")
+	// ErrDuplicateKey reports a JSON key given twice in one object.
+	ErrDuplicateKey = errors.New("bugflow: duplicate key")
+	// ErrUnknownName reports a name that must refer to something and does
+	// not: a project missing from the board table, a state the flow does not
+	// declare, a role nobody has.
+	ErrUnknownName = errors.New("bugflow: unknown name")
+	// ErrZeroTime reports a zero time.Time where an instant is required.
+	ErrZeroTime = errors.New("bugflow: zero time")
 )
 
-// A TransitionError reports a move the workflow forbids.
-type TransitionError struct{ From, To State }
+// A TransitionError reports a move the workflow forbids, and why: the
+// moves the scheme has from the state (Moves, as "name -> state"), none
+// when no move starts there. FromName and ToName are the scheme's names of
+// the states ("" for the State's own String).
+type TransitionError struct {
+	From, To         State
+	FromName, ToName string
+	Moves            []string
+	Reason           string // why no move applies, when Moves cannot say
+}
 
-// Error names both states.
+// Error names both states and the moves there are instead.
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("bugflow: cannot move %s -> %s", e.From, e.To)
+	from, to := e.FromName, e.ToName
+	if from == "" {
+		from = e.From.String()
+	}
+	if to == "" {
+		to = e.To.String()
+	}
+	why := "no move starts there"
+	switch {
+	case e.Reason != "":
+		why = e.Reason
+	case len(e.Moves) > 0:
+		why = "the moves from " + from + " are " + strings.Join(e.Moves, ", ")
+	}
+	return fmt.Sprintf("bugflow: cannot move %s -> %s: %s", from, to, why)
 }
 
 // Unwrap returns ErrForbidden.
@@ -65,18 +107,66 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the cause.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// A ConfigError reports an invalid scheme configuration: the field and the
-// offending value.
+// A ConfigError reports a refused configuration value: Field is its JSON
+// path ("states[2].search"), Value the bad text, Err the sentinel it matches
+// (ErrSyntax, ErrUnknownField, ErrDuplicateKey, ErrUnknownName, ErrZeroTime
+// or ErrConfig) and Reason any further detail.
 type ConfigError struct {
-	Field  string // such as "states[2].labels[0]"
+	Field  string
 	Value  string
 	Reason string
+	Err    error
 }
 
-// Error names the field and value.
+// Error returns `bugflow: field "value": sentinel text: reason`.
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("bugflow: invalid scheme: %s %q: %s", e.Field, e.Value, e.Reason)
+	return strict.Message("bugflow", e.Field, e.Value, e.Reason, e.Err)
 }
 
-// Unwrap returns ErrConfig.
-func (e *ConfigError) Unwrap() error { return ErrConfig }
+// Unwrap returns the sentinel.
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// configErr builds a ConfigError matching ErrConfig.
+func configErr(field, value, reason string) *ConfigError {
+	return &ConfigError{Field: field, Value: value, Reason: reason, Err: ErrConfig}
+}
+
+// unknownName builds a ConfigError matching ErrUnknownName.
+func unknownName(field, value, reason string) *ConfigError {
+	return &ConfigError{Field: field, Value: value, Reason: reason, Err: ErrUnknownName}
+}
+
+// fromStrict turns an error of strict.Decode into a ConfigError, with its
+// path under prefix; other errors pass through.
+func fromStrict(prefix string, err error) error {
+	var se *strict.Error
+	if !errors.As(err, &se) {
+		var ce *ConfigError
+		if errors.As(err, &ce) && prefix != "" {
+			c := *ce
+			c.Field = joinPath(prefix, c.Field)
+			return &c
+		}
+		return err
+	}
+	c := &ConfigError{Field: joinPath(prefix, se.Path), Value: se.Value, Reason: se.Reason, Err: ErrSyntax}
+	switch se.Kind {
+	case strict.UnknownField:
+		c.Err = ErrUnknownField
+	case strict.DuplicateKey:
+		c.Err = ErrDuplicateKey
+	}
+	return c
+}
+
+func joinPath(prefix, p string) string {
+	switch {
+	case prefix == "":
+		return p
+	case p == "":
+		return prefix
+	case p[0] == '[':
+		return prefix + p
+	}
+	return prefix + "." + p
+}

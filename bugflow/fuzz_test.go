@@ -71,10 +71,11 @@ func FuzzDecodeGitHub(f *testing.F) {
 func FuzzEvaluate(f *testing.F) {
 	// labels, assignees, boards as "board:column" lists, closed
 	f.Add("bug,:reproduce", "", "", false)
-	f.Add("bug,#agent", "emma", "Release:Ready", false)
-	f.Add("bug,:product,#g-mdm", "emma,quinn", "Product:", false)
-	f.Add("bug,:release,:product", "dev1", "Release:In progress,Product:", false)
-	f.Add("Bug,  :REPRODUCE ", "Quinn", "release:awaiting qa", false)
+	f.Add("bug,#agent", "emma", "🚀 Release:Ready", false)
+	f.Add("bug,:product,#g-mdm", "emma,quinn", "🎁 Product:", false)
+	f.Add("bug,:release,:product", "dev1", "🚀 Release:In progress,🎁 Product:", false)
+	f.Add("Bug,  :REPRODUCE ", "Quinn", "🚀 release:awaiting qa", false)
+	f.Add("bug,:reproduce", "quinn", "🚀 Release:Awaiting QA", false)
 	f.Add("bug", "", "", true)
 	f.Add("", "", ":", false)
 	f.Add("*,#g-,~more info needed", "*", "*:*", false)
@@ -91,11 +92,12 @@ func FuzzEvaluate(f *testing.F) {
 			require.Equal(t, v.State != bugflow.Unknown, v.Matched.Len() == 1, "%+v", v)
 			require.Equal(t, v.Matched.Len() > 1, v.Diagnoses.Has(bugflow.Ambiguous), "%+v", v)
 			require.Equal(t, v, s.Evaluate(reversed(is)))
-			if isASCII(labels + assignees + boards) {
+			if isASCII(labels+assignees+boards) || strings.Contains(boards, bugflow.ReleaseBoard) {
 				require.Equal(t, v, s.Evaluate(shout(is)), "case and padding")
 			}
 			for tr := range s.Moves(v.State) {
-				e, err := s.Plan(is, tr.To, bugflow.MoveOptions{Via: tr.Name, Team: p.team})
+				to := target(t, s, tr.To)
+				e, err := s.Plan(is, to, bugflow.MoveOptions{Via: tr.Name, Team: p.team})
 				if err != nil {
 					var te *bugflow.TransitionError
 					require.True(t, errors.As(err, &te) || errors.Is(err, bugflow.ErrAmbiguous), "%v", err)
@@ -103,7 +105,7 @@ func FuzzEvaluate(f *testing.F) {
 				}
 				got := s.Evaluate(e.Apply(is))
 				if !hasDuplicateBoards(is) {
-					assert.Equal(t, tr.To, got.State, "%s: %s", tr.Name, e)
+					assert.Equal(t, to, got.State, "%s: %s", tr.Name, e)
 				}
 			}
 		}
@@ -161,38 +163,43 @@ func FuzzParseState(f *testing.F) {
 }
 
 // FuzzNewScheme checks that any JSON configuration either fails with a
-// *ConfigError (or a JSON error) or builds a scheme whose Config round-trips
-// and builds again.
+// *ConfigError or builds a scheme whose Config round-trips through JSON and
+// builds again to a scheme that evaluates every issue the same.
 func FuzzNewScheme(f *testing.F) {
-	s, err := bugflow.Fleet2024(testRoles)
-	require.NoError(f, err)
-	data, err := json.Marshal(s.Config())
-	require.NoError(f, err)
-	f.Add(data)
-	f.Add([]byte(`{"states":[{"name":"x","state":"inbox","labels":["bug"]}]}`))
-	f.Add([]byte(`{"states":[{"name":"x","state":"limbo"}]}`))
-	f.Add([]byte(`{"states":[{"state":"inbox","board":"B","columns":["a","b"]}],"transitions":[{"name":"m","from":"inbox","to":"closed","board":"B","column":"a"}]}`))
+	for _, mk := range []func(map[string]string) (bugflow.Scheme, error){bugflow.Fleet2022, bugflow.Fleet2024} {
+		s, err := mk(testRoles)
+		require.NoError(f, err)
+		data, err := json.Marshal(s)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"states":[{"name":"x","state":"inbox","search":"label:bug"}]}`))
+	f.Add([]byte(`{"states":[{"name":"x","state":"limbo","search":""}]}`))
+	f.Add([]byte(`{"flow":["inbox","triage","closed"],"states":[{"state":"triage","search":"label:bug,defect -label:x"}]}`))
+	f.Add([]byte(`{"boards":[{"project":"o/1","title":"B"}],"states":[{"state":"inbox","search":"project:o/1 column:a,\"\""}],"transitions":[{"name":"m","from":"inbox","to":"closed","board":"o/1","column":"a"}]}`))
+	f.Add([]byte(`{"roles":["qa"],"people":{"q":"qa"},"states":[{"state":"inbox","search":"role:qa -assignee:z created:>=2024-01-01"}]}`))
 	f.Add([]byte(`{"timers":{"ping":"1h","close":"1m"}}`))
+	f.Add([]byte(`{"states":[{"state":"inbox","search":"label:bug","serach":""}]}`))
+	f.Add([]byte(`{"name":"a","name":"b"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var cfg bugflow.Config
-		if json.Unmarshal(data, &cfg) != nil {
+		var s bugflow.Scheme
+		if err := json.Unmarshal(data, &s); err != nil {
+			var ce *bugflow.ConfigError
+			var se *json.SyntaxError
+			require.True(t, errors.As(err, &ce) || errors.As(err, &se), "%T %v", err, err)
 			return
 		}
-		s, err := bugflow.NewScheme(cfg)
-		if err != nil {
-			require.ErrorIs(t, err, bugflow.ErrConfig)
-			return
-		}
-		out, err := json.Marshal(s.Config())
+		out, err := json.Marshal(s)
 		require.NoError(t, err)
-		var back bugflow.Config
-		require.NoError(t, json.Unmarshal(out, &back))
-		again, err := bugflow.NewScheme(back)
+		var again bugflow.Scheme
+		require.NoError(t, json.Unmarshal(out, &again), "%s", out)
+		out2, err := json.Marshal(again)
 		require.NoError(t, err)
+		require.JSONEq(t, string(out), string(out2))
 		for _, is := range randomIssues(20, 3) {
 			v := s.Evaluate(is)
-			require.Equal(t, v, again.Evaluate(is))
-			for _, to := range append(bugflow.States(), bugflow.Unknown) {
+			requireSameEvaluation(t, v, again.Evaluate(is))
+			for _, to := range append(s.Flow(), bugflow.Unknown) {
 				e, err := s.Plan(is, to, bugflow.MoveOptions{})
 				if err == nil {
 					require.Equal(t, v.State, e.From)
@@ -200,5 +207,54 @@ func FuzzNewScheme(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+
+// requireSameEvaluation compares evaluations from two builds of a scheme.
+func requireSameEvaluation(t testing.TB, a, b bugflow.Evaluation) {
+	t.Helper()
+	require.Equal(t, []any{a.State, a.Name, a.Rule, a.Matched, a.Diagnoses, a.Findings, a.String()},
+		[]any{b.State, b.Name, b.Rule, b.Matched, b.Diagnoses, b.Findings, b.String()})
+}
+
+// FuzzParseMatch checks that parsing never panics, that errors match
+// ErrSyntax, and that a parsed search round-trips: ParseMatch(m.String())
+// gives m again, and String is stable.
+func FuzzParseMatch(f *testing.F) {
+	for _, s := range []string{
+		// Fleet's searches
+		`is:issue is:open label:bug label::reproduce -project:fleetdm/37 -project:fleetdm/40`,
+		`label:bug -label::reproduce -project:fleetdm/37 project:fleetdm/40 -assignee:xpkoala`,
+		`is:closed label:bug closed:>=2024-03-04`,
+		`label:bug created:>=2024-03-04`,
+		// quoting, any-of, the scheme's own qualifiers
+		`label:"~more info needed" label:P0,P1,"customer acme" no:label no:assignee no:project`,
+		`project:fleetdm/40 column:"In progress",Ready,""`,
+		`role:qa -role:em assignee:a -assignee:b created:<2024-01-01 closed:2024-02-29`,
+		`LABEL:Bug IS:OPEN`,
+		`label:"🚀 x" label:🐛`,
+		// errors
+		`milestone:v1`, `label:`, `label:"open`, `-is:open`, `is:open is:closed`, `free text`,
+		`column:a`, `project:fleet`, `created:>=2024-13-01`, `label:a"b`, `column:a column:b`,
+		`created:>=2024-01-01 created:<2024-02-01`, "label:\"a\tb\"", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, search string) {
+		m, err := bugflow.ParseMatch(search)
+		if err != nil {
+			require.ErrorIs(t, err, bugflow.ErrSyntax)
+			var ce *bugflow.ConfigError
+			require.ErrorAs(t, err, &ce)
+			return
+		}
+		text := m.String()
+		back, err := bugflow.ParseMatch(text)
+		require.NoError(t, err, "%q written as %q", search, text)
+		require.Equal(t, m, back, "%q written as %q", search, text)
+		require.Equal(t, text, back.String())
+		b, err := m.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, text, string(b))
 	})
 }

@@ -2,6 +2,8 @@ package bugflow_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/teamcadence/cadence/bugflow"
@@ -68,4 +70,45 @@ func encodeGitHub(issues []bugflow.Issue) []byte {
 		panic(err)
 	}
 	return data
+}
+
+func board(b, c string) bugflow.BoardItem { return bugflow.BoardItem{Board: b, Column: c} }
+
+// randomIssues returns n issues with a fixed seed, spread over the label,
+// board and assignee combinations of the Fleet presets.
+func randomIssues(n int, seed uint64) []bugflow.Issue {
+	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	labels := []string{"bug", "Bug", " bug ", ":reproduce", ":product", ":release", "#agent", "#platform", "#interface",
+		"#g-mdm", "#g-orchestration", "P0", "P1", "P2", "customer-acme", "~released bug", "~unreleased bug", "~more info needed", "docs"}
+	people := []string{"quinn", "emma", "pat", "dev1", "Emma", "xpkoala"}
+	boards := []string{bugflow.ReleaseBoard, bugflow.ProductBoard, "Roadmap", "Release"}
+	cols := []string{"Ready", "In progress", "In review", "Awaiting QA", "", "Done", "Ready for review"}
+	base := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	out := make([]bugflow.Issue, n)
+	for i := range out {
+		is := bugflow.Issue{Number: i + 1, Title: fmt.Sprintf("issue %d", i+1), Labels: []string{"bug"}}
+		if r.IntN(3) == 0 {
+			is.Labels = append(is.Labels, ":reproduce")
+		}
+		for range r.IntN(4) {
+			is.Labels = append(is.Labels, labels[r.IntN(len(labels))])
+		}
+		for range r.IntN(3) {
+			is.Assignees = append(is.Assignees, people[r.IntN(len(people))])
+		}
+		// An issue is on a board at most once, as on GitHub.
+		for _, k := range r.Perm(len(boards))[:r.IntN(len(boards)+1)] {
+			is.Boards = append(is.Boards, bugflow.BoardItem{Board: boards[k], Column: cols[r.IntN(len(cols))]})
+		}
+		is.Created = base.Add(time.Duration(r.IntN(200*24)) * time.Hour)
+		if r.IntN(4) == 0 {
+			is.Closed = true
+			is.ClosedAt = is.Created.Add(time.Duration(r.IntN(40*24)+1) * time.Hour)
+		}
+		if r.IntN(2) == 0 {
+			is.LastContact = is.Created.Add(time.Duration(r.IntN(20*24)) * time.Hour)
+		}
+		out[i] = is
+	}
+	return out
 }

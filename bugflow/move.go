@@ -9,16 +9,16 @@ import (
 )
 
 // A Transition is one legal move of a scheme, as data: from a state to a
-// state, and the edit template that carries it out. To == Unknown means the
-// issue leaves the bug flow (not a bug, R21); From == Unknown means a new
-// issue that is in no state yet (a fast-tracked report, R20); From == To is
-// an action within a state (QA acknowledges a report, R18; asking the
-// reporter for details, R19).
+// state, named as the scheme's flow names them, and the edit template that
+// carries it out. To == "" means the issue leaves the bug flow (not a bug,
+// R21); From == "" means a new issue that is in no state yet (a
+// fast-tracked report, R20); From == To is an action within a state (asking
+// the reporter for details, R19).
 type Transition struct {
 	Name string `json:"name"`           // such as "reproduce" or "fast track"
-	Rule string `json:"rule,omitempty"` // the handbook rule, such as "R20"
-	From State  `json:"from"`
-	To   State  `json:"to"`
+	Rule string `json:"rule,omitempty"` // the rule in RULES.md, such as "R20"
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
 	// Add and Remove list labels to add and remove; a Remove entry ending
 	// in "*" removes every label with that prefix.
 	Add    []string `json:"add,omitempty"`
@@ -32,10 +32,12 @@ type Transition struct {
 	// Unassign lists roles whose assignees are removed; "*" removes
 	// everyone (except whoever the move assigns).
 	Unassign []string `json:"unassign,omitempty"`
-	// Board and Column put the issue in a column of a board.
+	// Board and Column put the issue in a column of a board; Leave takes
+	// it off boards. Boards are named by project (OWNER/N) or title, and
+	// must be in the board table.
 	Board  string   `json:"board,omitempty"`
 	Column string   `json:"column,omitempty"`
-	Leave  []string `json:"leave,omitempty"` // boards to take the issue off
+	Leave  []string `json:"leave,omitempty"`
 	Close  bool     `json:"close,omitempty"`
 	Reopen bool     `json:"reopen,omitempty"`
 }
@@ -48,40 +50,87 @@ func (t Transition) clone() Transition {
 	return t
 }
 
-func (s *compiled) checkTransitions() error {
+// cmove is a compiled Transition.
+type cmove struct {
+	t        Transition
+	from, to State
+	board    int // -1 for none
+	leave    []int
+}
+
+func (s *compiled) buildMoves() error {
 	for i, t := range s.cfg.Transitions {
 		f := fmt.Sprintf("transitions[%d]", i)
-		if t.From != Unknown && !t.From.IsValid() {
-			return &ConfigError{Field: f + ".from", Value: t.From.String(), Reason: "not a state"}
-		}
-		if t.To != Unknown && !t.To.IsValid() {
-			return &ConfigError{Field: f + ".to", Value: t.To.String(), Reason: "not a state"}
+		mv := cmove{t: t, board: -1}
+		for _, x := range []struct {
+			field string
+			name  string
+			dst   *State
+		}{{".from", t.From, &mv.from}, {".to", t.To, &mv.to}} {
+			if x.name == "" {
+				continue
+			}
+			st, ok := s.lookupState(x.name)
+			if !ok {
+				return unknownName(f+x.field, x.name, "not a state of the flow ("+s.flowText()+")")
+			}
+			*x.dst = st
 		}
 		if trim(t.Name) == "" {
-			return &ConfigError{Field: f + ".name", Value: t.Name, Reason: "empty name"}
+			return &ConfigError{Field: f + ".name", Value: t.Name, Reason: "empty name", Err: ErrSyntax}
 		}
 		if t.Close && t.Reopen {
-			return &ConfigError{Field: f + ".reopen", Value: "true", Reason: "both close and reopen"}
+			return configErr(f+".reopen", "true", "both close and reopen")
 		}
-		if t.Board != "" && trim(t.Board) == "" {
-			return &ConfigError{Field: f + ".board", Value: t.Board, Reason: "empty board name"}
-		}
-		for j, b := range t.Leave {
-			if trim(b) == "" {
-				return &ConfigError{Field: fmt.Sprintf("%s.leave[%d]", f, j), Value: b, Reason: "empty board name"}
+		if t.Board != "" {
+			if mv.board = s.resolveBoard(t.Board); mv.board < 0 {
+				return unknownName(f+".board", t.Board, "not in the board table")
 			}
 		}
-		if t.Column != "" && t.Board == "" {
-			return &ConfigError{Field: f + ".column", Value: t.Column, Reason: "a column without a board"}
+		for j, b := range t.Leave {
+			k := s.resolveBoard(b)
+			if k < 0 {
+				return unknownName(fmt.Sprintf("%s.leave[%d]", f, j), b, "not in the board table")
+			}
+			if k == mv.board {
+				return configErr(fmt.Sprintf("%s.leave[%d]", f, j), b, "leaves the board the move puts the issue on")
+			}
+			mv.leave = append(mv.leave, k)
 		}
-		if t.Board != "" && slices.ContainsFunc(t.Leave, func(b string) bool { return eqFold(trim(b), trim(t.Board)) }) {
-			return &ConfigError{Field: f + ".leave", Value: t.Board, Reason: "leaves the board the move puts the issue on"}
+		if t.Column != "" && t.Board == "" {
+			return configErr(f+".column", t.Column, "a column without a board")
+		}
+		if t.Assign != "" {
+			if _, err := s.roleIndex(f+".assign", t.Assign); err != nil {
+				return err
+			}
+		}
+		for j, r := range t.Unassign {
+			if r == "*" {
+				continue
+			}
+			if _, err := s.roleIndex(fmt.Sprintf("%s.unassign[%d]", f, j), r); err != nil {
+				return err
+			}
 		}
 		if t.Team && len(s.cfg.Teams) == 0 {
-			return &ConfigError{Field: f + ".team", Value: "true", Reason: "the scheme lists no teams"}
+			return configErr(f+".team", "true", "the scheme lists no teams")
 		}
+		s.moves = append(s.moves, mv)
 	}
 	return nil
+}
+
+// transitionError explains a refused move: by reason, or by the moves from
+// the state when reason is "".
+func (s Scheme) transitionError(from, to State, reason string) *TransitionError {
+	e := &TransitionError{From: from, To: to, FromName: s.StateName(from), ToName: s.StateName(to), Reason: reason}
+	for _, m := range s.moves {
+		if reason == "" && m.from == from {
+			e.Moves = append(e.Moves, m.t.Name+" -> "+s.StateName(m.to))
+		}
+	}
+	return e
 }
 
 // Moves returns the scheme's transitions that start from the state, in
@@ -89,8 +138,8 @@ func (s *compiled) checkTransitions() error {
 func (s Scheme) Moves(from State) iter.Seq[Transition] {
 	s = s.orEmpty()
 	return func(yield func(Transition) bool) {
-		for _, t := range s.cfg.Transitions {
-			if t.From == from && !yield(t.clone()) {
+		for _, m := range s.moves {
+			if m.from == from && !yield(m.t.clone()) {
 				return
 			}
 		}
@@ -100,8 +149,8 @@ func (s Scheme) Moves(from State) iter.Seq[Transition] {
 // Allowed reports whether the scheme has a move from one state to another.
 func (s Scheme) Allowed(from, to State) bool {
 	s = s.orEmpty()
-	for _, t := range s.cfg.Transitions {
-		if t.From == from && t.To == to {
+	for _, m := range s.moves {
+		if m.from == from && m.to == to {
 			return true
 		}
 	}
@@ -123,8 +172,10 @@ type MoveOptions struct {
 // list means no change.
 type Edit struct {
 	Number       int        `json:"number"`
-	From         State      `json:"from"`
-	To           State      `json:"to"`
+	From         State      `json:"-"`
+	To           State      `json:"-"`
+	FromName     string     `json:"from"` // the scheme's names of From and To
+	ToName       string     `json:"to"`
 	Move         string     `json:"move"`
 	Rule         string     `json:"rule,omitempty"`
 	AddLabels    []string   `json:"addLabels,omitempty"`
@@ -166,7 +217,14 @@ func (e Edit) String() string {
 	if len(parts) == 0 {
 		parts = append(parts, "no change")
 	}
-	return fmt.Sprintf("#%d %s -> %s (%s): %s", e.Number, e.From, e.To, e.Move, strings.Join(parts, "; "))
+	from, to := e.FromName, e.ToName
+	if from == "" {
+		from = e.From.String()
+	}
+	if to == "" {
+		to = e.To.String()
+	}
+	return fmt.Sprintf("#%d %s -> %s (%s): %s", e.Number, from, to, e.Move, strings.Join(parts, "; "))
 }
 
 // Apply returns a copy of the issue with the edit made, as the tracker
@@ -214,25 +272,26 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 	s = s.orEmpty()
 	v := s.evaluate(&is)
 	if v.Diagnoses.Has(Ambiguous) {
-		return Edit{}, fmt.Errorf("bugflow: plan #%d -> %s: %w (%s)", is.Number, to, ErrAmbiguous, v.Matched)
+		return Edit{}, fmt.Errorf("bugflow: plan #%d -> %s: %w (%s)", is.Number, s.StateName(to), ErrAmbiguous, s.FormatStates(v.Matched))
 	}
 	from := v.State
 	if from == Unknown && is.Closed {
 		// A closed issue in no state (not a bug) has no moves.
-		return Edit{}, &TransitionError{From: from, To: to}
+		return Edit{}, s.transitionError(from, to, "a closed issue in no state has no moves")
 	}
-	var t *Transition
-	for i := range s.cfg.Transitions {
-		c := &s.cfg.Transitions[i]
-		if c.From == from && c.To == to && (opts.Via == "" || strings.EqualFold(c.Name, trim(opts.Via))) {
-			t = c
+	var mv *cmove
+	for i := range s.moves {
+		c := &s.moves[i]
+		if c.from == from && c.to == to && (opts.Via == "" || strings.EqualFold(c.t.Name, trim(opts.Via))) {
+			mv = c
 			break
 		}
 	}
-	if t == nil {
-		return Edit{}, &TransitionError{From: from, To: to}
+	if mv == nil {
+		return Edit{}, s.transitionError(from, to, "")
 	}
-	e := Edit{Number: is.Number, From: from, To: to, Move: t.Name, Rule: t.Rule, Close: t.Close && !is.Closed, Reopen: t.Reopen && is.Closed}
+	t := &mv.t
+	e := Edit{Number: is.Number, From: from, To: to, FromName: s.StateName(from), ToName: s.StateName(to), Move: t.Name, Rule: t.Rule, Close: t.Close && !is.Closed, Reopen: t.Reopen && is.Closed}
 	for _, l := range is.Labels {
 		for _, r := range t.Remove {
 			if compilePattern(r).match(trim(l)) && !slices.Contains(e.RemoveLabels, l) {
@@ -274,7 +333,7 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 			keep = is.Assignees[i]
 		} else {
 			var who []string
-			for login, r := range s.cfg.Roles {
+			for login, r := range s.cfg.People {
 				if r == t.Assign {
 					who = append(who, login)
 				}
@@ -299,15 +358,18 @@ func (s Scheme) Plan(is Issue, to State, opts MoveOptions) (Edit, error) {
 		}
 	}
 	for _, b := range is.Boards {
-		if slices.ContainsFunc(t.Leave, func(x string) bool { return cmpFold(trim(b.Board), trim(x)) == 0 }) &&
-			!slices.Contains(e.LeaveBoards, b.Board) {
+		if slices.Contains(mv.leave, s.boardByTitle(b.Board)) && !slices.Contains(e.LeaveBoards, b.Board) {
 			e.LeaveBoards = append(e.LeaveBoards, b.Board)
 		}
 	}
-	if t.Board != "" {
-		i := slices.IndexFunc(is.Boards, func(b BoardItem) bool { return cmpFold(trim(b.Board), trim(t.Board)) == 0 })
+	if mv.board >= 0 {
+		i := slices.IndexFunc(is.Boards, func(b BoardItem) bool { return s.boardByTitle(b.Board) == mv.board })
 		if i < 0 || cmpFold(trim(is.Boards[i].Column), trim(t.Column)) != 0 {
-			e.SetColumn = &BoardItem{Board: t.Board, Column: t.Column}
+			title := s.boardTitle(mv.board)
+			if i >= 0 {
+				title = is.Boards[i].Board
+			}
+			e.SetColumn = &BoardItem{Board: title, Column: t.Column}
 		}
 	}
 	return e, nil

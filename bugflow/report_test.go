@@ -12,7 +12,7 @@ import (
 	"github.com/teamcadence/cadence/bugflow"
 )
 
-func TestWeekOf(t *testing.T) {
+func TestISOWeek(t *testing.T) {
 	chicago, london := loc(t, "America/Chicago"), loc(t, "Europe/London")
 	lordHowe, kathmandu := loc(t, "Australia/Lord_Howe"), loc(t, "Asia/Kathmandu")
 	tests := []struct {
@@ -34,8 +34,10 @@ func TestWeekOf(t *testing.T) {
 		{"year end", time.Date(2025, 1, 1, 12, 0, 0, 0, time.UTC), time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC), 168 * time.Hour},
 	}
 	for _, tt := range tests {
-		from, to := bugflow.WeekOf(tt.at)
-		assert.True(t, from.Equal(tt.from), "%s: WeekOf(%v) from = %v, want %v", tt.name, tt.at, from, tt.from)
+		w := bugflow.ISOWeek(tt.at)
+		from, to := w.From, w.To
+		assert.True(t, from.Equal(tt.from), "%s: ISOWeek(%v) from = %v, want %v", tt.name, tt.at, from, tt.from)
+		assert.True(t, w.Contains(tt.at), tt.name)
 		assert.Equal(t, tt.len, to.Sub(from), "%s: length", tt.name)
 		assert.Equal(t, time.Monday, from.Weekday(), tt.name)
 		assert.Equal(t, time.Monday, to.Weekday(), tt.name)
@@ -56,9 +58,9 @@ func TestReportCounts(t *testing.T) {
 			time.Date(2025, 1, 1, 0, 0, 0, 0, loc(t, "Asia/Kathmandu")),
 		} {
 			r := s.Report(issues, at, bugflow.ReportOptions{})
-			from, _ := bugflow.WeekOf(at)
+			from := bugflow.ISOWeek(at).From
 			var opened, closed, open int
-			var states [bugflow.NumStates]int
+			states := map[bugflow.State]int{}
 			var orphans []int
 			var ageHours float64
 			for _, is := range issues {
@@ -85,14 +87,18 @@ func TestReportCounts(t *testing.T) {
 			assert.Equal(t, opened, r.Opened, "%s %v opened", p.name, at)
 			assert.Equal(t, closed, r.Closed, "%s %v closed", p.name, at)
 			assert.Equal(t, open, r.Open, "%s %v open", p.name, at)
-			assert.Equal(t, states, r.States, "%s %v states", p.name, at)
+			for _, c := range r.States {
+				assert.Equal(t, states[c.State], c.Count, "%s %v state %s", p.name, at, c.Name)
+			}
+			assert.Equal(t, states[bugflow.Unknown], r.NoState, "%s %v no state", p.name, at)
+			assert.Len(t, r.States, len(s.Flow()), "every state of the flow is counted")
 			assert.Equal(t, orphans, r.Orphans, "%s %v orphans", p.name, at)
 			if open > 0 {
 				assert.InDelta(t, ageHours/float64(open), r.AverageAge.Hours(), 1e-6, "%s %v age", p.name, at)
 			}
-			sum := 0
-			for _, n := range r.States {
-				sum += n
+			sum := r.NoState
+			for _, c := range r.States {
+				sum += c.Count
 			}
 			assert.Equal(t, r.Open, sum)
 			var kept []bugflow.Issue
@@ -142,11 +148,11 @@ func TestReportSummary(t *testing.T) {
 	at := time.Date(2024, 3, 6, 12, 0, 0, 0, time.UTC)
 	issues := []bugflow.Issue{
 		{Number: 1, Labels: []string{"bug"}, Created: at.AddDate(0, 0, -40)},
-		{Number: 2, Labels: []string{"bug"}, Created: at.AddDate(0, 0, -1), Assignees: []string{"emma"}, Boards: []bugflow.BoardItem{board("Release", "Ready")}},
+		{Number: 2, Labels: []string{"bug"}, Created: at.AddDate(0, 0, -1), Assignees: []string{"emma"}, Boards: []bugflow.BoardItem{board(bugflow.ReleaseBoard, "Ready")}},
 		{Number: 3, Labels: []string{"bug", ":reproduce"}, Created: at.AddDate(0, 0, -10)},
 	}
 	r := s.Report(issues, at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
-	assert.Equal(t, "bugs 2024-W10: 1 opened, 0 closed, 3 open (inbox 1, reproduced 0, in engineering 0, awaiting QA 0, no state 2); 1 orphan, 1 reproduced orphan; 1 overdue; average age 17d", r.Summary())
+	assert.Equal(t, "bugs 2024-W10: 1 opened, 0 closed, 3 open (inbox 1, acknowledged 0, reproduced 1, in engineering 0, awaiting QA 0, no state 1); 1 orphan, 1 reproduced orphan; 1 overdue; average age 17d", r.Summary())
 	assert.Equal(t, []int{1}, r.Orphans)
 	assert.Equal(t, []int{2}, r.ReproducedOrphans)
 }
@@ -169,9 +175,16 @@ func TestReportJSON(t *testing.T) {
 }
 
 func TestTrend(t *testing.T) {
+	names := []string{"inbox", "reproduced", "in engineering", "awaiting QA"}
 	mk := func(day int, counts ...int) bugflow.Report {
 		r := bugflow.Report{At: time.Date(2024, 3, day, 0, 0, 0, 0, time.UTC), Opened: 2, Closed: 1}
-		copy(r.States[bugflow.Inbox:], counts)
+		for i, n := range names {
+			c := 0
+			if i < len(counts) {
+				c = counts[i]
+			}
+			r.States = append(r.States, bugflow.StateCount{State: bugflow.Inbox + bugflow.State(i), Name: n, Count: c})
+		}
 		return r
 	}
 	reports := []bugflow.Report{mk(20, 4, 5, 9, 3), mk(6, 5, 5, 5, 5), mk(13, 6, 5, 7, 4)}
@@ -179,8 +192,8 @@ func TestTrend(t *testing.T) {
 	assert.Equal(t, 3, tr.Weeks)
 	assert.True(t, tr.From.Equal(reports[1].At))
 	assert.True(t, tr.To.Equal(reports[0].At))
-	assert.Equal(t, -1, tr.Delta[bugflow.Inbox])
-	assert.Equal(t, 4, tr.Delta[bugflow.InEngineering])
+	assert.Equal(t, bugflow.StateCount{State: bugflow.Inbox, Name: "inbox", Count: -1}, tr.Delta[0])
+	assert.Equal(t, bugflow.StateCount{State: bugflow.InEngineering, Name: "in engineering", Count: 4}, tr.Delta[2])
 	assert.Equal(t, bugflow.InEngineering, tr.BuildingUp)
 	assert.Equal(t, 4, tr.Opened, "the first week's own numbers are the baseline")
 	assert.Equal(t, 2, tr.Closed)
@@ -192,7 +205,7 @@ func TestTrend(t *testing.T) {
 	assert.Equal(t, bugflow.Unknown, flat.BuildingUp)
 	assert.Contains(t, flat.String(), "builds up in nowhere")
 	assert.Zero(t, bugflow.TrendOf(nil).Weeks)
-	assert.Equal(t, 4, reports[0].States[bugflow.Inbox], "TrendOf does not reorder its argument")
+	assert.Equal(t, 4, reports[0].Count(bugflow.Inbox), "TrendOf does not reorder its argument")
 }
 
 func TestCompare(t *testing.T) {
@@ -242,10 +255,10 @@ func TestReportBoundaries(t *testing.T) {
 		closed(7, monday.AddDate(0, -1, 0), monday.Add(-1)), // closed last week
 	}
 	r := s.Report(issues, at, bugflow.ReportOptions{})
-	assert.True(t, r.From.Equal(monday), "From = %v", r.From)
-	assert.Equal(t, 167*time.Hour, r.To.Sub(r.From), "the spring-forward week is an hour short")
+	assert.True(t, r.Window.From.Equal(monday), "From = %v", r.Window.From)
+	assert.Equal(t, 167*time.Hour, r.Window.To.Sub(r.Window.From), "the spring-forward week is an hour short")
 	assert.Equal(t, 2, r.Opened, "#1 and #3")
 	assert.Equal(t, 2, r.Closed)
 	assert.Equal(t, 3, r.Open)
-	assert.Equal(t, 3, r.States[bugflow.Inbox])
+	assert.Equal(t, 3, r.Count(bugflow.Inbox))
 }

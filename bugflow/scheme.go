@@ -1,121 +1,148 @@
 package bugflow
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
-	"math/bits"
 	"slices"
-	"sort"
 	"strings"
+
+	"github.com/rickb777/date/v2"
 )
 
-// A Status restricts a Match to open or closed issues. The zero Status
-// matches both.
-type Status string
-
-const (
-	// StatusAny matches open and closed issues.
-	StatusAny Status = ""
-	// StatusOpen matches open issues only.
-	StatusOpen Status = "open"
-	// StatusClosed matches closed issues only.
-	StatusClosed Status = "closed"
-)
-
-// A Match is a filter over one issue, like one GitHub search: every
-// condition that is set must hold; unset conditions match anything.
-//
-// Label names compare case-insensitively and trimmed; a name ending in "*"
-// is a prefix ("#g-*" matches every group label). Board and column names
-// compare the same way; the column "" stands for an issue on the board with
-// no column set.
-type Match struct {
-	Status   Status   `json:"status,omitempty"`
-	Labels   []string `json:"labels,omitempty"`   // every one present
-	AnyLabel []string `json:"anyLabel,omitempty"` // at least one present, when set
-	NoLabel  []string `json:"noLabel,omitempty"`  // none present
-	Board    string   `json:"board,omitempty"`    // the issue is on this board
-	Columns  []string `json:"columns,omitempty"`  // ... in one of these columns, when set
-	OffBoard []string `json:"offBoard,omitempty"` // the issue is on none of these boards
-	// Unassigned requires that nobody is assigned.
-	Unassigned bool `json:"unassigned,omitempty"`
-	// Roles requires, for each role, someone with it among the assignees.
-	Roles []string `json:"roles,omitempty"`
-	// NoRoles requires that nobody with these roles is assigned.
-	NoRoles []string `json:"noRoles,omitempty"`
+// A Board is one row of a scheme's board table: a GitHub project as a
+// search names it (Project "fleetdm/40") and its title as gh's JSON carries
+// it ("🚀 Release"). Titles compare trimmed and case-insensitively (ASCII
+// letters), emoji included byte for byte: "🚀 release" is the same board,
+// "Release" and "🚀 Release (archive)" are others.
+type Board struct {
+	Project string `json:"project"`
+	Title   string `json:"title"`
 }
 
-// A StateRule says that issues matching Match are in State. Several rules
-// may name one state (the handbook's "acknowledged" is a kind of inbox);
-// Name tells them apart in a Verdict.
+// A StateRule says that issues matching Match are in State, a state of the
+// scheme's flow named as Config.Flow names it ("inbox", "acknowledged").
+// Several rules may name one state; Name tells them apart in an
+// Evaluation ("" for the state's name).
 type StateRule struct {
-	Name  string `json:"name"`
-	State State  `json:"state"`
-	Match
+	Name  string
+	State string
+	Match Match
 }
 
-// A DiagnosisRule says that issues matching Match have the Diagnosis
-// (Orphan or ReproducedOrphan; R23).
+// A DiagnosisRule says that issues matching Match have the Diagnosis: an
+// Orphan or ReproducedOrphan (R23), or Incomplete (a bug in a state that
+// lacks what the rules ask, such as an engineering manager). With State
+// set, the rule applies only to issues in that state.
 type DiagnosisRule struct {
-	Name      string    `json:"name"`
-	Diagnosis Diagnosis `json:"diagnosis"`
-	Match
+	Name      string
+	Diagnosis Diagnosis
+	State     string
+	Match     Match
 }
 
-// A Config is a scheme as data: the rules that map labels, assignees and
-// board columns to states, the legal moves, the labels the timers and the
-// priority order read, and who has which role. It round-trips through JSON.
-// NewScheme validates and compiles it.
+// Metrics are the filters of the R24 counts: Open selects the bugs counted
+// as open and by state (the zero Match: every open issue), Opened the bugs
+// counted as opened when created in the report's window, Closed the bugs
+// counted as closed when closed in it. Report adds the window's dates, as
+// Fleet's "created:>=" searches do.
+type Metrics struct {
+	Open   Match
+	Opened Match
+	Closed Match
+}
+
+// A Config is a scheme as data: the board table, the states of the flow,
+// the searches that map labels, assignees and board columns to states and
+// diagnoses, the legal moves, the labels the timers and the priority order
+// read, and who has which role. It round-trips through JSON, where every
+// Match is its search text. NewScheme validates and compiles it.
 type Config struct {
-	Name string `json:"name"`
-	// Roles maps a login to its role, such as "qa", "em" (engineering
-	// manager) or "pm" (product manager); logins compare case-insensitively.
-	Roles map[string]string `json:"roles,omitempty"`
+	Name string
+	// Boards is the board table: each project a search names, with its
+	// title.
+	Boards []Board
+	// Flow names the scheme's states in the order of the flow. The names
+	// "inbox", "reproduced", "in engineering", "awaiting QA" and "closed"
+	// are the State constants; other names ("acknowledged", "triage",
+	// "blocked") are states of this scheme, numbered from NumStates in
+	// order (Scheme.State finds them). Nil means the five constants.
+	Flow []string
+	// Scope is the search every rule, diagnosis and metric is read within,
+	// as GitHub's issue page adds "is:issue is:open" to a search: a rule's
+	// own is:open or is:closed replaces the scope's.
+	Scope Match
+	// Roles declares the role names ("qa", "em", "pm") that People,
+	// role: qualifiers and transitions may use.
+	Roles []string
+	// People maps a login to its role; logins compare case-insensitively.
+	People map[string]string
 	// Teams lists the team labels a reproduced bug carries (R20); "*"
 	// suffixes are prefixes ("#g-*").
-	Teams       []string        `json:"teams,omitempty"`
-	States      []StateRule     `json:"states"`
-	Diagnoses   []DiagnosisRule `json:"diagnoses,omitempty"`
-	Transitions []Transition    `json:"transitions,omitempty"`
+	Teams       []string
+	States      []StateRule
+	Diagnoses   []DiagnosisRule
+	Metrics     Metrics
+	Transitions []Transition
 	// Waiting lists the labels that mean "waiting for the reporter": while
 	// one is present, the R19 reporter clock runs and the R18 clock stops.
-	Waiting []string `json:"waiting,omitempty"`
+	Waiting []string
 	// Priorities lists priority labels, most urgent first ("P0", "P1",
 	// "P2"); Customer lists labels of customer bugs, which come next.
-	Priorities []string `json:"priorities,omitempty"`
-	Customer   []string `json:"customer,omitempty"`
-	Timers     Timers   `json:"timers"`
+	Priorities []string
+	Customer   []string
+	// Known lists labels the team uses that no rule reads ("~released
+	// bug"): Check does not report them as unknown.
+	Known  []string
+	Timers Timers
 }
 
-// A Scheme is a compiled Config: label, board and role names interned to
-// bits so that Evaluate runs without allocating. Build one with NewScheme or
-// a preset such as Fleet2022. A Scheme is immutable and safe for concurrent
-// use; copies share the compiled data, so == reports whether two Schemes
-// come from the same build (not whether their rules are equal). The zero
-// Scheme has no rules: every open issue is Unknown and Unclassified.
+// A Scheme is a compiled Config: searches compiled to bit masks so that
+// Evaluate runs without allocating. Build one with NewScheme or a preset
+// such as Fleet2022. A Scheme is immutable and safe for concurrent use;
+// copies share the compiled data, so == reports whether two Schemes come
+// from the same build (not whether their rules are equal). The zero Scheme
+// has no rules: every open issue is Unknown and Unclassified.
 type Scheme struct {
 	*compiled
 }
 
-// compiled is a Scheme's data, shared by copies of the Scheme and never
-// changed after NewScheme.
+// compiled is a Scheme's data, shared by copies and never changed after
+// NewScheme.
 type compiled struct {
 	cfg Config
 
-	labels   []string  // folded exact labels, sorted; bit i
-	prefixes []pattern // prefix patterns; bit len(labels)+j
-	boards   []string  // folded board names, sorted; bit i
-	columns  []column  // (board, column) pairs; bit i
-	people   []person  // folded logins, sorted
-	roles    []string  // role names; bit i
+	labels    []string // folded exact labels, sorted by cmpKey; bit i
+	labelTab  nameTable
+	loginTab  nameTable
+	titleTab  nameTable // board titles; index = board
+	prefixes  []pattern // prefix patterns; bit len(labels)+j
+	boards    []cboard  // the board table; bit i
+	columns   []column  // (board, column) pairs; bit i
+	logins    []string  // folded logins, sorted by cmpKey; bit i
+	loginRole []int     // role index of logins[i], -1 for none
+	roles     []string  // declared roles; bit i
 
+	names       []string // state names by State value; "" for undeclared
+	flow        []State  // declared states in flow order
+	reproducing StateSet // states the R18 clock runs in
+	usesDates   bool     // some search has created: or closed:
+
+	scope     cmatch
 	states    []crule
 	diagnoses []crule
+	open      cmatch
+	opened    cmatch
+	closed    cmatch
+	moves     []cmove
 	waiting   uint64
-	prios     []uint64 // one mask per priority level
+	prios     []uint64
 	customer  uint64
 	teamPats  []pattern
+}
+
+type cboard struct {
+	project string // as configured
+	title   string // folded
 }
 
 type column struct {
@@ -123,39 +150,53 @@ type column struct {
 	name  string
 }
 
-type person struct {
-	login string
-	role  int
-}
-
 type crule struct {
 	name  string
-	state State
+	state State // the rule's state; for a diagnosis, the state it applies to (Unknown: any)
 	diag  Diagnosis
 	m     cmatch
+	terms []term
+}
+
+// A term is one qualifier of a rule's search, compiled on its own, for
+// explanations.
+type term struct {
+	text string
+	src  Match
+	m    cmatch
 }
 
 // cmatch is a compiled Match.
 type cmatch struct {
-	status     Status
-	all, any   uint64
-	none       uint64
-	board      uint32 // bit of the required board, 0 for none
-	cols       uint64 // allowed (board, column) pairs, 0 for any
-	off        uint32
-	unassigned bool
-	roles      uint32
-	noRoles    uint32
+	status             Status
+	all, none          uint64
+	any                []uint64
+	noLabel            bool
+	logins, notLogins  uint64
+	noAssignee         bool
+	roles, notRoles    uint32
+	boards, notBoards  uint32
+	noProject          bool
+	cols               uint64
+	hasCols            bool
+	created, closedDay DateFilter
 }
 
 // features is an issue reduced to bits.
 type features struct {
-	closed   bool
-	labels   uint64
-	boards   uint32
-	cols     uint64
-	assigned bool
-	roles    uint32
+	closed     bool
+	labels     uint64
+	anyLabel   bool
+	boards     uint32
+	anyBoard   bool
+	cols       uint64
+	assigned   bool
+	logins     uint64
+	roles      uint32
+	created    date.Date
+	hasCreated bool
+	closedDay  date.Date
+	hasClosed  bool
 }
 
 // Limits of a compiled scheme.
@@ -164,75 +205,32 @@ const (
 	maxBoards = 32
 	maxCols   = 64
 	maxRoles  = 32
+	maxLogins = 64
+	maxStates = 64
 )
 
-// NewScheme validates cfg and compiles it. It returns a *ConfigError
-// (wrapping ErrConfig) naming the bad field: a rule with an invalid state,
-// diagnosis or status, or requiring roles of an unassigned issue; an empty
-// label or board name; columns without a board; more than 64 distinct label
-// names, 32 boards, 64 board columns or 32 roles; an empty or repeated
-// login; a transition without a name or with an invalid state, or one that
-// both closes and reopens, sets a column without a board, leaves the board
-// it joins, or needs a team when Teams is empty; or negative or
-// out-of-order timers. Boards and roles need no declaring: naming one in a
-// rule or transition is enough. The scheme keeps a copy of cfg.
+// NewScheme validates cfg and compiles it. It returns a *ConfigError naming
+// the field and the value: ErrSyntax for a malformed search or name (an
+// empty label, a project that is not OWNER/NUMBER, a column without exactly
+// one project); ErrUnknownName for a name that does not resolve (a project
+// missing from the board table, a rule's or transition's state missing from
+// the flow, a role not declared in Roles, a renamed login); ErrConfig for
+// the rest (a board listed twice, more than 64 labels, 32 boards, 64 board
+// columns, 64 logins, 32 roles or 64 states, a transition that closes and
+// reopens or leaves the board it joins, negative or out-of-order timers).
+// The scheme keeps a copy of cfg.
 func NewScheme(cfg Config) (Scheme, error) {
 	cfg = cfg.clone()
-	s := Scheme{&compiled{cfg: cfg}}
-	if err := s.intern(); err != nil {
+	s := &compiled{cfg: cfg}
+	if err := s.build(); err != nil {
 		return Scheme{}, err
 	}
-	for i, r := range cfg.States {
-		f := fmt.Sprintf("states[%d]", i)
-		if !r.State.IsValid() {
-			return Scheme{}, &ConfigError{Field: f + ".state", Value: r.State.String(), Reason: "want inbox, reproduced, in engineering, awaiting QA or closed"}
-		}
-		m, err := s.compile(f, r.Match)
-		if err != nil {
-			return Scheme{}, err
-		}
-		s.states = append(s.states, crule{name: r.Name, state: r.State, m: m})
-	}
-	for i, r := range cfg.Diagnoses {
-		f := fmt.Sprintf("diagnoses[%d]", i)
-		if r.Diagnosis != Orphan && r.Diagnosis != ReproducedOrphan {
-			return Scheme{}, &ConfigError{Field: f + ".diagnosis", Value: r.Diagnosis.String(), Reason: "want orphan or reproduced orphan"}
-		}
-		m, err := s.compile(f, r.Match)
-		if err != nil {
-			return Scheme{}, err
-		}
-		s.diagnoses = append(s.diagnoses, crule{name: r.Name, diag: r.Diagnosis, m: m})
-	}
-	var err error
-	if s.waiting, err = s.labelMask("waiting", cfg.Waiting); err != nil {
-		return Scheme{}, err
-	}
-	if s.customer, err = s.labelMask("customer", cfg.Customer); err != nil {
-		return Scheme{}, err
-	}
-	for _, t := range cfg.Teams {
-		s.teamPats = append(s.teamPats, compilePattern(t))
-	}
-	for i, p := range cfg.Priorities {
-		m, err := s.labelMask(fmt.Sprintf("priorities[%d]", i), []string{p})
-		if err != nil {
-			return Scheme{}, err
-		}
-		s.prios = append(s.prios, m)
-	}
-	if err := s.checkTransitions(); err != nil {
-		return Scheme{}, err
-	}
-	if err := cfg.Timers.validate(); err != nil {
-		return Scheme{}, err
-	}
-	return s, nil
+	return Scheme{s}, nil
 }
 
-// MustScheme is like NewScheme but panics on error. It is intended for use
-// in tests and with hard-coded configurations.
-func MustScheme(cfg Config) Scheme {
+// MustNewScheme is like NewScheme but panics on error. It is intended for
+// use in tests and with hard-coded configurations.
+func MustNewScheme(cfg Config) Scheme {
 	s, err := NewScheme(cfg)
 	if err != nil {
 		panic(err)
@@ -240,49 +238,66 @@ func MustScheme(cfg Config) Scheme {
 	return s
 }
 
+// emptyScheme is the zero Scheme's data.
+var emptyScheme = func() *compiled {
+	s := &compiled{}
+	_ = s.build()
+	return s
+}()
+
 // orEmpty returns s, or a scheme without rules for the zero Scheme.
 func (s Scheme) orEmpty() Scheme {
 	if s.compiled == nil {
-		return Scheme{&compiled{}}
+		return Scheme{emptyScheme}
 	}
 	return s
 }
 
 // Config returns a copy of the scheme's configuration, to change and build
 // again, or to store as JSON.
-func (s Scheme) Config() Config {
-	return s.orEmpty().cfg.clone()
-}
+func (s Scheme) Config() Config { return s.orEmpty().cfg.clone() }
 
 // Name returns the configuration's name.
-func (s Scheme) Name() string {
-	return s.orEmpty().cfg.Name
+func (s Scheme) Name() string { return s.orEmpty().cfg.Name }
+
+// State returns the state of the flow with the name, compared as ParseState
+// compares ("acknowledged", "in-engineering"); false when the flow does not
+// declare it.
+func (s Scheme) State(name string) (State, bool) {
+	s = s.orEmpty()
+	t := spaced(name)
+	for _, st := range s.flow {
+		if strings.EqualFold(t, s.names[st]) {
+			return st, true
+		}
+	}
+	return Unknown, false
 }
 
-// MarshalJSON writes the scheme's Config.
-func (s Scheme) MarshalJSON() ([]byte, error) { return json.Marshal(s.orEmpty().cfg) }
-
-// UnmarshalJSON reads a Config and compiles it with NewScheme, returning its
-// error for an invalid one.
-func (s *Scheme) UnmarshalJSON(b []byte) error {
-	var cfg Config
-	if err := json.Unmarshal(b, &cfg); err != nil {
-		return err
+// StateName returns the name the scheme gives a state: the flow's name for
+// a declared state, "unknown" for Unknown, and State.String otherwise.
+func (s Scheme) StateName(st State) string {
+	s = s.orEmpty()
+	if st > Unknown && int(st) < len(s.names) && s.names[st] != "" {
+		return s.names[st]
 	}
-	c, err := NewScheme(cfg)
-	if err != nil {
-		return err
-	}
-	*s = c
-	return nil
+	return st.String()
 }
+
+// Flow returns the scheme's states in the order of the flow.
+func (s Scheme) Flow() []State { return slices.Clone(s.orEmpty().flow) }
 
 func (c Config) clone() Config {
-	c.Roles = maps.Clone(c.Roles)
+	c.Boards = slices.Clone(c.Boards)
+	c.Flow = slices.Clone(c.Flow)
+	c.Scope = c.Scope.clone()
+	c.Roles = slices.Clone(c.Roles)
+	c.People = maps.Clone(c.People)
 	c.Teams = slices.Clone(c.Teams)
 	c.Waiting = slices.Clone(c.Waiting)
 	c.Priorities = slices.Clone(c.Priorities)
 	c.Customer = slices.Clone(c.Customer)
+	c.Known = slices.Clone(c.Known)
 	c.States = slices.Clone(c.States)
 	for i := range c.States {
 		c.States[i].Match = c.States[i].Match.clone()
@@ -291,6 +306,7 @@ func (c Config) clone() Config {
 	for i := range c.Diagnoses {
 		c.Diagnoses[i].Match = c.Diagnoses[i].Match.clone()
 	}
+	c.Metrics = Metrics{c.Metrics.Open.clone(), c.Metrics.Opened.clone(), c.Metrics.Closed.clone()}
 	c.Transitions = slices.Clone(c.Transitions)
 	for i := range c.Transitions {
 		c.Transitions[i] = c.Transitions[i].clone()
@@ -298,18 +314,305 @@ func (c Config) clone() Config {
 	return c
 }
 
-func (m Match) clone() Match {
-	m.Labels = slices.Clone(m.Labels)
-	m.AnyLabel = slices.Clone(m.AnyLabel)
-	m.NoLabel = slices.Clone(m.NoLabel)
-	m.Columns = slices.Clone(m.Columns)
-	m.OffBoard = slices.Clone(m.OffBoard)
-	m.Roles = slices.Clone(m.Roles)
-	m.NoRoles = slices.Clone(m.NoRoles)
-	return m
+// defaultFlow is the flow of a Config without one.
+var defaultFlow = []string{"inbox", "reproduced", "in engineering", "awaiting QA", "closed"}
+
+// build validates and compiles s.cfg.
+func (s *compiled) build() error {
+	c := &s.cfg
+	if err := s.buildFlow(); err != nil {
+		return err
+	}
+	if err := s.buildBoards(); err != nil {
+		return err
+	}
+	if err := s.buildRoles(); err != nil {
+		return err
+	}
+	// Validate every search before interning its names.
+	type named struct {
+		field string
+		m     Match
+	}
+	var all []named
+	all = append(all, named{"scope", c.Scope})
+	for i, r := range c.States {
+		all = append(all, named{fmt.Sprintf("states[%d].search", i), r.Match})
+	}
+	for i, r := range c.Diagnoses {
+		all = append(all, named{fmt.Sprintf("diagnoses[%d].search", i), r.Match})
+	}
+	all = append(all, named{"metrics.open", c.Metrics.Open}, named{"metrics.opened", c.Metrics.Opened}, named{"metrics.closed", c.Metrics.Closed})
+	for _, n := range all {
+		if err := n.m.validate(n.field); err != nil {
+			return err
+		}
+		s.usesDates = s.usesDates || !n.m.Created.IsZero() || !n.m.Closed.IsZero()
+	}
+	if err := s.intern(); err != nil {
+		return err
+	}
+	var err error
+	if s.scope, err = s.compile("scope", c.Scope); err != nil {
+		return err
+	}
+	scopeTerms, err := s.terms("scope", c.Scope)
+	if err != nil {
+		return err
+	}
+	rule := func(field string, m Match) (cmatch, []term, error) {
+		cm, err := s.compile(field, m)
+		if err != nil {
+			return cmatch{}, nil, err
+		}
+		ts, err := s.terms(field, m)
+		if err != nil {
+			return cmatch{}, nil, err
+		}
+		var out []term
+		for _, t := range scopeTerms {
+			if t.src.Status != StatusAny && m.Status != StatusAny {
+				continue // the rule's is: replaces the scope's
+			}
+			out = append(out, t)
+		}
+		for _, t := range ts {
+			if !slices.ContainsFunc(out, func(o term) bool { return o.text == t.text }) {
+				out = append(out, t)
+			}
+		}
+		return s.scope.and(cm), out, nil
+	}
+	for i, r := range c.States {
+		f := fmt.Sprintf("states[%d]", i)
+		st, ok := s.lookupState(r.State)
+		if !ok {
+			return unknownName(f+".state", r.State, "not a state of the flow ("+s.flowText()+")")
+		}
+		cm, ts, err := rule(f+".search", r.Match)
+		if err != nil {
+			return err
+		}
+		name := r.Name
+		if trim(name) == "" {
+			name = s.names[st]
+		}
+		s.states = append(s.states, crule{name: name, state: st, m: cm, terms: ts})
+	}
+	for i, r := range c.Diagnoses {
+		f := fmt.Sprintf("diagnoses[%d]", i)
+		switch r.Diagnosis {
+		case Orphan, ReproducedOrphan, Incomplete:
+		default:
+			return configErr(f+".diagnosis", r.Diagnosis.String(), "want orphan, reproduced orphan or incomplete")
+		}
+		st := Unknown
+		if r.State != "" {
+			var ok bool
+			if st, ok = s.lookupState(r.State); !ok {
+				return unknownName(f+".state", r.State, "not a state of the flow ("+s.flowText()+")")
+			}
+		}
+		cm, ts, err := rule(f+".search", r.Match)
+		if err != nil {
+			return err
+		}
+		name := r.Name
+		if trim(name) == "" {
+			name = r.Diagnosis.String()
+		}
+		s.diagnoses = append(s.diagnoses, crule{name: name, state: st, diag: r.Diagnosis, m: cm, terms: ts})
+	}
+	for _, x := range []struct {
+		f   string
+		m   Match
+		dst *cmatch
+		def Status
+	}{{"metrics.open", c.Metrics.Open, &s.open, StatusOpen}, {"metrics.opened", c.Metrics.Opened, &s.opened, StatusAny}, {"metrics.closed", c.Metrics.Closed, &s.closed, StatusAny}} {
+		// Metrics are read as typed, without the scope: Fleet's "label:bug
+		// created:>=..." counts closed bugs too.
+		cm, err := s.compile(x.f, x.m)
+		if err != nil {
+			return err
+		}
+		if isZeroMatch(x.m) && x.def != StatusAny {
+			cm.status = x.def
+		}
+		*x.dst = cm
+	}
+	if s.waiting, err = s.labelMask("waiting", c.Waiting); err != nil {
+		return err
+	}
+	if s.customer, err = s.labelMask("customer", c.Customer); err != nil {
+		return err
+	}
+	for _, t := range c.Teams {
+		s.teamPats = append(s.teamPats, compilePattern(t))
+	}
+	for i, p := range c.Priorities {
+		m, err := s.labelMask(fmt.Sprintf("priorities[%d]", i), []string{p})
+		if err != nil {
+			return err
+		}
+		s.prios = append(s.prios, m)
+	}
+	if err := s.buildMoves(); err != nil {
+		return err
+	}
+	return c.Timers.validate()
 }
 
-// intern collects every name the configuration uses.
+func isZeroMatch(m Match) bool { return m.String() == "" }
+
+func (s *compiled) buildFlow() error {
+	flow := s.cfg.Flow
+	if flow == nil {
+		flow = defaultFlow
+	}
+	s.names = make([]string, NumStates)
+	s.names[Unknown] = "unknown"
+	next := State(NumStates)
+	for i, n := range flow {
+		f := fmt.Sprintf("flow[%d]", i)
+		t := spaced(n)
+		if t == "" || strings.EqualFold(t, "unknown") {
+			return configErr(f, n, "want a state name other than \"\" and \"unknown\"")
+		}
+		if strings.ContainsRune(t, '|') {
+			return configErr(f, n, "a state name cannot contain |")
+		}
+		if _, dup := s.lookupState(t); dup {
+			return configErr(f, n, "state listed twice")
+		}
+		st, err := ParseState(t)
+		if err != nil {
+			if next >= maxStates {
+				return configErr(f, n, fmt.Sprintf("more than %d states of the scheme's own", maxStates-NumStates))
+			}
+			st = next
+			next++
+			s.names = append(s.names, trim(n))
+		} else {
+			s.names[st] = stateName(st)
+		}
+		s.flow = append(s.flow, st)
+	}
+	// The R18 clock runs in the inbox and any state between it and
+	// reproduced.
+	if i := slices.Index(s.flow, Inbox); i >= 0 {
+		for _, st := range s.flow[i:] {
+			if st == Reproduced || st == Closed || st.IsValid() && st != Inbox {
+				break
+			}
+			s.reproducing = s.reproducing.With(st)
+		}
+	}
+	return nil
+}
+
+// lookupState finds a declared state by name.
+func (s *compiled) lookupState(name string) (State, bool) {
+	t := spaced(name)
+	for _, st := range s.flow {
+		if strings.EqualFold(t, spaced(s.names[st])) {
+			return st, true
+		}
+	}
+	return Unknown, false
+}
+
+func (s *compiled) flowText() string {
+	var ns []string
+	for _, st := range s.flow {
+		ns = append(ns, s.names[st])
+	}
+	return strings.Join(ns, ", ")
+}
+
+func (s *compiled) buildBoards() error {
+	if len(s.cfg.Boards) > maxBoards {
+		return configErr("boards", fmt.Sprint(len(s.cfg.Boards)), fmt.Sprintf("more than %d boards", maxBoards))
+	}
+	for i, b := range s.cfg.Boards {
+		f := fmt.Sprintf("boards[%d]", i)
+		if err := checkProjectRef(f+".project", b.Project); err != nil {
+			return err
+		}
+		if trim(b.Title) == "" {
+			return &ConfigError{Field: f + ".title", Value: b.Title, Reason: "empty board title", Err: ErrSyntax}
+		}
+		for j, o := range s.boards {
+			if eqFold(trim(o.project), trim(b.Project)) {
+				return configErr(f+".project", b.Project, fmt.Sprintf("listed twice (boards[%d])", j))
+			}
+			if o.title == foldString(b.Title) {
+				return configErr(f+".title", b.Title, fmt.Sprintf("listed twice (boards[%d])", j))
+			}
+		}
+		s.boards = append(s.boards, cboard{project: trim(b.Project), title: foldString(b.Title)})
+	}
+	titles := make([]string, len(s.boards))
+	for i, b := range s.boards {
+		titles[i] = b.title
+	}
+	s.titleTab = newNameTable(titles)
+	return nil
+}
+
+// boardByTitle returns the index of the board with the title, -1 for none.
+func (s *compiled) boardByTitle(title string) int {
+	return s.titleTab.find(trim(title))
+}
+
+// boardByProject returns the index of the board with the project, -1 for
+// none.
+func (s *compiled) boardByProject(ref string) int {
+	return slices.IndexFunc(s.boards, func(b cboard) bool { return eqFold(b.project, trim(ref)) })
+}
+
+// resolveBoard finds a board named by project (OWNER/N) or by title.
+func (s *compiled) resolveBoard(name string) int {
+	if b := s.boardByProject(name); b >= 0 {
+		return b
+	}
+	return s.boardByTitle(name)
+}
+
+func (s *compiled) buildRoles() error {
+	if len(s.cfg.Roles) > maxRoles {
+		return configErr("roles", fmt.Sprint(len(s.cfg.Roles)), fmt.Sprintf("more than %d roles", maxRoles))
+	}
+	for i, r := range s.cfg.Roles {
+		f := fmt.Sprintf("roles[%d]", i)
+		if trim(r) == "" || r == "*" || strings.ContainsAny(r, " \t\",") {
+			return &ConfigError{Field: f, Value: r, Reason: "want a role name without spaces, commas or quotes", Err: ErrSyntax}
+		}
+		if slices.Contains(s.roles, r) {
+			return configErr(f, r, "listed twice")
+		}
+		s.roles = append(s.roles, r)
+	}
+	for _, login := range slices.Sorted(maps.Keys(s.cfg.People)) {
+		f := "people." + login
+		if trim(login) == "" {
+			return &ConfigError{Field: "people", Value: login, Reason: "empty login", Err: ErrSyntax}
+		}
+		if r := s.cfg.People[login]; !slices.Contains(s.roles, r) {
+			return unknownName(f, r, "not a role of the scheme ("+strings.Join(s.roles, ", ")+")")
+		}
+	}
+	return nil
+}
+
+func (s *compiled) roleIndex(field, r string) (int, error) {
+	i := slices.Index(s.roles, r)
+	if i < 0 {
+		return -1, unknownName(field, r, "not a role of the scheme ("+strings.Join(s.roles, ", ")+")")
+	}
+	return i, nil
+}
+
+// intern collects every label and login the configuration uses.
 func (s *compiled) intern() error {
 	c := s.cfg
 	exact := map[string]bool{}
@@ -317,7 +620,7 @@ func (s *compiled) intern() error {
 	addLabel := func(field, l string) error {
 		p := compilePattern(l)
 		if p.text == "" {
-			return &ConfigError{Field: field, Value: l, Reason: "empty label"}
+			return &ConfigError{Field: field, Value: l, Reason: "empty label", Err: ErrSyntax}
 		}
 		if p.prefix {
 			prefix[p.text] = true
@@ -334,45 +637,55 @@ func (s *compiled) intern() error {
 		}
 		return nil
 	}
-	boards := map[string]bool{}
-	roles := map[string]bool{}
+	logins := map[string]bool{}
+	for login := range c.People {
+		logins[foldString(login)] = true
+	}
 	matches := func(f string, m Match) error {
-		for _, x := range []struct {
-			n  string
-			ls []string
-		}{{"labels", m.Labels}, {"anyLabel", m.AnyLabel}, {"noLabel", m.NoLabel}} {
-			if err := addAll(f+"."+x.n, x.ls); err != nil {
+		if err := addAll(f+".labels", m.Labels); err != nil {
+			return err
+		}
+		for i, g := range m.AnyLabels {
+			if err := addAll(fmt.Sprintf("%s.anyLabels[%d]", f, i), g); err != nil {
 				return err
 			}
 		}
-		if m.Board != "" {
-			boards[foldString(m.Board)] = true
+		if err := addAll(f+".notLabels", m.NotLabels); err != nil {
+			return err
 		}
-		for _, b := range m.OffBoard {
-			boards[foldString(b)] = true
+		for _, a := range m.Assignees {
+			logins[foldString(a)] = true
 		}
-		for _, r := range m.Roles {
-			roles[r] = true
-		}
-		for _, r := range m.NoRoles {
-			roles[r] = true
+		for _, a := range m.NotAssignees {
+			logins[foldString(a)] = true
 		}
 		return nil
 	}
+	if err := matches("scope", c.Scope); err != nil {
+		return err
+	}
 	for i, r := range c.States {
-		if err := matches(fmt.Sprintf("states[%d]", i), r.Match); err != nil {
+		if err := matches(fmt.Sprintf("states[%d].search", i), r.Match); err != nil {
 			return err
 		}
 	}
 	for i, r := range c.Diagnoses {
-		if err := matches(fmt.Sprintf("diagnoses[%d]", i), r.Match); err != nil {
+		if err := matches(fmt.Sprintf("diagnoses[%d].search", i), r.Match); err != nil {
+			return err
+		}
+	}
+	for _, x := range []struct {
+		f string
+		m Match
+	}{{"metrics.open", c.Metrics.Open}, {"metrics.opened", c.Metrics.Opened}, {"metrics.closed", c.Metrics.Closed}} {
+		if err := matches(x.f, x.m); err != nil {
 			return err
 		}
 	}
 	for _, x := range []struct {
 		n  string
 		ls []string
-	}{{"waiting", c.Waiting}, {"priorities", c.Priorities}, {"customer", c.Customer}, {"teams", c.Teams}} {
+	}{{"waiting", c.Waiting}, {"priorities", c.Priorities}, {"customer", c.Customer}, {"teams", c.Teams}, {"known", c.Known}} {
 		if err := addAll(x.n, x.ls); err != nil {
 			return err
 		}
@@ -385,183 +698,301 @@ func (s *compiled) intern() error {
 		if err := addAll(f+".remove", t.Remove); err != nil {
 			return err
 		}
-		if t.Board != "" {
-			boards[foldString(t.Board)] = true
-		}
-		for _, b := range t.Leave {
-			boards[foldString(b)] = true
-		}
-		if t.Assign != "" {
-			roles[t.Assign] = true
-		}
-		for _, r := range t.Unassign {
-			if r != "*" {
-				roles[r] = true
-			}
-		}
-	}
-	for login, r := range c.Roles {
-		if trim(login) == "" {
-			return &ConfigError{Field: "roles", Value: login, Reason: "empty login"}
-		}
-		roles[r] = true
 	}
 	s.labels = slices.SortedFunc(maps.Keys(exact), cmpKey)
+	s.labelTab = newNameTable(s.labels)
 	for _, p := range slices.Sorted(maps.Keys(prefix)) {
 		s.prefixes = append(s.prefixes, pattern{text: p, prefix: true})
 	}
 	if n := len(s.labels) + len(s.prefixes); n > maxLabels {
-		return &ConfigError{Field: "labels", Value: fmt.Sprint(n), Reason: fmt.Sprintf("more than %d distinct labels", maxLabels)}
+		return configErr("labels", fmt.Sprint(n), fmt.Sprintf("more than %d distinct labels", maxLabels))
 	}
-	delete(boards, "")
-	s.boards = slices.SortedFunc(maps.Keys(boards), cmpKey)
-	if len(s.boards) > maxBoards {
-		return &ConfigError{Field: "boards", Value: fmt.Sprint(len(s.boards)), Reason: fmt.Sprintf("more than %d boards", maxBoards)}
+	delete(logins, "")
+	s.logins = slices.SortedFunc(maps.Keys(logins), cmpKey)
+	s.loginTab = newNameTable(s.logins)
+	if len(s.logins) > maxLogins {
+		return configErr("people", fmt.Sprint(len(s.logins)), fmt.Sprintf("more than %d distinct logins", maxLogins))
 	}
-	s.roles = slices.Sorted(maps.Keys(roles))
-	if len(s.roles) > maxRoles {
-		return &ConfigError{Field: "roles", Value: fmt.Sprint(len(s.roles)), Reason: fmt.Sprintf("more than %d roles", maxRoles)}
+	s.loginRole = make([]int, len(s.logins))
+	for i := range s.loginRole {
+		s.loginRole[i] = -1
 	}
-	for login, r := range c.Roles {
-		s.people = append(s.people, person{login: foldString(login), role: slices.Index(s.roles, r)})
+	for _, login := range slices.Sorted(maps.Keys(c.People)) {
+		r := c.People[login]
+		i := searchKey(s.logins, foldString(login))
+		if s.loginRole[i] >= 0 {
+			return configErr("people."+login, r, "login listed twice (logins compare case-insensitively)")
+		}
+		s.loginRole[i] = slices.Index(s.roles, r)
 	}
-	slices.SortFunc(s.people, func(a, b person) int { return cmpKey(a.login, b.login) })
-	for i := 1; i < len(s.people); i++ {
-		if s.people[i].login == s.people[i-1].login {
-			return &ConfigError{Field: "roles", Value: s.people[i].login, Reason: "login listed twice"}
+	// Columns.
+	cols := map[column]bool{}
+	addCols := func(f string, m Match) error {
+		if m.Columns == nil {
+			return nil
+		}
+		b := s.boardByProject(m.Projects[0])
+		if b < 0 {
+			return unknownName(f+".projects[0]", m.Projects[0], "not in the board table")
+		}
+		for _, col := range m.Columns {
+			cols[column{board: b, name: foldString(col)}] = true
+		}
+		return nil
+	}
+	if err := addCols("scope", c.Scope); err != nil {
+		return err
+	}
+	for i, r := range c.States {
+		if err := addCols(fmt.Sprintf("states[%d].search", i), r.Match); err != nil {
+			return err
 		}
 	}
-	// columns
-	cols := map[column]bool{}
-	for _, r := range c.States {
-		s.addCols(cols, r.Match)
+	for i, r := range c.Diagnoses {
+		if err := addCols(fmt.Sprintf("diagnoses[%d].search", i), r.Match); err != nil {
+			return err
+		}
 	}
-	for _, r := range c.Diagnoses {
-		s.addCols(cols, r.Match)
+	for _, m := range []Match{c.Metrics.Open, c.Metrics.Opened, c.Metrics.Closed} {
+		if err := addCols("metrics", m); err != nil {
+			return err
+		}
 	}
 	for k := range cols {
 		s.columns = append(s.columns, k)
 	}
-	sort.Slice(s.columns, func(i, j int) bool {
-		a, b := s.columns[i], s.columns[j]
-		return a.board < b.board || a.board == b.board && a.name < b.name
+	slices.SortFunc(s.columns, func(a, b column) int {
+		if a.board != b.board {
+			return a.board - b.board
+		}
+		return strings.Compare(a.name, b.name)
 	})
 	if len(s.columns) > maxCols {
-		return &ConfigError{Field: "columns", Value: fmt.Sprint(len(s.columns)), Reason: fmt.Sprintf("more than %d board columns", maxCols)}
+		return configErr("columns", fmt.Sprint(len(s.columns)), fmt.Sprintf("more than %d board columns", maxCols))
 	}
 	return nil
 }
 
-func (s *compiled) addCols(cols map[column]bool, m Match) {
-	if m.Board == "" {
-		return
+func (s *compiled) labelBit(l string) int {
+	p := compilePattern(l)
+	if p.prefix {
+		j := slices.IndexFunc(s.prefixes, func(q pattern) bool { return q.text == p.text })
+		if j < 0 {
+			return -1
+		}
+		return len(s.labels) + j
 	}
-	b := s.boardIndex(m.Board)
-	for _, c := range m.Columns {
-		cols[column{board: b, name: foldString(c)}] = true
-	}
+	return searchKey(s.labels, p.text)
 }
-
-func (s *compiled) boardIndex(name string) int {
-	t := trim(name)
-	return searchKey(s.boards, t)
-}
-
-func (s *compiled) roleIndex(r string) int { return slices.Index(s.roles, r) }
 
 func (s *compiled) labelMask(field string, ls []string) (uint64, error) {
 	var m uint64
 	for i, l := range ls {
-		p := compilePattern(l)
-		bit := -1
-		if p.prefix {
-			bit = slices.IndexFunc(s.prefixes, func(q pattern) bool { return q.text == p.text })
-			if bit >= 0 {
-				bit += len(s.labels)
-			}
-		} else {
-			bit = searchKey(s.labels, p.text)
-		}
+		bit := s.labelBit(l)
 		if bit < 0 {
-			return 0, &ConfigError{Field: fmt.Sprintf("%s[%d]", field, i), Value: l, Reason: "empty label"}
+			return 0, &ConfigError{Field: fmt.Sprintf("%s[%d]", field, i), Value: l, Reason: "empty label", Err: ErrSyntax}
 		}
 		m |= 1 << uint(bit)
 	}
 	return m, nil
 }
 
+func (s *compiled) loginMask(ls []string) uint64 {
+	var m uint64
+	for _, l := range ls {
+		if i := searchKey(s.logins, foldString(l)); i >= 0 {
+			m |= 1 << uint(i)
+		}
+	}
+	return m
+}
+
 func (s *compiled) roleMask(field string, rs []string) (uint32, error) {
 	var m uint32
 	for i, r := range rs {
-		j := s.roleIndex(r)
-		if j < 0 {
-			return 0, &ConfigError{Field: fmt.Sprintf("%s[%d]", field, i), Value: r, Reason: "unknown role"}
+		j, err := s.roleIndex(fmt.Sprintf("%s[%d]", field, i), r)
+		if err != nil {
+			return 0, err
 		}
 		m |= 1 << uint(j)
 	}
 	return m, nil
 }
 
-func (s *compiled) compile(f string, m Match) (cmatch, error) {
-	var c cmatch
-	var err error
-	switch m.Status {
-	case StatusAny, StatusOpen, StatusClosed:
-		c.status = m.Status
-	default:
-		return c, &ConfigError{Field: f + ".status", Value: string(m.Status), Reason: `want "open", "closed" or ""`}
+func (s *compiled) boardMask(field string, refs []string) (uint32, error) {
+	var m uint32
+	for i, r := range refs {
+		b := s.boardByProject(r)
+		if b < 0 {
+			return 0, unknownName(fmt.Sprintf("%s[%d]", field, i), r, "not in the board table")
+		}
+		m |= 1 << uint(b)
 	}
+	return m, nil
+}
+
+// compile compiles a validated Match whose names are interned.
+func (s *compiled) compile(f string, m Match) (cmatch, error) {
+	c := cmatch{status: m.Status, noLabel: m.NoLabel, noAssignee: m.NoAssignee, noProject: m.NoProject,
+		created: m.Created, closedDay: m.Closed}
+	var err error
 	if c.all, err = s.labelMask(f+".labels", m.Labels); err != nil {
 		return c, err
 	}
-	if c.any, err = s.labelMask(f+".anyLabel", m.AnyLabel); err != nil {
-		return c, err
-	}
-	if c.none, err = s.labelMask(f+".noLabel", m.NoLabel); err != nil {
-		return c, err
-	}
-	if m.Board != "" && trim(m.Board) == "" {
-		return c, &ConfigError{Field: f + ".board", Value: m.Board, Reason: "empty board name"}
-	}
-	for i, b := range m.OffBoard {
-		if trim(b) == "" {
-			return c, &ConfigError{Field: fmt.Sprintf("%s.offBoard[%d]", f, i), Value: b, Reason: "empty board name"}
+	for i, g := range m.AnyLabels {
+		x, err := s.labelMask(fmt.Sprintf("%s.anyLabels[%d]", f, i), g)
+		if err != nil {
+			return c, err
 		}
+		c.any = append(c.any, x)
 	}
-	if m.Board != "" {
-		b := s.boardIndex(m.Board)
-		c.board = 1 << uint(b)
+	if c.none, err = s.labelMask(f+".notLabels", m.NotLabels); err != nil {
+		return c, err
+	}
+	c.logins = s.loginMask(m.Assignees)
+	c.notLogins = s.loginMask(m.NotAssignees)
+	if c.roles, err = s.roleMask(f+".roles", m.Roles); err != nil {
+		return c, err
+	}
+	if c.notRoles, err = s.roleMask(f+".notRoles", m.NotRoles); err != nil {
+		return c, err
+	}
+	if c.boards, err = s.boardMask(f+".projects", m.Projects); err != nil {
+		return c, err
+	}
+	if c.notBoards, err = s.boardMask(f+".notProjects", m.NotProjects); err != nil {
+		return c, err
+	}
+	if m.Columns != nil {
+		b := s.boardByProject(m.Projects[0])
+		c.hasCols = true
 		for _, col := range m.Columns {
 			k := slices.Index(s.columns, column{board: b, name: foldString(col)})
 			c.cols |= 1 << uint(k)
 		}
-	} else if len(m.Columns) > 0 {
-		return c, &ConfigError{Field: f + ".columns", Value: strings.Join(m.Columns, ","), Reason: "columns without a board"}
-	}
-	for _, b := range m.OffBoard {
-		c.off |= 1 << uint(s.boardIndex(b))
-	}
-	c.unassigned = m.Unassigned
-	if c.roles, err = s.roleMask(f+".roles", m.Roles); err != nil {
-		return c, err
-	}
-	if c.noRoles, err = s.roleMask(f+".noRoles", m.NoRoles); err != nil {
-		return c, err
-	}
-	if c.unassigned && c.roles != 0 {
-		return c, &ConfigError{Field: f + ".roles", Value: strings.Join(m.Roles, ","), Reason: "roles required of an unassigned issue"}
 	}
 	return c, nil
+}
+
+// terms splits a Match into its qualifiers, each compiled on its own.
+func (s *compiled) terms(f string, m Match) ([]term, error) {
+	var parts []Match
+	if m.Issue {
+		parts = append(parts, Match{Issue: true})
+	}
+	if m.Status != StatusAny {
+		parts = append(parts, Match{Status: m.Status})
+	}
+	for _, l := range m.Labels {
+		parts = append(parts, Match{Labels: []string{l}})
+	}
+	for _, g := range m.AnyLabels {
+		parts = append(parts, Match{AnyLabels: [][]string{g}})
+	}
+	for _, l := range m.NotLabels {
+		parts = append(parts, Match{NotLabels: []string{l}})
+	}
+	if m.NoLabel {
+		parts = append(parts, Match{NoLabel: true})
+	}
+	for _, a := range m.Assignees {
+		parts = append(parts, Match{Assignees: []string{a}})
+	}
+	for _, a := range m.NotAssignees {
+		parts = append(parts, Match{NotAssignees: []string{a}})
+	}
+	if m.NoAssignee {
+		parts = append(parts, Match{NoAssignee: true})
+	}
+	for _, r := range m.Roles {
+		parts = append(parts, Match{Roles: []string{r}})
+	}
+	for _, r := range m.NotRoles {
+		parts = append(parts, Match{NotRoles: []string{r}})
+	}
+	for _, p := range m.Projects {
+		parts = append(parts, Match{Projects: []string{p}})
+	}
+	for _, p := range m.NotProjects {
+		parts = append(parts, Match{NotProjects: []string{p}})
+	}
+	if m.NoProject {
+		parts = append(parts, Match{NoProject: true})
+	}
+	if m.Columns != nil {
+		parts = append(parts, Match{Projects: m.Projects[:1], Columns: m.Columns})
+	}
+	if !m.Created.IsZero() {
+		parts = append(parts, Match{Created: m.Created})
+	}
+	if !m.Closed.IsZero() {
+		parts = append(parts, Match{Closed: m.Closed})
+	}
+	out := make([]term, 0, len(parts))
+	for _, p := range parts {
+		cm, err := s.compile(f, p)
+		if err != nil {
+			return nil, err
+		}
+		text := p.String()
+		if p.Columns != nil {
+			cm.boards = 0
+			text = Match{Columns: p.Columns}.String()
+		}
+		out = append(out, term{text: text, src: p, m: cm})
+	}
+	return out, nil
+}
+
+// and returns a match that requires both; b's status and dates win where
+// b sets them.
+func (a cmatch) and(b cmatch) cmatch {
+	c := a
+	if b.status != StatusAny {
+		c.status = b.status
+	}
+	c.all |= b.all
+	c.none |= b.none
+	c.any = append(slices.Clip(slices.Clone(a.any)), b.any...)
+	c.noLabel = a.noLabel || b.noLabel
+	c.logins |= b.logins
+	c.notLogins |= b.notLogins
+	c.noAssignee = a.noAssignee || b.noAssignee
+	c.roles |= b.roles
+	c.notRoles |= b.notRoles
+	c.boards |= b.boards
+	c.notBoards |= b.notBoards
+	c.noProject = a.noProject || b.noProject
+	if b.hasCols {
+		if c.hasCols {
+			c.cols &= b.cols
+		} else {
+			c.cols = b.cols
+		}
+		c.hasCols = true
+	}
+	if !b.created.IsZero() {
+		c.created = b.created
+	}
+	if !b.closedDay.IsZero() {
+		c.closedDay = b.closedDay
+	}
+	return c
 }
 
 // features reduces an issue to bits without allocating.
 func (s *compiled) features(is *Issue) features {
 	f := features{closed: is.Closed}
 	for _, l := range is.Labels {
-		f.labels |= s.labelBits(trim(l))
+		t := trim(l)
+		if t != "" {
+			f.anyLabel = true
+		}
+		f.labels |= s.labelBits(t)
 	}
 	for _, bi := range is.Boards {
-		b := s.boardIndex(bi.Board)
+		f.anyBoard = true
+		b := s.boardByTitle(bi.Board)
 		if b < 0 {
 			continue
 		}
@@ -574,19 +1005,33 @@ func (s *compiled) features(is *Issue) features {
 		}
 	}
 	for _, a := range is.Assignees {
-		if trim(a) != "" {
-			f.assigned = true
+		t := trim(a)
+		if t == "" {
+			continue
 		}
-		if r := s.roleOf(a); r >= 0 {
-			f.roles |= 1 << uint(r)
+		f.assigned = true
+		if i := s.loginTab.find(t); i >= 0 {
+			f.logins |= 1 << uint(i)
+			if r := s.loginRole[i]; r >= 0 {
+				f.roles |= 1 << uint(r)
+			}
 		}
+	}
+	if !s.usesDates {
+		return f
+	}
+	if !is.Created.IsZero() {
+		f.created, f.hasCreated = date.NewAt(is.Created.UTC()), true
+	}
+	if !is.ClosedAt.IsZero() {
+		f.closedDay, f.hasClosed = date.NewAt(is.ClosedAt.UTC()), true
 	}
 	return f
 }
 
 func (s *compiled) labelBits(l string) uint64 {
 	var m uint64
-	if i := searchKey(s.labels, l); i >= 0 {
+	if i := s.labelTab.find(l); i >= 0 {
 		m |= 1 << uint(i)
 	}
 	for j, p := range s.prefixes {
@@ -597,26 +1042,37 @@ func (s *compiled) labelBits(l string) uint64 {
 	return m
 }
 
-// roleOf returns the role index of a login, -1 when it has none.
-func (s *compiled) roleOf(login string) int {
-	i, ok := slices.BinarySearchFunc(s.people, trim(login), func(p person, t string) int { return cmpKey(p.login, t) })
-	if !ok {
-		return -1
-	}
-	return s.people[i].role
-}
-
 // Role returns the role the scheme gives a login ("" for none); logins
 // compare case-insensitively.
 func (s Scheme) Role(login string) string {
 	s = s.orEmpty()
-	if r := s.roleOf(login); r >= 0 {
-		return s.roles[r]
+	if i := s.loginTab.find(trim(login)); i >= 0 && s.loginRole[i] >= 0 {
+		return s.roles[s.loginRole[i]]
 	}
 	return ""
 }
 
-func (m cmatch) match(f features) bool {
+func dayHolds(f DateFilter, d date.Date, ok bool) bool {
+	if f.Op == "" {
+		return true
+	}
+	if !ok {
+		return false
+	}
+	switch f.Op {
+	case ">=":
+		return d >= f.Day
+	case ">":
+		return d > f.Day
+	case "<=":
+		return d <= f.Day
+	case "<":
+		return d < f.Day
+	}
+	return d == f.Day
+}
+
+func (m *cmatch) match(f *features) bool {
 	switch m.status {
 	case StatusOpen:
 		if f.closed {
@@ -627,88 +1083,27 @@ func (m cmatch) match(f features) bool {
 			return false
 		}
 	}
-	if f.labels&m.all != m.all || f.labels&m.none != 0 {
+	if f.labels&m.all != m.all || f.labels&m.none != 0 || m.noLabel && f.anyLabel {
 		return false
 	}
-	if m.any != 0 && f.labels&m.any == 0 {
-		return false
-	}
-	if m.board != 0 && f.boards&m.board == 0 {
-		return false
-	}
-	if m.cols != 0 && f.cols&m.cols == 0 {
-		return false
-	}
-	if f.boards&m.off != 0 {
-		return false
-	}
-	if m.unassigned && f.assigned {
-		return false
-	}
-	return f.roles&m.roles == m.roles && f.roles&m.noRoles == 0
-}
-
-// A Verdict is what a scheme says of one issue: its state, the name of the
-// first rule that gave it, the states whose rules matched, and the
-// diagnoses. When rules of two states match, State is Unknown, Matched
-// holds both and Diagnoses has Ambiguous: the conflict is reported, never
-// resolved. A Verdict is comparable with ==.
-type Verdict struct {
-	State     State
-	Rule      string // the first matching state rule's Name
-	Matched   StateSet
-	Diagnoses Diagnosis
-}
-
-// String returns the state, followed by the diagnoses in parentheses when
-// there are any: "inbox", "unknown (orphan)", "unknown (ambiguous:
-// reproduced|in engineering)".
-func (v Verdict) String() string {
-	switch {
-	case v.Diagnoses.Has(Ambiguous):
-		return fmt.Sprintf("%s (%s: %s)", v.State, v.Diagnoses, v.Matched)
-	case v.Diagnoses != 0:
-		return fmt.Sprintf("%s (%s)", v.State, v.Diagnoses)
-	}
-	return v.State.String()
-}
-
-// Evaluate returns the verdict for one issue. It does not allocate and costs
-// well under a microsecond for a typical scheme and issue.
-func (s Scheme) Evaluate(is Issue) Verdict {
-	s = s.orEmpty()
-	return s.evaluate(&is)
-}
-
-func (s *compiled) evaluate(is *Issue) Verdict {
-	f := s.features(is)
-	var v Verdict
-	for i := range s.states {
-		r := &s.states[i]
-		if r.m.match(f) {
-			if v.Matched == 0 {
-				v.Rule = r.name
-			}
-			v.Matched = v.Matched.With(r.state)
+	for _, g := range m.any {
+		if f.labels&g == 0 {
+			return false
 		}
 	}
-	for i := range s.diagnoses {
-		if s.diagnoses[i].m.match(f) {
-			v.Diagnoses |= s.diagnoses[i].diag
-		}
+	if f.logins&m.logins != m.logins || f.logins&m.notLogins != 0 || m.noAssignee && f.assigned {
+		return false
 	}
-	switch v.Matched.Len() {
-	case 1:
-		v.State = State(bits.TrailingZeros8(uint8(v.Matched)))
-	case 0:
-		if !is.Closed && v.Diagnoses == 0 {
-			v.Diagnoses |= Unclassified
-		}
-	default:
-		v.Diagnoses |= Ambiguous
-		v.Rule = ""
+	if f.roles&m.roles != m.roles || f.roles&m.notRoles != 0 {
+		return false
 	}
-	return v
+	if f.boards&m.boards != m.boards || f.boards&m.notBoards != 0 || m.noProject && f.anyBoard {
+		return false
+	}
+	if m.hasCols && f.cols&m.cols == 0 {
+		return false
+	}
+	return dayHolds(m.created, f.created, f.hasCreated) && dayHolds(m.closedDay, f.closedDay, f.hasClosed)
 }
 
 // cmpKey orders names by length, then by their ASCII-folded bytes: the

@@ -12,7 +12,12 @@ import (
 // States are small integers: == and map keys work, and they order as the
 // flow runs (Inbox < Reproduced < InEngineering < AwaitingQA < Closed). The
 // zero State is Unknown: the issue matches no state of the scheme (an orphan,
-// an ambiguous issue, or not a bug at all); Verdict says which.
+// an ambiguous issue, or not a bug at all); an Evaluation says which.
+//
+// A scheme may declare more states in its flow (Config.Flow): they take
+// the values from NumStates on, in the order the flow lists them, and
+// Scheme.State and Scheme.StateName convert them; String writes them as
+// "State(n)".
 //
 // Orphan and ReproducedOrphan are not states but diagnoses (see Diagnosis):
 // R23 requires them to be reported, not to be a step of the flow.
@@ -107,28 +112,31 @@ func ParseState(text string) (State, error) {
 	return Unknown, fmt.Errorf("bugflow: parse state %q: %w", text, ErrUnknownState)
 }
 
-// A StateSet is a set of states, one bit per State. The zero StateSet is
-// empty; == works.
-type StateSet uint8
+// A StateSet is a set of states, one bit per State: the constants and the
+// states a scheme declares (values below 64). The zero StateSet is empty;
+// == works.
+type StateSet uint64
 
 // With returns the set with s added.
 func (ss StateSet) With(s State) StateSet {
-	if s < 0 || int(s) >= NumStates {
+	if s < 0 || s >= 64 {
 		return ss
 	}
 	return ss | 1<<uint(s)
 }
 
 // Has reports whether s is in the set.
-func (ss StateSet) Has(s State) bool { return s >= 0 && int(s) < NumStates && ss&(1<<uint(s)) != 0 }
+func (ss StateSet) Has(s State) bool { return s >= 0 && s < 64 && ss&(1<<uint(s)) != 0 }
 
 // Len returns the number of states in the set.
-func (ss StateSet) Len() int { return bits.OnesCount8(uint8(ss)) }
+func (ss StateSet) Len() int { return bits.OnesCount64(uint64(ss)) }
 
-// String lists the set's states in flow order, separated by "|".
+// String lists the set's states in value order, separated by "|"; a
+// scheme's own states are written "State(n)" (Scheme.FormatStates names
+// them).
 func (ss StateSet) String() string {
 	var b strings.Builder
-	for i := range NumStates {
+	for i := range 64 {
 		if ss.Has(State(i)) {
 			if b.Len() > 0 {
 				b.WriteByte('|')
@@ -151,17 +159,21 @@ const (
 	// ReproducedOrphan: a reproduced bug missing from the boards, or one that
 	// passes the reproduced filter but carries no team label (R17, R23).
 	ReproducedOrphan
-	// Ambiguous: the issue matches rules of two or more states. The verdict's
+	// Ambiguous: the issue matches rules of two or more states. The evaluation's
 	// State is then Unknown and Matched names the candidates; bugflow never
 	// picks one.
 	Ambiguous
 	// Unclassified: an open issue matched no state rule and no diagnosis
 	// rule.
 	Unclassified
+	// Incomplete: the issue is in a state but lacks what the rules ask
+	// there, such as an engineering manager assigned to a reproduced bug
+	// (R17); the scheme's diagnosis rule names what.
+	Incomplete
 )
 
 // numDiagnoses is the number of findings a Diagnosis can hold.
-const numDiagnoses = 4
+const numDiagnoses = 5
 
 // diagnosisName returns the name of the finding with bit i.
 func diagnosisName(i int) string {
@@ -174,6 +186,8 @@ func diagnosisName(i int) string {
 		return "ambiguous"
 	case Unclassified:
 		return "unclassified"
+	case Incomplete:
+		return "incomplete"
 	}
 	return ""
 }

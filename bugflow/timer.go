@@ -2,9 +2,13 @@ package bugflow
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // An Adder adds a duration to an instant. WallClock is the default;
@@ -75,12 +79,35 @@ func (t Timers) MarshalJSON() ([]byte, error) {
 	return json.Marshal(timersJSON{f(t.Reproduce), f(t.Ping), f(t.Close)})
 }
 
-// UnmarshalJSON reads what MarshalJSON writes.
+// UnmarshalJSON reads what MarshalJSON writes, strictly (unknown and
+// duplicate keys are refused); a missing or null field, and a null
+// document, leave the duration unchanged. Errors are *ConfigError with the
+// field's path ("ping").
 func (t *Timers) UnmarshalJSON(b []byte) error {
-	var j timersJSON
-	if err := json.Unmarshal(b, &j); err != nil {
+	j := t.wire()
+	if err := strict.Decode(b, &j); err != nil {
+		return fromStrict("", err)
+	}
+	out, err := j.timers("")
+	if err != nil {
 		return err
 	}
+	*t = out
+	return nil
+}
+
+func (t Timers) wire() timersJSON {
+	f := func(d time.Duration) string {
+		if d == 0 {
+			return ""
+		}
+		return d.String()
+	}
+	return timersJSON{f(t.Reproduce), f(t.Ping), f(t.Close)}
+}
+
+// timers parses the wire form; prefix is the path of the timers object.
+func (j timersJSON) timers(prefix string) (Timers, error) {
 	var out Timers
 	for _, x := range []struct {
 		name string
@@ -92,12 +119,20 @@ func (t *Timers) UnmarshalJSON(b []byte) error {
 		}
 		d, err := time.ParseDuration(x.s)
 		if err != nil {
-			return &ConfigError{Field: "timers." + x.name, Value: x.s, Reason: "want a Go duration such as 168h"}
+			return Timers{}, &ConfigError{Field: joinPath(prefix, x.name), Value: x.s, Reason: "want a Go duration such as 168h", Err: ErrSyntax}
 		}
 		*x.d = d
 	}
-	*t = out
-	return nil
+	if err := out.validate(); err != nil {
+		var ce *ConfigError
+		if errors.As(err, &ce) && prefix != "" {
+			c := *ce
+			c.Field = strings.Replace(c.Field, "timers.", prefix+".", 1)
+			return Timers{}, &c
+		}
+		return Timers{}, err
+	}
+	return out, nil
 }
 
 func (t Timers) validate() error {
@@ -106,11 +141,11 @@ func (t Timers) validate() error {
 		d    time.Duration
 	}{{"reproduce", t.Reproduce}, {"ping", t.Ping}, {"close", t.Close}} {
 		if x.d < 0 {
-			return &ConfigError{Field: "timers." + x.name, Value: x.d.String(), Reason: "negative"}
+			return configErr("timers."+x.name, x.d.String(), "negative")
 		}
 	}
 	if t.Ping > 0 && t.Close > 0 && t.Ping >= t.Close {
-		return &ConfigError{Field: "timers.ping", Value: t.Ping.String(), Reason: "not before timers.close " + t.Close.String()}
+		return configErr("timers.ping", t.Ping.String(), "not before timers.close "+t.Close.String())
 	}
 	return nil
 }
@@ -141,7 +176,7 @@ func (t Timer) String() string {
 	return fmt.Sprintf("Timer(%d)", int(t))
 }
 
-// Rule returns the handbook rule behind the timer: "R18" or "R19".
+// Rule returns the rule in RULES.md behind the timer: "R18" or "R19".
 func (t Timer) Rule() string {
 	if t == TimerReproduce {
 		return "R18"
@@ -170,7 +205,8 @@ func (d Deadline) String() string {
 }
 
 // Deadlines returns the running timers of one issue, earliest first: for an
-// open issue in the inbox, the R18 reproduce clock from creation (stopped
+// open issue in the inbox (or a state the flow puts between the inbox and
+// reproduced, such as Fleet's "acknowledged"), the R18 reproduce clock from creation (stopped
 // while a Waiting label is present); for an open issue with a Waiting label,
 // the R19 ping and close clocks from the last communication (creation when
 // unknown). cal counts durations; nil means WallClock. The clocks run in
@@ -183,7 +219,7 @@ func (s Scheme) Deadlines(is Issue, cal Adder) []Deadline {
 
 // deadlines appends the issue's running timers to dst; with loc set, the
 // clocks start from the issue's instants seen in loc.
-func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder, loc *time.Location) []Deadline {
+func (s *compiled) deadlines(dst []Deadline, is *Issue, v Evaluation, cal Adder, loc *time.Location) []Deadline {
 	if is.Closed {
 		return dst
 	}
@@ -206,7 +242,7 @@ func (s *compiled) deadlines(dst []Deadline, is *Issue, v Verdict, cal Adder, lo
 		return t.In(loc)
 	}
 	t := s.cfg.Timers
-	if v.State == Inbox && !waiting && t.Reproduce > 0 && !is.Created.IsZero() {
+	if s.reproducing.Has(v.State) && !waiting && t.Reproduce > 0 && !is.Created.IsZero() {
 		start := in(is.Created)
 		dst = append(dst, Deadline{Number: is.Number, Timer: TimerReproduce, Start: start, Due: cal.Add(start, t.Reproduce)})
 	}
@@ -258,7 +294,7 @@ func (s Scheme) Agenda(issues []Issue, at time.Time, cal Adder) Agenda {
 	return a
 }
 
-func (s *compiled) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Verdict, cal Adder) {
+func (s *compiled) agendaOne(a *Agenda, buf []Deadline, is *Issue, v Evaluation, cal Adder) {
 	ds := s.deadlines(buf, is, v, cal, a.At.Location())
 	expired := slices.ContainsFunc(ds, func(d Deadline) bool { return d.Timer == TimerClose && d.Overdue(a.At) })
 	for _, d := range ds {

@@ -90,7 +90,7 @@ func TestDeadlines(t *testing.T) {
 				{Number: 3, Timer: bugflow.TimerPing, Start: created, Due: time.Date(2024, 3, 25, 9, 0, 0, 0, chicago)},
 				{Number: 3, Timer: bugflow.TimerClose, Start: created, Due: time.Date(2024, 4, 15, 9, 0, 0, 0, chicago)},
 			}},
-		{"reproduced: no timer", bugflow.Issue{Number: 4, Labels: []string{"bug", "#agent"}, Assignees: []string{"emma"}, Boards: []bugflow.BoardItem{board("Release", "Ready")}, Created: created}, nil},
+		{"reproduced: no timer", bugflow.Issue{Number: 4, Labels: []string{"bug", "#agent"}, Assignees: []string{"emma"}, Boards: []bugflow.BoardItem{board(bugflow.ReleaseBoard, "Ready")}, Created: created}, nil},
 		{"closed: no timer", bugflow.Issue{Number: 5, Labels: []string{"bug", ":reproduce", "~more info needed"}, Closed: true, Created: created}, nil},
 		{"no creation time", bugflow.Issue{Number: 6, Labels: []string{"bug", ":reproduce"}}, nil},
 	}

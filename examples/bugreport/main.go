@@ -1,6 +1,9 @@
-// Command bugreport prints the weekly bug report (R23, R24) of a team's
-// GitHub issues, with orphans first and overdue timers (R18, R19), using a
-// bugflow scheme preset.
+// Command bugreport prints the weekly bug report (R23, R24 in RULES.md) of a
+// team's GitHub issues, with orphans first and overdue timers (R18, R19),
+// using a bugflow scheme preset. When the scheme and the data disagree
+// (boards, columns or labels the scheme does not know, near misses of the
+// ones it does) the check's findings come first; when the data has none of
+// the scheme's boards it stops there, with status 1.
 //
 // Fetch the issues with
 //
@@ -10,11 +13,20 @@
 // (updatedAt feeds the R19 reporter clock; url lets pull requests be told
 // apart) and run
 //
-//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-tz UTC] [-scheme fleet-2024] [-roles login=role,...]
+//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-tz UTC] [-window iso] \
+//	  [-scheme fleet-2024] [-roles login=role,...] [-rename old=new,...]
+//
+// -window is the span the opened and closed counts cover: "iso" (the ISO
+// week of -at), "7d" (the seven days before -at, as Fleet's "created:>= one
+// week ago" searches), or a weekday such as "wed" (the week starting then).
+// -rename renames boards, projects and logins of the preset
+// ("🚀 Release=Release,xpkoala=quinn-qa").
 //
 // With no flags it reports on the bundled sample (testdata/issues.json,
-// embedded in the binary) as of today. Bad flags print a message and exit
-// with status 2; unreadable or malformed input exits with status 1.
+// embedded in the binary, with Fleet's real board titles) as of today. Bad
+// flags print a message and exit with status 2; unreadable or malformed
+// input, or a scheme that sees none of the data's boards, exits with
+// status 1.
 package main
 
 import (
@@ -56,8 +68,10 @@ var errPrinted = errors.New("bad flag")
 type options struct {
 	file   string // "" for the bundled sample
 	at     time.Time
+	window string
 	scheme string
 	roles  map[string]string
+	rename map[string]string
 }
 
 // parseFlags parses args; now gives the default for -at.
@@ -69,6 +83,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	tz := fs.String("tz", "UTC", "the IANA time `zone` of -at and of the report week")
 	scheme := fs.String("scheme", "fleet-2024", "the scheme `preset`: "+strings.Join(presetNames(), " or "))
 	roles := fs.String("roles", sampleRoles, "who has which role, as `login=role,...` (roles: qa, em, pm)")
+	window := fs.String("window", "iso", "the `span` of the opened and closed counts: iso, 7d, or a weekday (mon..sun) the week starts on")
+	rename := fs.String("rename", "", "rename the preset's boards, projects and logins, as `old=new,...`")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: bugreport [flags]\n\n"+
 			"Prints the weekly bug report of gh issue list --json output: orphans first, then\n"+
@@ -90,7 +106,10 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if err != nil || *tz == "" || *tz == "Local" {
 		return options{}, fmt.Errorf("-tz %q: want an IANA time zone such as Europe/London or UTC", *tz)
 	}
-	opts := options{file: *file, at: now.In(loc), scheme: *scheme}
+	opts := options{file: *file, at: now.In(loc), scheme: *scheme, window: strings.ToLower(strings.TrimSpace(*window))}
+	if _, ok := windowOf(opts.window, opts.at); !ok {
+		return options{}, fmt.Errorf("-window %q: want iso, 7d or a weekday such as mon", *window)
+	}
 	if *at != "" {
 		d, err := time.Parse(time.DateOnly, *at)
 		if err != nil {
@@ -102,10 +121,29 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if _, ok := presets[*scheme]; !ok {
 		return options{}, fmt.Errorf("-scheme %q: want %s", *scheme, strings.Join(presetNames(), " or "))
 	}
-	if opts.roles, err = parseRoles(*roles); err != nil {
+	if opts.roles, err = parsePairs("-roles", *roles); err != nil {
+		return options{}, err
+	}
+	if opts.rename, err = parsePairs("-rename", *rename); err != nil {
 		return options{}, err
 	}
 	return opts, nil
+}
+
+// windowOf returns the report window a -window value names.
+func windowOf(name string, at time.Time) (bugflow.Window, bool) {
+	switch name {
+	case "iso":
+		return bugflow.ISOWeek(at), true
+	case "7d":
+		return bugflow.SevenDaysBefore(at), true
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if full := strings.ToLower(d.String()); name == full || name == full[:3] {
+			return bugflow.WeekStarting(at, d), true
+		}
+	}
+	return bugflow.Window{}, false
 }
 
 func presetNames() []string {
@@ -117,24 +155,80 @@ func presetNames() []string {
 	return names
 }
 
-func parseRoles(s string) (map[string]string, error) {
-	roles := map[string]string{}
+// parsePairs reads key=value pairs separated by commas.
+func parsePairs(flagName, s string) (map[string]string, error) {
+	pairs := map[string]string{}
 	if strings.TrimSpace(s) == "" {
-		return roles, nil
+		return pairs, nil
+	}
+	what := "login=role"
+	if flagName == "-rename" {
+		what = "old=new"
 	}
 	for part := range strings.SplitSeq(s, ",") {
-		login, role, ok := strings.Cut(strings.TrimSpace(part), "=")
-		login, role = strings.TrimSpace(login), strings.TrimSpace(role)
-		if !ok || login == "" || role == "" {
-			return nil, fmt.Errorf("-roles %q: want login=role pairs separated by commas", part)
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return nil, fmt.Errorf("%s %q: want %s pairs separated by commas", flagName, part, what)
 		}
-		roles[login] = role
+		if _, dup := pairs[k]; dup {
+			return nil, fmt.Errorf("%s %q: %s given twice", flagName, k, k)
+		}
+		pairs[k] = v
 	}
-	return roles, nil
+	return pairs, nil
 }
 
-// run is main without the process: it returns the exit status.
+// width is the widest output line, in runes.
+const width = 100
+
+// run is main without the process: it returns the exit status. Output lines
+// are wrapped at width columns.
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	var buf strings.Builder
+	code := runTo(args, &buf, stderr, now)
+	io.WriteString(stdout, wrap(buf.String(), width))
+	return code
+}
+
+// wrap breaks lines longer than n runes at spaces, indenting the
+// continuation lines by ten spaces; a word longer than the room is cut.
+func wrap(text string, n int) string {
+	const indent = "          "
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		r := []rune(line)
+		prefix := ""
+		for {
+			room := max(n-len(prefix), 1)
+			if len(r) <= room {
+				b.WriteString(prefix + string(r))
+				break
+			}
+			cut := room
+			for cut > 0 && r[cut] != ' ' {
+				cut--
+			}
+			if cut == 0 {
+				cut = room
+			}
+			b.WriteString(prefix + strings.TrimRight(string(r[:cut]), " "))
+			rest := strings.TrimLeft(string(r[cut:]), " ")
+			if rest == "" {
+				break
+			}
+			b.WriteByte('\n')
+			r, prefix = []rune(rest), indent
+		}
+	}
+	return b.String()
+}
+
+// runTo is run without the wrapping.
+func runTo(args []string, stdout, stderr io.Writer, now time.Time) int {
 	opts, err := parseFlags(args, stderr, now)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -163,21 +257,51 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "bugreport: -roles: %v\n", err)
 		return 2
 	}
+	if len(opts.rename) > 0 {
+		if scheme, err = scheme.Rename(opts.rename); err != nil {
+			fmt.Fprintf(stderr, "bugreport: -rename: %v\n", err)
+			return 2
+		}
+	}
+	check := scheme.Check(issues)
+	if disagree(check) {
+		fmt.Fprintf(stdout, "Scheme %s against %s: %d findings\n", scheme.Name(), source, len(check.Findings))
+		for _, f := range check.Findings {
+			fmt.Fprintf(stdout, "  %s\n", f)
+		}
+		if err := check.Err(); err != nil {
+			fmt.Fprintf(stderr, "bugreport: %v; not reporting (rename the boards with -rename)\n", err)
+			return 1
+		}
+		fmt.Fprintln(stdout)
+	}
 	report(stdout, scheme, issues, skipped, opts, source)
 	return 0
+}
+
+// disagree reports whether the check found anything in the data that the
+// scheme does not know or nearly knows; names of the scheme the data lacks
+// alone are no disagreement.
+func disagree(c bugflow.CheckReport) bool {
+	for _, f := range c.Findings {
+		if f.Kind != bugflow.Unused {
+			return true
+		}
+	}
+	return c.Err() != nil
 }
 
 // report prints the weekly report.
 func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped []bugflow.Skipped, opts options, source string) {
 	age := bugflow.Fleet2024Age()
-	r := scheme.Report(issues, opts.at, bugflow.ReportOptions{Age: age})
+	window, _ := windowOf(opts.window, opts.at)
+	r := scheme.Report(issues, opts.at, bugflow.ReportOptions{Age: age, Window: window})
 	byNumber := make(map[int]bugflow.Issue, len(issues))
 	for _, is := range issues {
 		byNumber[is.Number] = is
 	}
-	y, wk := r.From.ISOWeek()
-	fmt.Fprintf(w, "Bug report as of %s (week %d-W%02d from %s), scheme %s\n",
-		opts.at.Format("2006-01-02 15:04 MST"), y, wk, r.From.Format(time.DateOnly), scheme.Name())
+	fmt.Fprintf(w, "Bug report as of %s (window %s), scheme %s\n",
+		opts.at.Format("2006-01-02 15:04 MST"), r.Window, scheme.Name())
 	fmt.Fprintf(w, "%d bugs read from %s, %d issues skipped\n\n", len(issues), source, len(skipped))
 	fmt.Fprintln(w, r.Summary())
 
@@ -185,7 +309,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 		fmt.Fprintf(w, "\n%s: %d\n", title, len(numbers))
 		for _, n := range numbers {
 			is := byNumber[n]
-			fmt.Fprintf(w, "  #%-6d %-52s %s\n", n, clip(is.Title, 52), note(is))
+			fmt.Fprintf(w, "  #%-6d %-40s %s\n", n, clip(is.Title, 40), note(is))
 		}
 	}
 	labels := func(is bugflow.Issue) string { return "[" + strings.Join(is.Labels, " ") + "]" }
@@ -198,11 +322,18 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 			return scheme.Evaluate(is).Matched.String()
 		})
 	}
-	section("In no state (fix the labels)", r.Unclassified, labels)
+	if len(r.Incomplete) > 0 {
+		section("Incomplete (in a state, missing what the rules ask)", r.Incomplete, func(is bugflow.Issue) string {
+			return scheme.Evaluate(is).String()
+		})
+	}
+	section("In no state (fix the labels)", r.Unclassified, func(is bugflow.Issue) string {
+		return nearest(scheme, is)
+	})
 
 	fmt.Fprintf(w, "\nOverdue (R18, R19): %d\n", len(r.Agenda.Overdue))
 	for _, d := range r.Agenda.Overdue {
-		fmt.Fprintf(w, "  #%-6d %-52s %s (%s) was due %s, %s ago\n", d.Number, clip(byNumber[d.Number].Title, 52),
+		fmt.Fprintf(w, "  #%-6d %-40s %s (%s) was due %s, %s ago\n", d.Number, clip(byNumber[d.Number].Title, 40),
 			d.Timer, d.Timer.Rule(), d.Due.In(opts.at.Location()).Format(time.DateOnly), bugflow.Days(opts.at.Sub(d.Due)))
 	}
 	if r.Agenda.HasNext {
@@ -211,13 +342,15 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 	}
 
 	fmt.Fprintf(w, "\nBugs by state (R24)\n")
-	for _, st := range []bugflow.State{bugflow.Inbox, bugflow.Reproduced, bugflow.InEngineering, bugflow.AwaitingQA} {
-		fmt.Fprintf(w, "  %-16s %3d\n", st, r.States[st])
+	for _, c := range r.States {
+		if c.State != bugflow.Closed {
+			fmt.Fprintf(w, "  %-16s %3d\n", c.Name, c.Count)
+		}
 	}
-	fmt.Fprintf(w, "  %-16s %3d\n", "no state", r.States[bugflow.Unknown])
+	fmt.Fprintf(w, "  %-16s %3d\n", "no state", r.NoState)
 	fmt.Fprintf(w, "  %-16s %3d\n", "open", r.Open)
-	fmt.Fprintf(w, "  %-16s %3d\n", "opened this week", r.Opened)
-	fmt.Fprintf(w, "  %-16s %3d\n", "closed this week", r.Closed)
+	fmt.Fprintf(w, "  %-16s %3d\n", "opened in window", r.Opened)
+	fmt.Fprintf(w, "  %-16s %3d\n", "closed in window", r.Closed)
 	fmt.Fprintf(w, "  average age      %s", bugflow.Days(r.AverageAge))
 	if r.BugShare > 0 {
 		fmt.Fprintf(w, " (above %d days: %.0f%% of sprint capacity goes to bugs)", age.Limit/(24*time.Hour), r.BugShare*100)
@@ -237,7 +370,7 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 			fmt.Fprintf(w, "  ... and %d more\n", len(queue)-5)
 			break
 		}
-		fmt.Fprintf(w, "  #%-6d %-52s %s, %s old\n", is.Number, clip(is.Title, 52), scheme.Evaluate(is).State, bugflow.Days(opts.at.Sub(is.Created)))
+		fmt.Fprintf(w, "  #%-6d %-40s %s, %s old\n", is.Number, clip(is.Title, 40), scheme.Evaluate(is).Name, bugflow.Days(opts.at.Sub(is.Created)))
 	}
 
 	if len(skipped) > 0 {
@@ -246,6 +379,19 @@ func report(w io.Writer, scheme bugflow.Scheme, issues []bugflow.Issue, skipped 
 			fmt.Fprintf(w, "  #%-6d %s\n", s.Number, s.Reason)
 		}
 	}
+}
+
+// nearest names the states an issue in no state is closest to and the
+// first qualifier each misses.
+func nearest(scheme bugflow.Scheme, is bugflow.Issue) string {
+	var parts []string
+	for _, c := range scheme.Explain(is).Nearest() {
+		parts = append(parts, c.Rule+": "+c.Fails[0].String())
+	}
+	if len(parts) == 0 {
+		return "[" + strings.Join(is.Labels, " ") + "]"
+	}
+	return "nearest " + strings.Join(parts, "; ")
 }
 
 func boards(is bugflow.Issue) string {

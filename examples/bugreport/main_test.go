@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,6 +41,8 @@ func TestGolden(t *testing.T) {
 		{"fleet-2024.txt", []string{"-at", "2024-03-13"}},
 		{"fleet-2022.txt", []string{"-at", "2024-03-13", "-scheme", "fleet-2022"}},
 		{"chicago.txt", []string{"-at", "2024-03-10", "-tz", "America/Chicago", "-file", filepath.Join("testdata", "issues.json")}},
+		{"disagree.txt", []string{"-at", "2024-03-13", "-file", filepath.Join("testdata", "disagree.json")}},
+		{"seven-days.txt", []string{"-at", "2024-03-13", "-window", "7d"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +53,20 @@ func TestGolden(t *testing.T) {
 			golden(t, tt.name, out.Bytes())
 		})
 	}
+}
+
+// No output line is wider than 100 columns.
+func TestWidth(t *testing.T) {
+	for _, args := range [][]string{{"-at", "2024-03-13"}, {"-at", "2024-03-13", "-scheme", "fleet-2022"},
+		{"-at", "2024-03-13", "-file", filepath.Join("testdata", "disagree.json"), "-window", "7d"}} {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 0, run(args, &out, &errOut, now), errOut.String())
+		for line := range strings.SplitSeq(out.String(), "\n") {
+			assert.LessOrEqual(t, utf8.RuneCountInString(line), 100, "%q", line)
+		}
+	}
+	assert.Equal(t, "a b\n          c", wrap("a b c", 4))
+	assert.Equal(t, "abcdef", wrap("abcdef", 10))
 }
 
 // The sample covers what the report must show.
@@ -68,7 +85,7 @@ func TestSampleCoverage(t *testing.T) {
 	for _, st := range []string{"inbox", "reproduced", "in engineering", "awaiting QA"} {
 		assert.Regexp(t, `(?m)^  `+st+` +[1-9]`, s, "no %s bug in the sample", st)
 	}
-	assert.Regexp(t, `(?m)^  closed this week +[1-9]`, s)
+	assert.Regexp(t, `(?m)^  closed in window +[1-9]`, s)
 	// Orphans come first, then overdue items.
 	assert.Less(t, strings.Index(s, "Orphans"), strings.Index(s, "Overdue"))
 }
@@ -80,6 +97,45 @@ func TestNoArgumentsAnyDirectory(t *testing.T) {
 	require.Equal(t, 0, run(nil, &out, &errOut, now), errOut.String())
 	assert.Contains(t, out.String(), "read from the bundled sample")
 	assert.Contains(t, out.String(), "as of 2024-03-14 10:00 UTC")
+}
+
+// When the scheme and the data disagree, the check's findings come first.
+func TestCheckFirst(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-13", "-file", filepath.Join("testdata", "disagree.json")}, &out, &errOut, now), errOut.String())
+	s := out.String()
+	for _, want := range []string{
+		`near miss: label "reproduce" (1 issue, e.g. #17166) looks like ":reproduce"`,
+		`near miss: board "Release" (1 issue, e.g. #17165) looks like "🚀 Release"`,
+		`column "In Reveiw" of 🚀 Release (1 issue, e.g. #17121)`,
+	} {
+		assert.Contains(t, s, want)
+	}
+	assert.Less(t, strings.Index(s, "near miss"), strings.Index(s, "Bug report as of"))
+
+	// Data with none of the scheme's boards: findings, then a refusal.
+	out.Reset()
+	errOut.Reset()
+	old := filepath.Join("testdata", "old-titles.json")
+	assert.Equal(t, 1, run([]string{"-at", "2024-03-13", "-file", old}, &out, &errOut, now))
+	assert.Contains(t, out.String(), `near miss: board "Release"`)
+	assert.NotContains(t, out.String(), "Bug report as of")
+	assert.Contains(t, errOut.String(), "none of the scheme's boards")
+
+	// Renamed boards read the old titles as the real ones.
+	var renamed, real bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-13", "-file", old, "-rename", "🚀 Release=Release,🎁 Product=Product"}, &renamed, &errOut, now), errOut.String())
+	require.Equal(t, 0, run([]string{"-at", "2024-03-13"}, &real, &errOut, now))
+	summary := func(s string) string {
+		for line := range strings.SplitSeq(s, "\n") {
+			if strings.HasPrefix(line, "bugs ") {
+				return line
+			}
+		}
+		return ""
+	}
+	assert.NotEmpty(t, summary(real.String()))
+	assert.Equal(t, summary(real.String()), summary(renamed.String()))
 }
 
 func TestBadFlags(t *testing.T) {
@@ -98,6 +154,9 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-file", filepath.Join("testdata", "missing.json")}, 1, "missing.json"},
 		{[]string{"-file", filepath.Join("testdata", "golden", "fleet-2024.txt")}, 1, "bugflow: decode"},
 		{[]string{"-roles", "a=qa, A=em"}, 2, "login listed twice"},
+		{[]string{"-window", "fortnight"}, 2, `-window "fortnight": want iso, 7d or a weekday`},
+		{[]string{"-rename", "Relase=Release"}, 2, `-rename: bugflow: rename "Relase": unknown name`},
+		{[]string{"-rename", "x"}, 2, `-rename "x": want old=new pairs`},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer
