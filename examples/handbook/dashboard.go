@@ -649,9 +649,9 @@ func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []Gridline, error
 		yr, wk := at.ISOWeek()
 		w := BugWeek{Week: fmt.Sprintf("%d-W%02d", yr, wk), At: v.in(at), Open: rep.Open, Opened: rep.Opened, Closed: rep.Closed}
 		for _, s := range states {
-			w.Counts = append(w.Counts, rep.States[s])
+			w.Counts = append(w.Counts, rep.Count(s))
 		}
-		w.Counts = append(w.Counts, rep.States[bugflow.Unknown])
+		w.Counts = append(w.Counts, rep.Count(bugflow.Unknown))
 		out[i] = w
 		top = max(top, rep.Open)
 	}
