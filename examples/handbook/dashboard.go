@@ -280,13 +280,8 @@ func newServer(opts options, now func() time.Time) (*server, error) {
 		return nil, err
 	}
 	s := &server{team: team, history: history, reader: opts.zone, page: page, at: now}
-	switch {
-	case !opts.instant.IsZero():
-		at := opts.instant
-		s.at = func() time.Time { return at }
-	case opts.fixed:
-		y, m, d := opts.at.Date()
-		at := time.Date(y, m, d, refHour, 0, 0, 0, team.Zone)
+	if opts.fixed {
+		at := reportInstant(opts.at, team)
 		s.at = func() time.Time { return at }
 	}
 	return s, nil

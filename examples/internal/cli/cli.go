@@ -100,12 +100,12 @@ func (a At) String() string {
 // ParseZone loads the IANA zone name for -zone. It refuses "" and "Local",
 // which time.LoadLocation would read as UTC and as the machine's zone.
 func ParseZone(name string) (*time.Location, error) {
-	const want = "want an IANA time zone name such as America/Chicago, Europe/London or UTC"
+	const want = "want an IANA zone such as America/Chicago or UTC"
 	switch name {
 	case "":
 		return nil, fmt.Errorf("-zone \"\": %s", want)
 	case "Local":
-		return nil, fmt.Errorf("-zone \"Local\": the machine's zone would make the output depend on the machine; %s", want)
+		return nil, fmt.Errorf("-zone \"Local\" is the machine's zone; %s", want)
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {

@@ -84,7 +84,7 @@ func TestParseZone(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"":                `-zone ""`,
-		"Local":           `-zone "Local": the machine's zone`,
+		"Local":           `-zone "Local" is the machine's zone`,
 		"Mars/Olympus":    `-zone "Mars/Olympus": unknown zone`,
 		"america/chicago": `-zone "america/chicago"`,
 	} {
@@ -92,7 +92,8 @@ func TestParseZone(t *testing.T) {
 		assert.Nil(t, loc, name)
 		if assert.Error(t, err, name) {
 			assert.Contains(t, err.Error(), want)
-			assert.Contains(t, err.Error(), "IANA time zone")
+			assert.Contains(t, err.Error(), "want an IANA zone")
+			assert.Empty(t, WideLines("oncall-ics: "+err.Error()), "a message fits a line: %s", err)
 		}
 	}
 }
