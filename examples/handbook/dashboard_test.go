@@ -321,7 +321,7 @@ func TestRunHTTPRejectsBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-http", "127.0.0.1:0", "-json"}, "-json and -http"},
-		{[]string{"-at", "2024-03-06T12:00:00"}, `-at "2024-03-06T12:00:00": want a day as YYYY-MM-DD or an RFC 3339 instant`},
+		{[]string{"-at", "2024-03-06T12:00:00"}, `-at "2024-03-06T12:00:00": want a day (YYYY-MM-DD) or an RFC 3339 instant`},
 		{[]string{"-http", "127.0.0.1:0", "-at", "2024-03-06 12:00"}, "or an RFC 3339 instant"},
 		{[]string{"-http", "127.0.0.1:99999"}, `-http "127.0.0.1:99999"`},
 	} {

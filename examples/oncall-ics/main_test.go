@@ -190,7 +190,7 @@ func TestBadFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-at", "2024-13-01"}, `-at "2024-13-01": want a day as YYYY-MM-DD or an RFC 3339 instant`},
+		{[]string{"-at", "2024-13-01"}, `-at "2024-13-01": want a day (YYYY-MM-DD) or an RFC 3339 instant`},
 		{[]string{"-at", "09:00"}, `-at "09:00": want a day`},
 		{[]string{"-zone", "Mars/Base"}, `-zone "Mars/Base": unknown zone; want an IANA zone`},
 		{[]string{"-zone", "Local"}, `-zone "Local" is the machine's zone`},

@@ -55,7 +55,7 @@ func ParseAt(s string) (At, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return Now(t), nil
 	}
-	return At{}, fmt.Errorf("-at %q: want a day as YYYY-MM-DD or an RFC 3339 instant such as 2024-03-06T15:00:00Z", s)
+	return At{}, fmt.Errorf("-at %q: want a day (YYYY-MM-DD) or an RFC 3339 instant (2024-03-06T15:00:00Z)", s)
 }
 
 // AtOr parses s as ParseAt does, or returns Now(now) when s is "" (the flag

@@ -55,7 +55,7 @@ func TestParseAtRefuses(t *testing.T) {
 		_, err := ParseAt(s)
 		if assert.Error(t, err, "ParseAt(%q)", s) {
 			assert.Contains(t, err.Error(), "-at ", "ParseAt(%q)", s)
-			assert.Contains(t, err.Error(), "YYYY-MM-DD or an RFC 3339 instant", "ParseAt(%q)", s)
+			assert.Contains(t, err.Error(), "want a day (YYYY-MM-DD) or an RFC 3339 instant", "ParseAt(%q)", s)
 		}
 	}
 	// The leap day exists in 2024.
