@@ -377,3 +377,20 @@ func TestServe(t *testing.T) {
 	_, err = http.Get(m[1])
 	assert.Error(t, err, "the server still answers after its context ended")
 }
+
+// Long after the bug sample ends, the dashboard's bug weeks are the
+// sample's last eight, and the page says where the data ends.
+func TestDashboardSampleEnds(t *testing.T) {
+	s := dashboardFor(t, "-at", "2026-12-02", "-zone", "Europe/London")
+	_, _, body := get(t, s, jsonPath)
+	d := decodeDashboard(t, body)
+	require.Len(t, d.Bugs, bugWeeks)
+	assert.Equal(t, "2024-W11", d.Bugs[len(d.Bugs)-1].Week)
+	assert.Equal(t, "2024-03-13", d.Report.Bugs.DataEnds)
+	assert.Positive(t, d.Bugs[len(d.Bugs)-1].Open)
+	_, _, page := get(t, s, "/")
+	assert.Contains(t, page, "(the sample data ends 2024-03-13)")
+	// Inside the sample, no such note.
+	_, _, page = get(t, dashboardFor(t, "-at", fixedDay), "/")
+	assert.NotContains(t, page, "the sample data ends")
+}
