@@ -280,13 +280,8 @@ func newServer(opts options, now func() time.Time) (*server, error) {
 		return nil, err
 	}
 	s := &server{team: team, history: history, reader: opts.zone, page: page, at: now}
-	switch {
-	case !opts.instant.IsZero():
-		at := opts.instant
-		s.at = func() time.Time { return at }
-	case opts.fixed:
-		y, m, d := opts.at.Date()
-		at := time.Date(y, m, d, refHour, 0, 0, 0, team.Zone)
+	if opts.fixed {
+		at := reportInstant(opts.at, team)
 		s.at = func() time.Time { return at }
 	}
 	return s, nil
@@ -375,7 +370,7 @@ func (s *server) dashboard(at time.Time) (Dashboard, error) {
 	v := newView(s.team, at, s.reader)
 	d := Dashboard{Report: rep, Month: v.month(), Timeline: v.timeline(), Clocks: v.slaChart(rep.SLA), Daily: v.daily()}
 	d.States, d.Legend = bugStates()
-	if d.Bugs, d.BugTicks, err = v.bugWeeks(issuesJSON, len(d.States)); err != nil {
+	if d.Bugs, d.BugTicks, err = v.bugWeeks(issuesJSON, len(d.States), rep.Bugs.AsOf.In(s.team.Zone)); err != nil {
 		return Dashboard{}, err
 	}
 	return d, nil
@@ -631,10 +626,10 @@ func bugStates() ([]string, []LegendEntry) {
 	return names, legend
 }
 
-// bugWeeks counts the bundled sample's open bugs per state at the view's
-// instant and at the same instant in each of the weeks before it, with the
-// chart's gridlines.
-func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []Gridline, error) {
+// bugWeeks counts the bundled sample's open bugs per state at asOf (the
+// report's instant, or the sample's end when the report is later) and at the
+// same instant in each of the weeks before it, with the chart's gridlines.
+func (v view) bugWeeks(issues []byte, nStates int, asOf time.Time) ([]BugWeek, []Gridline, error) {
 	list, _, err := bugflow.DecodeGitHub(issues)
 	if err != nil {
 		return nil, nil, fmt.Errorf("bundled issues: %w", err)
@@ -644,7 +639,7 @@ func (v view) bugWeeks(issues []byte, nStates int) ([]BugWeek, []Gridline, error
 	out := make([]BugWeek, bugWeeks)
 	top := 0
 	for i := range out {
-		at := v.at.Add(-time.Duration(bugWeeks-1-i) * bugflow.Week)
+		at := asOf.Add(-time.Duration(bugWeeks-1-i) * bugflow.Week)
 		rep := v.team.Scheme.Report(list, at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
 		yr, wk := at.ISOWeek()
 		w := BugWeek{Week: fmt.Sprintf("%d-W%02d", yr, wk), At: v.in(at), Open: rep.Open, Opened: rep.Opened, Closed: rep.Closed}

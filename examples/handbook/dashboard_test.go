@@ -321,7 +321,7 @@ func TestRunHTTPRejectsBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-http", "127.0.0.1:0", "-json"}, "-json and -http"},
-		{[]string{"-at", "2024-03-06T12:00:00Z"}, `-at "2024-03-06T12:00:00Z": an instant needs -http`},
+		{[]string{"-at", "2024-03-06T12:00:00"}, `-at "2024-03-06T12:00:00": want a day (YYYY-MM-DD) or an RFC 3339 instant`},
 		{[]string{"-http", "127.0.0.1:0", "-at", "2024-03-06 12:00"}, "or an RFC 3339 instant"},
 		{[]string{"-http", "127.0.0.1:99999"}, `-http "127.0.0.1:99999"`},
 	} {
@@ -376,4 +376,21 @@ func TestServe(t *testing.T) {
 	}
 	_, err = http.Get(m[1])
 	assert.Error(t, err, "the server still answers after its context ended")
+}
+
+// Long after the bug sample ends, the dashboard's bug weeks are the
+// sample's last eight, and the page says where the data ends.
+func TestDashboardSampleEnds(t *testing.T) {
+	s := dashboardFor(t, "-at", "2026-12-02", "-zone", "Europe/London")
+	_, _, body := get(t, s, jsonPath)
+	d := decodeDashboard(t, body)
+	require.Len(t, d.Bugs, bugWeeks)
+	assert.Equal(t, "2024-W11", d.Bugs[len(d.Bugs)-1].Week)
+	assert.Equal(t, "2024-03-13", d.Report.Bugs.DataEnds)
+	assert.Positive(t, d.Bugs[len(d.Bugs)-1].Open)
+	_, _, page := get(t, s, "/")
+	assert.Contains(t, page, "(the sample data ends 2024-03-13)")
+	// Inside the sample, no such note.
+	_, _, page = get(t, dashboardFor(t, "-at", fixedDay), "/")
+	assert.NotContains(t, page, "the sample data ends")
 }

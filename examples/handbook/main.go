@@ -6,16 +6,19 @@
 //
 // Usage:
 //
-//	go run ./examples/handbook [-at YYYY-MM-DD] [-zone IANA] [-preset 2023|2024|rc] [-json]
+//	go run ./examples/handbook [-at YYYY-MM-DD|RFC3339] [-zone IANA] [-preset 2023|2024|rc] [-json]
 //	go run ./examples/handbook -http 127.0.0.1:8080 [-at YYYY-MM-DD|RFC3339] [-zone IANA] [-preset ...]
 //
 // Flags:
 //
-//	-at      the day to report on, YYYY-MM-DD (default: today in -zone). The
-//	         report looks at the day from 12:00 in the team zone (America/Chicago
-//	         for Fleet): who is on call then, whether the freeze is on then.
-//	-zone    the reader's IANA time zone, in which every time is printed
-//	         (default America/Chicago).
+//	-at      the instant to report on (default: now, the current instant):
+//	         an RFC 3339 instant such as 2024-03-06T09:00:00-06:00, or a day
+//	         as YYYY-MM-DD, which means 12:00 that day in the team's zone
+//	         (America/Chicago for Fleet). Who is on call, the merge gate and
+//	         the bug week are taken at that instant; the day is the instant's
+//	         day in the team's zone.
+//	-zone    the IANA time zone in which every time is printed (default:
+//	         the team's, America/Chicago); "Local" and "" are refused.
 //	-preset  the year of the handbook: 2023 (freeze from Thursday 09:00
 //	         Pacific, the 2022-23 bug scheme), 2024 (freeze from Tuesday 09:00
 //	         Pacific with a 24-hour deep freeze; the default) or rc (a
@@ -26,9 +29,8 @@
 //	         dashboard.go): one page with the month, four weeks of on-call,
 //	         the SLA clocks against business hours and bugs per state, and
 //	         the same data as JSON at /api/dashboard.json. Port 0 picks a
-//	         free port; the URL is printed to stderr. With -http, -at may
-//	         also be an RFC 3339 instant; without -at every request looks at
-//	         the current instant.
+//	         free port; the URL is printed to stderr. Without -at every
+//	         request looks at the current instant.
 //
 // What is printed, section by section:
 //
@@ -43,11 +45,14 @@
 //     phase (R10), which change kinds may merge, the reason the merge gate
 //     gives for a feature, three sample bugs classified by the preset's rules
 //     (R11-R14), and the drift between the train and Fleet's real releases
-//     shipped by the day (R30).
+//     shipped by the day (R30); after the bundled history ends (2025-02-19)
+//     it counts up to that day and says that the sample data ends there.
 //   - SLA: the Fleet SLA presets (R25-R28) on a ticket opened at 16:30 team
 //     time on the day and checked at 10:00 the next day.
 //   - BUGS: orphans (R23) and the weekly summary (R24) of a bundled sample of
-//     gh issues, as the report instant sees them.
+//     gh issues, as the report instant sees them; after the sample's last
+//     event (2024-03-13) as that event sees them, and the heading says so,
+//     so that a report for today does not age the sample's bugs by years.
 //
 // The preset is the Go value Fleet and the JSON document preset.json of
 // examples/internal/preset, which is embedded and is what the program runs on; a test
@@ -58,11 +63,13 @@
 // versions and days of Fleet's CHANGELOG, 2021-12-31 to 2025-02-19) and
 // testdata/issues.json (from examples/bugreport/testdata: made-up issues in
 // gh's JSON form, opened 2024-01-05 to 2024-03-13, so the bug week is empty
-// before and stale after).
+// before; after, the report looks at the bugs as of the sample's end).
 //
-// The report depends only on its flags and the day: the program reads the
-// clock once, in main, for the default -at (the dashboard without -at reads
-// it once per request). Bad flags print a message and exit with status 2.
+// The report depends only on its flags and the instant: the program reads
+// the clock once, in main, for the default -at (the dashboard without -at
+// reads it once per request). Bad flags print a message and exit with
+// status 2. -at and -zone mean the same in every example program (see
+// examples/internal/cli).
 package main
 
 import (
@@ -77,8 +84,7 @@ import (
 	"time"
 	_ "time/tzdata" // zones work on machines without a tz database
 
-	"github.com/rickb777/date/v2"
-
+	"github.com/teamcadence/cadence/examples/internal/cli"
 	"github.com/teamcadence/cadence/release"
 )
 
@@ -98,34 +104,33 @@ var errPrinted = errors.New("bad flag")
 
 // options are the parsed command-line flags.
 type options struct {
-	at     date.Date
+	// at is -at, or the current instant; fixed tells whether -at was given
+	// (the dashboard without -at reads the clock per request).
+	at     cli.At
+	fixed  bool
 	zone   *time.Location
 	preset string
 	json   bool
 	// http is the -http address; "" prints the report.
 	http string
-	// instant is -at given as an RFC 3339 instant (with -http only); fixed
-	// tells whether -at was given at all.
-	instant time.Time
-	fixed   bool
 }
 
 // variants are the values -preset accepts.
 var variants = []string{"2023", "2024", "rc"}
 
-// parseFlags parses args; now gives the default for -at, in -zone.
+// parseFlags parses args; now is the default for -at.
 func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error) {
 	fs := flag.NewFlagSet("handbook", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	at := fs.String("at", "", "the `day` to report on, as YYYY-MM-DD (default: today in -zone)")
-	zone := fs.String("zone", "America/Chicago", "the reader's IANA time `zone`, for printed times")
+	at := fs.String("at", "", cli.AtUsage+";\na day is looked at from 12:00 in the team's zone")
+	zone := fs.String("zone", "America/Chicago", cli.ZoneUsage)
 	preset := fs.String("preset", "2024", "the handbook `year`: "+strings.Join(variants, ", ")+
 		"\n(2023 and 2024 freezes, rc: release-candidate branch)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	addr := fs.String("http", "", "serve the dashboard at this `address` (such as 127.0.0.1:8080; port 0 picks one)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: handbook [flags]\n\n"+
-			"Prints what the team's process (the Fleet preset of cadence) says on a day:\n"+
+			"Prints what the team's process (the Fleet preset of cadence) says at an instant:\n"+
 			"on call, sprint, release and merge gate, SLA clocks and bugs.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -138,7 +143,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	opts := options{preset: *preset, json: *asJSON, http: *addr}
+	opts := options{preset: *preset, json: *asJSON, http: *addr, fixed: *at != ""}
 	if opts.http != "" && opts.json {
 		return options{}, fmt.Errorf("-json and -http: choose one (the dashboard serves its JSON at /api/dashboard.json)")
 	}
@@ -149,33 +154,12 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if !known {
 		return options{}, fmt.Errorf("-preset %q: want one of %s", *preset, strings.Join(variants, ", "))
 	}
-	// LoadLocation accepts "" and "Local" (the machine's zone): refuse them,
-	// so that the report does not depend on the machine.
-	loc, err := time.LoadLocation(*zone)
-	if err != nil || *zone == "" || *zone == "Local" {
-		return options{}, fmt.Errorf("-zone %q: want an IANA time zone such as America/Chicago or UTC", *zone)
+	var err error
+	if opts.zone, err = cli.ParseZone(*zone); err != nil {
+		return options{}, err
 	}
-	opts.zone = loc
-	opts.at = date.NewAt(now.In(loc))
-	if *at != "" {
-		opts.fixed = true
-		// time.Parse is strict where date.ParseISO normalises 2024-13-40.
-		t, err := time.Parse(time.DateOnly, *at)
-		switch {
-		case err == nil:
-			opts.at = date.NewAt(t)
-		case opts.http != "":
-			t, err = time.Parse(time.RFC3339, *at)
-			if err != nil {
-				return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD or an RFC 3339 instant", *at)
-			}
-			opts.instant = t
-		default:
-			if _, err := time.Parse(time.RFC3339, *at); err == nil {
-				return options{}, fmt.Errorf("-at %q: an instant needs -http; the report looks at a calendar day, YYYY-MM-DD", *at)
-			}
-			return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD", *at)
-		}
+	if opts.at, err = cli.AtOr(*at, now); err != nil {
+		return options{}, err
 	}
 	return opts, nil
 }
@@ -221,7 +205,7 @@ func render(opts options) ([]byte, error) {
 	if err := json.Unmarshal(releasesJSON, &history); err != nil {
 		return nil, fmt.Errorf("bundled release history: %w", err)
 	}
-	r, err := build(team, opts.at, opts.zone, history, issuesJSON)
+	r, err := buildAt(team, reportInstant(opts.at, team), opts.zone, history, issuesJSON)
 	if err != nil {
 		return nil, err
 	}
@@ -234,3 +218,7 @@ func render(opts options) ([]byte, error) {
 	}
 	return []byte(b.String()), nil
 }
+
+// reportInstant is the instant the report looks at: -at's instant, or for a
+// day 12:00 on it in the team's zone.
+func reportInstant(at cli.At, t Team) time.Time { return at.Instant(t.Zone, refHour, 0) }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/teamcadence/cadence/examples/internal/cli"
 	"github.com/teamcadence/cadence/release"
 )
 
@@ -72,6 +73,102 @@ func TestRunDefaultsToToday(t *testing.T) {
 	out.Reset()
 	require.Equal(t, 0, run([]string{"-zone", "UTC"}, &out, &errOut, late))
 	assert.Contains(t, out.String(), "Thu 2024-03-07")
+
+	// No -at is the current instant, not 12:00: at 06:00 Chicago the
+	// engineering on-call is still the outgoing one, whose turn ends at 09:00.
+	out.Reset()
+	require.Equal(t, 0, run(nil, &out, &errOut, now), errOut.String())
+	assert.Contains(t, out.String(), "ON CALL at Wed 03-06 06:00 (06:00 in the team zone, America/Chicago)")
+	assert.Contains(t, out.String(), "engineering (R1)     ana, Wed 02-28 09:00 to Wed 03-06 09:00")
+	noon := time.Date(2024, 3, 6, 18, 0, 0, 0, time.UTC)
+	var atNoon bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06"}, &atNoon, &errOut, now), errOut.String())
+	out.Reset()
+	require.Equal(t, 0, run(nil, &out, &errOut, noon), errOut.String())
+	assert.Equal(t, atNoon.String(), out.String(), "-at DAY is 12:00 in the team zone, as the clock at 12:00 is")
+}
+
+// -at takes an RFC 3339 instant as well as a day, without -http too, and
+// reports at that instant: the same as the clock reading it.
+func TestRunAtInstant(t *testing.T) {
+	var a, b, errOut bytes.Buffer
+	at := "2024-03-06T08:59:00-06:00"
+	require.Equal(t, 0, run([]string{"-at", at}, &a, &errOut, now), errOut.String())
+	inst, err := time.Parse(time.RFC3339, at)
+	require.NoError(t, err)
+	require.Equal(t, 0, run(nil, &b, &errOut, inst), errOut.String())
+	assert.Equal(t, b.String(), a.String())
+	assert.Contains(t, a.String(), "ON CALL at Wed 03-06 08:59 (08:59 in the team zone, America/Chicago)")
+	// One minute later the hand-off has happened.
+	a.Reset()
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06T15:00:00Z"}, &a, &errOut, now), errOut.String())
+	assert.Contains(t, a.String(), "engineering (R1)     ben, Wed 03-06 09:00 to Wed 03-13 09:00")
+}
+
+// A report long after the bundled samples says where they end, and does not
+// age the sample bugs or count releases past it (today, when this was written:
+// 2026-12-02, more than two years after the samples).
+func TestSamplesDoNotGoStale(t *testing.T) {
+	var late, last, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2026-12-02"}, &late, &errOut, now), errOut.String())
+	text := late.String()
+	assert.Contains(t, text, "sample data ends 2025-02-19: releases after it are not known")
+	assert.Contains(t, text, "56 minors, 53 patches by 2025-02-19,")
+	assert.Contains(t, text, "BUGS of the bundled sample, scheme fleet-2024, as of 2024-03-13 04:00, where the sample data ends\n")
+	assert.NotContains(t, text, "2026-W49:", "the bug week is the sample's last, not an empty week")
+	// The bug section reads as on the sample's last day.
+	require.Equal(t, 0, run([]string{"-at", "2024-03-13T04:00:00-05:00"}, &last, &errOut, now), errOut.String())
+	week := func(s string) string { return s[strings.Index(s, "  week (R24)"):] }
+	assert.Equal(t, week(last.String()), week(text))
+	assert.Contains(t, week(text), "average age 18d")
+
+	var js bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2026-12-02", "-json"}, &js, &errOut, now), errOut.String())
+	var r Report
+	require.NoError(t, json.Unmarshal(js.Bytes(), &r))
+	assert.Equal(t, "2024-03-13", r.Bugs.DataEnds)
+	assert.Equal(t, "2025-02-19", r.Release.Drift.DataEnds)
+	assert.True(t, r.Bugs.AsOf.Before(r.At))
+
+	// Inside the sample, the bugs are seen at the report instant.
+	js.Reset()
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06", "-json"}, &js, &errOut, now), errOut.String())
+	require.NoError(t, json.Unmarshal(js.Bytes(), &r))
+	assert.True(t, r.Bugs.AsOf.Equal(r.At))
+	var text2 bytes.Buffer
+	require.Equal(t, 0, run([]string{"-at", "2024-03-06"}, &text2, &errOut, now), errOut.String())
+	assert.NotContains(t, text2.String(), "sample data ends")
+}
+
+// No line the program prints is wider than 100 columns (runes): the text
+// goldens, the usage and messages, and every run the tests make here. Left
+// out: the HTML dashboard, a web page, and -json, whose long strings (the
+// gate's reason, the bug summary) are one JSON value each and stay whole.
+func TestNoLineWider(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		if strings.HasSuffix(f, ".html") || strings.HasSuffix(f, ".json") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.Empty(t, cli.WideLines(string(b)), "%s: lines wider than %d", f, cli.MaxWidth)
+	}
+	runs := [][]string{nil, {"-h"}, {"-at", "2026-12-02"}, {"-at", "x"}, {"-zone", "Local"},
+		{"-at", "2024-03-06T08:59:00-06:00", "-zone", "Asia/Kathmandu"}, {"-zone", "Australia/Lord_Howe", "-preset", "rc"}}
+	for _, g := range goldens {
+		if !slices.Contains(g.args, "-json") {
+			runs = append(runs, g.args)
+		}
+	}
+	for _, args := range runs {
+		var out, errOut bytes.Buffer
+		run(args, &out, &errOut, now)
+		assert.Empty(t, cli.WideLines(out.String()), "run(%q) stdout", args)
+		assert.Empty(t, cli.WideLines(errOut.String()), "run(%q) stderr: %s", args, errOut.String())
+	}
 }
 
 // goldens are the runs whose output is pinned under testdata/golden.

@@ -28,7 +28,7 @@ type Report struct {
 	Preset   string        `json:"preset"`   // fleet-2024
 	Zone     string        `json:"zone"`     // the reader's zone
 	TeamZone string        `json:"team_zone"`
-	At       time.Time     `json:"at"` // the reference instant: 12:00 in the team zone
+	At       time.Time     `json:"at"` // the reference instant: -at, or 12:00 in the team zone on the -at day
 	OnCall   OnCallReport  `json:"oncall"`
 	Sprint   SprintReport  `json:"sprint"`
 	Release  ReleaseReport `json:"release"`
@@ -159,6 +159,9 @@ type Drift struct {
 	LastDay     string   `json:"last_day,omitempty"`
 	LastPlanned string   `json:"last_planned,omitempty"`
 	LastSlip    int      `json:"last_slip_days"`
+	// DataEnds is the last day of the bundled history: after it the drift
+	// knows of no release, so a later report counts only up to it.
+	DataEnds string `json:"data_ends"`
 }
 
 // Figures are the mean, median, min and max of a list of day counts.
@@ -222,11 +225,17 @@ type BugsReport struct {
 	Orphans           []int  `json:"orphans"`
 	ReproducedOrphans []int  `json:"reproduced_orphans"`
 	Skipped           int    `json:"skipped"` // pull requests and non-bugs in the sample
+	// DataEnds is the day of the sample's last event (an issue opened,
+	// closed or answered); AsOf is the instant the bugs are evaluated at:
+	// the report's, or the sample's last event when the report is later,
+	// so that ages and timers are not counted from data that ends earlier.
+	DataEnds string    `json:"data_ends"`
+	AsOf     time.Time `json:"as_of"`
 }
 
 // The instants of the report, as local times in the team zone: the report
-// looks at the -at day from 12:00 (who is on call, the merge gate, the bug
-// week); the SLA sample ticket is opened at 16:30 that day and checked at
+// looks at the -at instant, or at 12:00 on the -at day (who is on call, the
+// merge gate, the bug week); the SLA sample ticket is opened at 16:30 that day and checked at
 // 10:00 the next day; the sample alert is looked at 90 minutes after it began.
 const (
 	refHour               = 12
@@ -246,7 +255,7 @@ type view struct {
 	team   Team
 	day    date.Date
 	monday date.Date // of day's ISO week
-	at     time.Time // 12:00 on day in the team zone
+	at     time.Time // the report instant, in the team zone
 	reader *time.Location
 }
 
@@ -519,11 +528,31 @@ func (v view) bugs(issues []byte) (BugsReport, error) {
 	if err != nil {
 		return BugsReport{}, fmt.Errorf("bundled issues: %w", err)
 	}
-	rep := v.team.Scheme.Report(list, v.at, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
+	end := sampleEnd(list)
+	asOf := v.at
+	if asOf.After(end) {
+		asOf = end
+	}
+	rep := v.team.Scheme.Report(list, asOf, bugflow.ReportOptions{Age: bugflow.Fleet2024Age()})
 	return BugsReport{
 		Source: issuesSource, Scheme: v.team.SchemeName, Summary: rep.Summary(),
 		Orphans: nonNil(rep.Orphans), ReproducedOrphans: nonNil(rep.ReproducedOrphans), Skipped: len(skipped),
+		DataEnds: date.NewAt(end.In(v.team.Zone)).String(), AsOf: v.in(asOf),
 	}, nil
+}
+
+// sampleEnd returns the last instant the issues record: an issue opened,
+// closed or answered.
+func sampleEnd(list []bugflow.Issue) time.Time {
+	var end time.Time
+	for _, is := range list {
+		for _, t := range []time.Time{is.Created, is.ClosedAt, is.LastContact} {
+			if t.After(end) {
+				end = t
+			}
+		}
+	}
+	return end
 }
 
 // nonNil returns s, or an empty slice for nil, so JSON prints [].
@@ -548,6 +577,9 @@ var sampleBugs = []struct {
 // day.
 func drift(t release.Train, h release.History, day date.Date) Drift {
 	out := Drift{Source: historySource, Skipped: []string{}}
+	for s := range h.All() {
+		out.DataEnds = s.Day.String() // sorted by day: the last is the end
+	}
 	past := h.Until(day)
 	if past.Len() == 0 {
 		return out

@@ -6,10 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/teamcadence/cadence/examples/internal/cli"
 )
 
 // width is the widest line the text report prints.
-const width = 100
+const width = cli.MaxWidth
 
 // label is the width of the left column.
 const label = 20
@@ -20,7 +22,11 @@ func (r Report) writeText(w io.Writer) error {
 	p.f("cadence handbook for %s %s (%s), preset %s, times in %s", r.Weekday[:3], r.Day, r.ISOWeek, r.Preset, r.Zone)
 
 	o := r.OnCall
-	p.section(fmt.Sprintf("ON CALL at %s (12:00 in the team zone, %s)", stamp(r.At), r.TeamZone))
+	team := r.At
+	if loc, err := time.LoadLocation(r.TeamZone); err == nil {
+		team = r.At.In(loc)
+	}
+	p.section(fmt.Sprintf("ON CALL at %s (%s in the team zone, %s)", stamp(r.At), team.Format("15:04"), r.TeamZone))
 	p.row("engineering (R1)", "%s, %s", o.Engineering.Who, span(o.Engineering.From, o.Engineering.Until))
 	var who []string
 	for _, d := range o.Infra {
@@ -139,13 +145,20 @@ func (r Report) writeText(w io.Writer) error {
 		case n > 0:
 			skipped = strings.Join(d.Skipped, ", ")
 		}
+		by := r.Day
+		if d.DataEnds < by {
+			by = d.DataEnds
+		}
 		p.row("drift (R30)", "%d minors, %d patches by %s, %s: skipped %s, extra %d",
-			d.Minors, d.Patches, r.Day, d.Matching, skipped, d.Extra)
+			d.Minors, d.Patches, by, d.Matching, skipped, d.Extra)
 		p.row("", "slip mean %+.1fd, median %+.1fd, min %+dd, max %+dd; last %s %+dd",
 			d.Slip.Mean, d.Slip.Median, d.Slip.Min, d.Slip.Max, d.LastVersion, d.LastSlip)
 		p.row("", "gaps mean %.1fd, median %.1fd, min %dd, max %dd; %d/%d of %dd; %d/%d on %.3s",
 			d.Gap.Mean, d.Gap.Median, d.Gap.Min, d.Gap.Max, d.OnCadence.Count, d.OnCadence.Of, d.Period,
 			d.OnWeekday.Count, d.OnWeekday.Of, d.Weekday)
+		if d.DataEnds < r.Day {
+			p.row("", "sample data ends %s: releases after it are not known", d.DataEnds)
+		}
 	}
 
 	p.section(fmt.Sprintf("SLA of a sample ticket opened %s, checked %s", stamp(r.SLA.Opened), stamp(r.SLA.Checked)))
@@ -175,7 +188,12 @@ func (r Report) writeText(w io.Writer) error {
 	}
 
 	b := r.Bugs
-	p.section("BUGS of the bundled sample, scheme " + b.Scheme)
+	title := "BUGS of the bundled sample, scheme " + b.Scheme
+	if b.AsOf.Before(r.At) {
+		// Not aged past the data: say so where the section starts.
+		title += ", as of " + b.AsOf.Format("2006-01-02 15:04") + ", where the sample data ends"
+	}
+	p.section(title)
 	p.row("orphans (R23)", "%s; reproduced orphans: %s", numbers(b.Orphans), numbers(b.ReproducedOrphans))
 	p.wrap(fmt.Sprintf("  %-*s ", label, "week (R24)"), b.Summary)
 	return p.err

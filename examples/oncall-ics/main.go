@@ -5,18 +5,29 @@
 //
 //	go run ./examples/oncall-ics [flags] > oncall.ics
 //
-// With no flags it writes the next 8 shifts, from today, of a demonstration
+// With no flags it writes the next 8 shifts, from now, of a demonstration
 // Wednesday 09:00 America/Chicago rotation (R1) whose hand-offs carry the
 // R32 checklist. Flags:
 //
 //	-n 8                 how many shifts
-//	-from 2024-03-06     the first day to cover (default: today in -zone)
+//	-at 2024-03-06       the first day or instant to cover (default: now):
+//	                     a day as YYYY-MM-DD means 00:00 that day in -zone,
+//	                     an RFC 3339 instant means itself; the feed starts
+//	                     with the shift that holds it
 //	-zone America/Chicago
+//	                     the IANA zone in which the feed's times are written;
+//	                     the rotation has no team of its own, so its hand-off
+//	                     day and time are local times in this zone ("Local"
+//	                     and "" are refused)
 //	-roster alice,bob,carol
 //	-first 2024-01-03    the day of the first hand-off (its weekday is the hand-off day)
-//	-at 09:00            the local hand-off time
+//	-handoff 09:00       the local hand-off time, HH:MM[:SS]
 //	-every 7             days per turn
 //	-name on-call        the rotation's name, in event titles and UIDs
+//
+// -at and -zone mean the same in every example program (see
+// examples/internal/cli); -handoff was called -at, and -at was -from, before
+// they were made to agree.
 //
 // Each event's UID is derived from the rotation's hand-off rule (name, zone,
 // first day, time, turn) and the shift's start, not from the roster: after a
@@ -42,7 +53,9 @@ import (
 	"github.com/rickb777/date/v2"
 	"github.com/rickb777/date/v2/clock"
 
+	"github.com/teamcadence/cadence/examples/internal/cli"
 	"github.com/teamcadence/cadence/ical"
+	"github.com/teamcadence/cadence/internal/tod"
 	"github.com/teamcadence/cadence/rotation"
 )
 
@@ -56,26 +69,26 @@ var errPrinted = errors.New("bad flag")
 
 // options are the parsed command-line flags.
 type options struct {
-	n      int
-	from   date.Date
-	loc    *time.Location
-	roster []string
-	first  date.Date
-	at     clock.Clock
-	every  int
-	name   string
+	n       int
+	at      cli.At
+	loc     *time.Location
+	roster  []string
+	first   date.Date
+	handoff clock.Clock
+	every   int
+	name    string
 }
 
-// parseFlags parses args; now gives the default -from in -zone.
+// parseFlags parses args; now is the default -at.
 func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error) {
 	fs := flag.NewFlagSet("oncall-ics", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 8, "how many shifts to write (1-1000)")
-	from := fs.String("from", "", "first `day` to cover, as YYYY-MM-DD (default: today in -zone)")
-	zone := fs.String("zone", "America/Chicago", "IANA time `zone` of the hand-offs")
+	at := fs.String("at", "", "the first `day` (YYYY-MM-DD, from 00:00 in -zone) or RFC 3339 instant\nto cover (default: now)")
+	zone := fs.String("zone", "America/Chicago", cli.ZoneUsage+", and of the hand-offs")
 	roster := fs.String("roster", "alice,bob,carol", "comma-separated `people`, in rotation order")
 	first := fs.String("first", "2024-01-03", "`day` of the first hand-off, as YYYY-MM-DD")
-	at := fs.String("at", "09:00", "local hand-off `time`, as HH:MM")
+	handoff := fs.String("handoff", "09:00", "local hand-off `time`, as HH:MM[:SS]")
 	every := fs.Int("every", 7, "`days` per turn")
 	name := fs.String("name", "on-call", "rotation `name`, used in titles and UIDs")
 	fs.Usage = func() {
@@ -97,23 +110,18 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 		return options{}, fmt.Errorf("-n %d: want 1 to 1000 shifts", o.n)
 	}
 	var err error
-	if o.loc, err = time.LoadLocation(*zone); err != nil || *zone == "" || *zone == "Local" {
-		return options{}, fmt.Errorf("-zone %q: want an IANA time zone such as Europe/London", *zone)
+	if o.loc, err = cli.ParseZone(*zone); err != nil {
+		return options{}, err
 	}
-	o.from = date.NewAt(now.In(o.loc))
-	if *from != "" {
-		if o.from, err = parseDay(*from); err != nil {
-			return options{}, fmt.Errorf("-from %q: want a calendar day as YYYY-MM-DD", *from)
-		}
+	if o.at, err = cli.AtOr(*at, now); err != nil {
+		return options{}, err
 	}
 	if o.first, err = parseDay(*first); err != nil {
 		return options{}, fmt.Errorf("-first %q: want a calendar day as YYYY-MM-DD", *first)
 	}
-	t, err := time.Parse("15:04", *at)
-	if err != nil {
-		return options{}, fmt.Errorf("-at %q: want a time of day as HH:MM", *at)
+	if o.handoff, err = tod.Parse(*handoff); err != nil {
+		return options{}, fmt.Errorf("-handoff %q: %v", *handoff, err)
 	}
-	o.at = clock.New(t.Hour(), t.Minute(), 0, 0)
 	for _, p := range strings.Split(*roster, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			o.roster = append(o.roster, p)
@@ -143,15 +151,15 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "oncall-ics: %v\n", err)
 		return 2
 	}
-	r, err := rotation.New(opts.loc, opts.first, opts.at, opts.every, opts.roster...)
+	r, err := rotation.New(opts.loc, opts.first, opts.handoff, opts.every, opts.roster...)
 	if err != nil {
 		fmt.Fprintf(stderr, "oncall-ics: %v\n", err)
 		return 2
 	}
 	r = r.WithName(opts.name).WithChecklist(rotation.Fleet2024Checklist()...)
-	// time.Date, not date.MidnightIn, which is off on DST days east of UTC.
-	y, m, d := opts.from.Date()
-	cal := feed(r, time.Date(y, m, d, 0, 0, 0, 0, opts.loc), opts.n, now)
+	// A day is from its 00:00 in -zone (built with time.Date, not
+	// date.MidnightIn, which is off on DST days east of UTC).
+	cal := feed(r, opts.at.Instant(opts.loc, 0, 0).In(opts.loc), opts.n, now)
 	if _, err := cal.WriteTo(stdout); err != nil {
 		fmt.Fprintf(stderr, "oncall-ics: %v\n", err)
 		return 1

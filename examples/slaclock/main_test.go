@@ -15,17 +15,21 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/teamcadence/cadence/examples/internal/cli"
 	"github.com/teamcadence/cadence/sla"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// now is the clock the tests pass to run: a Monday after every sample ticket.
+var now = time.Date(2025, 1, 6, 15, 0, 0, 0, time.UTC)
 
 // runOK runs the program and returns its output, failing unless it exits 0
 // with nothing on stderr.
 func runOK(t *testing.T, args ...string) string {
 	t.Helper()
 	var out, errw bytes.Buffer
-	code := run(args, &out, &errw)
+	code := run(args, &out, &errw, now)
 	require.Equal(t, 0, code, "run(%q) stderr: %s", args, errw.String())
 	assert.Empty(t, errw.String(), "run(%q) stderr", args)
 	return out.String()
@@ -39,13 +43,19 @@ func TestGolden(t *testing.T) {
 		// The embedded sample: opened Friday 16:30 CST, paused over the
 		// weekend and the 2024-03-10 spring-forward; R26's wall clock
 		// breaches while R25 and R27 wait; R28 escalates on Monday 09:30 CDT.
+		// No -at: the clocks now (the tests' clock, 2025-01-06), long solved.
 		{"sample", nil},
+		// The same ticket on Saturday noon, between events #2 and #3: R26
+		// has breached over the weekend, the paused clocks have not moved.
+		{"sample-saturday", []string{"-at", "2024-03-09T12:00:00-06:00"}},
 		// Opened after hours before a holiday (2024-07-04): R26 takes the
 		// four-hour tier; R25, R26 and R28 breach; two R27 cycles are late.
-		{"breach", []string{"-csv", "testdata/breach.csv"}},
+		// Up to the end of 2024-07-09: the last two events are not replayed.
+		{"breach", []string{"-csv", "testdata/breach.csv", "-at", "2024-07-09"}},
 		// Every clock met, read from Kathmandu (+05:45), instants given with
-		// mixed offsets and Z, over Thanksgiving.
-		{"in-hours-kathmandu", []string{"-csv", "testdata/in-hours.csv", "-zone", "Asia/Kathmandu"}},
+		// mixed offsets and Z, over Thanksgiving; -at is the last event.
+		{"in-hours-kathmandu", []string{"-csv", "testdata/in-hours.csv", "-zone", "Asia/Kathmandu",
+			"-at", "2024-11-29T15:45:00-06:00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,18 +83,19 @@ func TestDefaultIsWeekendSample(t *testing.T) {
 // TestEveryRowAligned checks that each table's rows line up: every cell
 // starts at the column of its heading.
 func TestEveryRowAligned(t *testing.T) {
-	for _, args := range [][]string{nil, {"-csv", "testdata/breach.csv"}} {
+	for _, args := range [][]string{nil, {"-csv", "testdata/breach.csv"}, {"-at", "2024-03-09"}} {
 		out := runOK(t, args...)
 		var head string
 		tables := 0
 		for _, line := range strings.Split(out, "\n") {
 			switch {
+			case line == "Targets:" || line == "":
+				head = ""
 			case strings.HasPrefix(line, "    CLOCK"):
 				head = line
 				tables++
-			case strings.HasPrefix(line, "    R2"):
-				require.NotEmpty(t, head)
-				for _, col := range []string{"TARGET", "MOVE", "STATE", "ELAPSED", "REMAINING", "DUE", "BREACHED"} {
+			case strings.HasPrefix(line, "    R2") && line[7] != ':' && head != "":
+				for _, col := range []string{"MOVE", "STATE", "ELAPSED", "REMAINING", "DUE", "BREACHED"} {
 					i := strings.Index(head, col)
 					assert.Equal(t, byte(' '), line[i-1], "cell %s of %q starts at its heading", col, line)
 					assert.NotEqual(t, byte(' '), line[i], "cell %s of %q starts at its heading", col, line)
@@ -198,7 +209,7 @@ func TestCalendarRoundTrip(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	var out, errw bytes.Buffer
-	assert.Equal(t, 0, run([]string{"-h"}, &out, &errw))
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errw, now))
 	assert.Empty(t, out.String())
 	assert.Contains(t, errw.String(), "Usage: slaclock")
 	assert.Contains(t, errw.String(), "-csv file")
@@ -220,9 +231,11 @@ func TestBadInput(t *testing.T) {
 	}{
 		// Flags.
 		{"unknown flag", []string{"-bogus"}, "flag provided but not defined: -bogus"},
-		{"bad zone", []string{"-zone", "Mars/Base"}, `-zone "Mars/Base": want an IANA time zone`},
-		{"empty zone", []string{"-zone", ""}, `-zone "": want an IANA time zone`},
-		{"local zone", []string{"-zone", "Local"}, `-zone "Local"`},
+		{"bad zone", []string{"-zone", "Mars/Base"}, `-zone "Mars/Base": unknown zone; want an IANA zone`},
+		{"empty zone", []string{"-zone", ""}, `-zone "": want an IANA zone`},
+		{"local zone", []string{"-zone", "Local"}, `-zone "Local" is the machine's zone`},
+		{"bad at", []string{"-at", "2024-03-09 12:00"}, `-at "2024-03-09 12:00": want a day (YYYY-MM-DD) or an RFC 3339`},
+		{"time of day at", []string{"-at", "12:00"}, `-at "12:00"`},
 		{"extra argument", []string{"ticket.csv"}, `unexpected argument "ticket.csv"`},
 		{"missing file", []string{"-csv", filepath.Join(dir, "nope.csv")}, "nope.csv: no such file"},
 		{"directory", []string{"-csv", dir}, "is a directory"},
@@ -253,7 +266,7 @@ func TestBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errw bytes.Buffer
-			code := run(tt.args, &out, &errw)
+			code := run(tt.args, &out, &errw, now)
 			assert.Equal(t, 2, code, "run(%q)", tt.args)
 			assert.Contains(t, errw.String(), tt.want, "run(%q)", tt.args)
 			assert.Empty(t, out.String(), "run(%q) wrote a report", tt.args)
@@ -332,10 +345,86 @@ func TestDocExcerpt(t *testing.T) {
 	require.NoError(t, err)
 	var excerpt []string
 	for _, line := range strings.Split(string(src), "\n") {
-		if rest, ok := strings.CutPrefix(line, "//\t"); ok && (strings.HasPrefix(rest, "#4 ") || strings.HasPrefix(rest, "    ")) {
+		// The excerpt: the "#4" line and the indented lines after it.
+		rest, ok := strings.CutPrefix(line, "//\t")
+		if ok && (strings.HasPrefix(rest, "#4 ") || len(excerpt) > 0 && strings.HasPrefix(rest, "    ")) {
 			excerpt = append(excerpt, rest)
+			continue
+		}
+		if len(excerpt) > 0 {
+			break
 		}
 	}
-	require.Len(t, excerpt, 6)
+	require.Len(t, excerpt, 8)
 	assert.Contains(t, runOK(t), strings.Join(excerpt, "\n")+"\n")
+}
+
+// -at replays the events up to it and shows the clocks at it: a day means
+// its end in -zone, an instant itself; no -at is now.
+func TestAt(t *testing.T) {
+	// Saturday noon in Chicago: two events replayed, the clocks at noon.
+	sat := runOK(t, "-at", "2024-03-09T12:00:00-06:00")
+	assert.Contains(t, sat, "\n#2  Fri 2024-03-08 16:45 CST  waiting on customer")
+	assert.NotContains(t, sat, "\n#3  ")
+	assert.Contains(t, sat, "\n-at  Sat 2024-03-09 12:00 CST  no event since #2\n")
+	// R26 never pauses: 19h30m on the wall clock since Friday 16:30.
+	assert.Regexp(t, `R26 on-call +- +running +19h30m +-18h30m +Fri Mar  8 17:30 CST +yes`, sat)
+	assert.Contains(t, sat, "Not replayed: 6 later events, from #3 at Sun 2024-03-10 03:30 CDT.\n")
+	// The same instant written in UTC, and the day 2024-03-09 (to its end):
+	// the same events replayed.
+	assert.Equal(t, sat, runOK(t, "-at", "2024-03-09T18:00:00Z"))
+	day := runOK(t, "-at", "2024-03-09")
+	assert.Contains(t, day, "\n-at  Sun 2024-03-10 00:00 CST  no event since #2\n")
+	// A day read in another zone ends at its midnight there.
+	kat := runOK(t, "-at", "2024-03-08", "-zone", "Asia/Kathmandu")
+	assert.Contains(t, kat, "Nothing to replay: the ticket opens at Sat 2024-03-09 04:15 +0545, after -at.")
+	// An -at on an event's instant replays it and adds no block.
+	ev := runOK(t, "-at", "2024-03-12T16:00:00-05:00")
+	assert.NotContains(t, ev, "\n-at  ")
+	assert.Contains(t, ev, "All 8 events replayed.")
+	// Before the ticket opens: nothing replayed, said so.
+	early := runOK(t, "-at", "2024-03-08T16:29:00-06:00")
+	assert.Contains(t, early, "Nothing to replay: the ticket opens at Fri 2024-03-08 16:30 CST, after -at.")
+	assert.NotContains(t, early, "CLOCK")
+	// No -at is the clock run is given.
+	var out, errw bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errw, time.Date(2024, 3, 9, 18, 0, 0, 0, time.UTC)))
+	assert.Equal(t, sat, out.String())
+}
+
+// A long note goes on its own line, cut to fit.
+func TestLongNote(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "long.csv")
+	note := strings.Repeat("très long ", 20)
+	require.NoError(t, os.WriteFile(p, []byte("2024-03-08T16:30:00-06:00,opened,"+note+"\n"), 0o644))
+	out := runOK(t, "-csv", p, "-at", "2024-03-08")
+	assert.Contains(t, out, "\n#1  Fri 2024-03-08 16:30 CST  opened\n    \"très long très")
+	assert.Contains(t, out, "...\n")
+	assert.Empty(t, cli.WideLines(out))
+}
+
+// No output line is wider than 100 columns (runes): the goldens and every
+// run the tests make, in the widest zones' abbreviations and across a year
+// end (where due cells carry the year).
+func TestNoLineWider(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.Empty(t, cli.WideLines(string(b)), f)
+	}
+	yearEnd := filepath.Join(t.TempDir(), "year-end.csv")
+	require.NoError(t, os.WriteFile(yearEnd, []byte("2024-12-31T16:30:00-06:00,opened,year end\n"+
+		"2024-12-31T16:45:00-06:00,waiting on customer\n2025-01-02T10:00:00-06:00,customer replied\n"), 0o644))
+	runs := [][]string{nil, {"-h"}, {"-at", "x"}, {"-zone", "Local"}, {"-zone", "America/Argentina/ComodRivadavia"},
+		{"-csv", yearEnd, "-at", "2024-12-31T23:00:00-06:00", "-zone", "Australia/Lord_Howe"},
+		{"-csv", "testdata/breach.csv", "-zone", "Asia/Kathmandu"}, {"-csv", "testdata/in-hours.csv"}}
+	for _, args := range runs {
+		var out, errw bytes.Buffer
+		run(args, &out, &errw, now)
+		assert.Empty(t, cli.WideLines(out.String()), "run(%q) stdout", args)
+		assert.Empty(t, cli.WideLines(errw.String()), "run(%q) stderr", args)
+	}
 }

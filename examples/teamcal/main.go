@@ -14,14 +14,16 @@
 // start), so importing a later export updates events instead of duplicating
 // them. Flags:
 //
-//	-at 2024-03-06     the first day (or an RFC 3339 instant, whose day is
-//	                   taken in -zone); default: now
+//	-at 2024-03-06     the first day, from its 00:00 in -zone, or an RFC 3339
+//	                   instant, whose day in -zone is the first day;
+//	                   default: now (today in -zone)
 //	-weeks 6           how many weeks to cover, 1 to 104
 //	-range 2024-03-04..2024-05-01
 //	                   the days [from, to) instead of -at and -weeks
 //	-zone America/Chicago
-//	                   the zone the feed's times are written in (default:
-//	                   the team's)
+//	                   the IANA zone in which the feed's times are written
+//	                   (default: the team's, America/Chicago for Fleet);
+//	                   "Local" and "" are refused
 //	-kinds all         which events: all, or some of sprints, ceremonies,
 //	                   rituals, releases, windows, shifts, handoffs
 //	-preset 2024       the handbook year: 2023, 2024 or rc (see handbook)
@@ -29,8 +31,9 @@
 //	                   (all-day events, yearly rules expanded) instead of
 //	                   the preset's, for the ceremonies and rituals
 //
-// DTSTAMP is the time of the export. Bad flags print a message and exit
-// with status 2.
+// DTSTAMP is the time of the export, the clock read once in main. Bad flags
+// print a message and exit with status 2. -at and -zone mean the same in
+// every example program (see examples/internal/cli).
 package main
 
 import (
@@ -44,6 +47,7 @@ import (
 
 	"github.com/rickb777/date/v2"
 
+	"github.com/teamcadence/cadence/examples/internal/cli"
 	"github.com/teamcadence/cadence/examples/internal/preset"
 	"github.com/teamcadence/cadence/examples/internal/teamfeed"
 	"github.com/teamcadence/cadence/ical"
@@ -60,7 +64,7 @@ var errPrinted = errors.New("bad flag")
 // options are the parsed flags.
 type options struct {
 	from, to date.Date
-	loc      *time.Location // nil: the team's zone
+	loc      *time.Location // -zone, by default the team's
 	kinds    teamfeed.Kinds
 	variant  string
 	holidays string
@@ -70,11 +74,11 @@ type options struct {
 func parseFlags(args []string, stderr io.Writer, now time.Time, teamZone *time.Location) (options, error) {
 	fs := flag.NewFlagSet("teamcal", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	at := fs.String("at", "", "first `day` (YYYY-MM-DD) or an RFC 3339 instant (default: now)")
+	at := fs.String("at", "", "first `day` (YYYY-MM-DD) or an RFC 3339 instant, whose day in -zone\nis the first (default: now)")
 	weeks := fs.Int("weeks", 6, "how many `weeks` to cover, 1 to 104")
 	span := fs.String("range", "", "the `days` FROM..TO (to excluded), instead of -at and -weeks")
-	zone := fs.String("zone", "", "IANA `zone` the times are written in (default: the team's)")
-	kinds := fs.String("kinds", "all", "`kinds` of event: all, or some of "+strings.Join(teamfeed.KindNames(), ","))
+	zone := fs.String("zone", teamZone.String(), cli.ZoneUsage+" (default: the team's)")
+	kinds := fs.String("kinds", "all", "`kinds` of event: all, or some of\n"+strings.Join(teamfeed.KindNames(), ","))
 	variant := fs.String("preset", "2024", "handbook `year`: 2023, 2024 or rc")
 	holidays := fs.String("holidays", "", "iCalendar `file` of the team's holidays (default: the preset's)")
 	fs.Usage = func() {
@@ -95,14 +99,12 @@ func parseFlags(args []string, stderr io.Writer, now time.Time, teamZone *time.L
 	o := options{variant: *variant, holidays: *holidays}
 	var err error
 	if o.kinds, err = teamfeed.ParseKinds(*kinds); err != nil {
-		return options{}, fmt.Errorf("-kinds: %v", err)
+		// Not ParseKinds' own text: the list would not fit a line.
+		return options{}, fmt.Errorf("-kinds %q: want all, or some of (comma-separated)\n\t%s",
+			*kinds, strings.Join(teamfeed.KindNames(), ","))
 	}
-	loc := teamZone
-	if *zone != "" {
-		if o.loc, err = time.LoadLocation(*zone); err != nil || *zone == "Local" {
-			return options{}, fmt.Errorf("-zone %q: want an IANA time zone such as Europe/London", *zone)
-		}
-		loc = o.loc
+	if o.loc, err = cli.ParseZone(*zone); err != nil {
+		return options{}, err
 	}
 	if *span != "" {
 		f, t, ok := strings.Cut(*span, "..")
@@ -110,23 +112,18 @@ func parseFlags(args []string, stderr io.Writer, now time.Time, teamZone *time.L
 		o.from, e1 = parseDay(f)
 		o.to, e2 = parseDay(t)
 		if !ok || e1 != nil || e2 != nil || o.to <= o.from || o.to-o.from > 2*366 {
-			return options{}, fmt.Errorf("-range %q: want FROM..TO as YYYY-MM-DD..YYYY-MM-DD, FROM before TO, at most two years", *span)
+			return options{}, fmt.Errorf("-range %q: want days FROM..TO, FROM before TO, at most two years", *span)
 		}
 		return o, nil
 	}
 	if *weeks < 1 || *weeks > 104 {
 		return options{}, fmt.Errorf("-weeks %d: want 1 to 104", *weeks)
 	}
-	o.from = date.NewAt(now.In(loc))
-	if *at != "" {
-		if d, err := parseDay(*at); err == nil {
-			o.from = d
-		} else if t, err := time.Parse(time.RFC3339, *at); err == nil {
-			o.from = date.NewAt(t.In(loc))
-		} else {
-			return options{}, fmt.Errorf("-at %q: want a day as YYYY-MM-DD or an RFC 3339 instant", *at)
-		}
+	a, err := cli.AtOr(*at, now)
+	if err != nil {
+		return options{}, err
 	}
+	o.from = a.Date(o.loc)
 	o.to = o.from + date.Date(7**weeks)
 	return o, nil
 }
@@ -169,9 +166,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		}
 	}
 	team := teamfeed.FromPreset(pt)
-	if opts.loc != nil {
-		team.Zone = opts.loc
-	}
+	team.Zone = opts.loc
 	cal := teamfeed.Feed(team, opts.kinds, opts.from, opts.to, now)
 	if _, err := cal.WriteTo(stdout); err != nil {
 		return fail(1, err)

@@ -12,6 +12,8 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/teamcadence/cadence/examples/internal/cli"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -90,6 +92,26 @@ func TestAtAndRange(t *testing.T) {
 	assert.Equal(t, runOK(t, "-at", "2024-03-01", "-kinds", "releases"), runOK(t, "-kinds", "releases"))
 }
 
+// No line of the feeds, the usage or a message is wider than 100 columns
+// (the feed folds at 75 octets).
+func TestNoLineWider(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.ics"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.Empty(t, cli.WideLines(string(b)), f)
+	}
+	for _, args := range [][]string{nil, {"-h"}, {"-at", "yesterday"}, {"-zone", "Local"}, {"-zone", ""},
+		{"-range", "2024-01-01..2027-01-01"}, {"-kinds", "meetings"}, {"-at", "2024-03-04", "-zone", "Asia/Kathmandu"}} {
+		var out, errw bytes.Buffer
+		run(args, &out, &errw, now)
+		assert.Empty(t, cli.WideLines(out.String()), "run(%q) stdout", args)
+		assert.Empty(t, cli.WideLines(errw.String()), "run(%q) stderr", args)
+	}
+}
+
 func TestHolidaysFile(t *testing.T) {
 	uk := filepath.Join("..", "..", "ical", "testdata", "uk-england.ics")
 	out := runOK(t, "-holidays", uk, "-range", "2024-03-25..2024-04-08", "-kinds", "ceremonies")
@@ -111,9 +133,10 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-range", "2024-03-04"}, `-range "2024-03-04"`},
 		{[]string{"-range", "2024-03-04..2024-03-04"}, "FROM before TO"},
 		{[]string{"-range", "2024-01-01..2027-01-01"}, "at most two years"},
-		{[]string{"-zone", "Local"}, `-zone "Local"`},
+		{[]string{"-zone", "Local"}, `-zone "Local" is the machine's zone`},
+		{[]string{"-zone", ""}, `-zone "": want an IANA zone`},
 		{[]string{"-zone", "Mars/Olympus"}, `-zone "Mars/Olympus"`},
-		{[]string{"-kinds", "meetings"}, `-kinds: kind "meetings"`},
+		{[]string{"-kinds", "meetings"}, `-kinds "meetings": want all, or some of`},
 		{[]string{"-preset", "2019"}, `unknown preset "2019"`},
 		{[]string{"-holidays", "nope.ics"}, "-holidays: open nope.ics"},
 		{[]string{"-holidays", "main.go"}, "-holidays: ical: line 1"},
