@@ -13,9 +13,12 @@
 // (updatedAt feeds the R19 reporter clock; url lets pull requests be told
 // apart) and run
 //
-//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD] [-tz UTC] [-window iso] \
+//	go run ./examples/bugreport [-file issues.json] [-at YYYY-MM-DD|RFC3339] [-zone UTC] [-window iso] \
 //	  [-scheme fleet-2024] [-roles login=role,...] [-rename old=new,...]
 //
+// -at is the instant the report looks from: an RFC 3339 instant, or a day,
+// which means the end of that day in -zone (default: now). -zone is the
+// zone of -at's day, of the report week and of printed times (default UTC).
 // -window is the span the opened and closed counts cover: "iso" (the ISO
 // week of -at), "7d" (the seven days before -at, as Fleet's "created:>= one
 // week ago" searches), or a weekday such as "wed" (the week starting then).
@@ -42,6 +45,7 @@ import (
 	"time"
 
 	"github.com/teamcadence/cadence/bugflow"
+	"github.com/teamcadence/cadence/examples/internal/cli"
 )
 
 //go:embed testdata/issues.json
@@ -79,8 +83,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	fs := flag.NewFlagSet("bugreport", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	file := fs.String("file", "", "the `path` of a gh issue list --json file (default: the bundled sample)")
-	at := fs.String("at", "", "report as of the end of this `day`, YYYY-MM-DD (default: now)")
-	tz := fs.String("tz", "UTC", "the IANA time `zone` of -at and of the report week")
+	at := fs.String("at", "", "report as of this `instant` (RFC 3339) or the end of this day, YYYY-MM-DD (default: now)")
+	tz := fs.String("zone", "UTC", "the IANA time `zone` of -at's day, of the report week and of printed times")
 	scheme := fs.String("scheme", "fleet-2024", "the scheme `preset`: "+strings.Join(presetNames(), " or "))
 	roles := fs.String("roles", sampleRoles, "who has which role, as `login=role,...` (roles: qa, em, pm)")
 	window := fs.String("window", "iso", "the `span` of the opened and closed counts: iso, 7d, or a weekday (mon..sun) the week starts on")
@@ -100,23 +104,24 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q (give the file with -file)", fs.Arg(0))
 	}
-	// LoadLocation accepts "" (UTC) and "Local" (the machine's zone): refuse
-	// them, so that the report does not depend on the machine.
-	loc, err := time.LoadLocation(*tz)
-	if err != nil || *tz == "" || *tz == "Local" {
-		return options{}, fmt.Errorf("-tz %q: want an IANA time zone such as Europe/London or UTC", *tz)
+	// "" and "Local" are refused, so that the report does not depend on
+	// the machine.
+	loc, err := cli.ParseZone(*tz)
+	if err != nil {
+		return options{}, err
 	}
-	opts := options{file: *file, at: now.In(loc), scheme: *scheme, window: strings.ToLower(strings.TrimSpace(*window))}
+	when, err := cli.AtOr(*at, now)
+	if err != nil {
+		return options{}, err
+	}
+	opts := options{file: *file, at: when.Instant(loc, 0, 0).In(loc), scheme: *scheme, window: strings.ToLower(strings.TrimSpace(*window))}
+	if when.IsDay() {
+		// The end of the day: the last instant before the next midnight.
+		d := when.Date(loc) + 1
+		opts.at = cli.Day(d).Instant(loc, 0, 0).Add(-time.Nanosecond)
+	}
 	if _, ok := windowOf(opts.window, opts.at); !ok {
 		return options{}, fmt.Errorf("-window %q: want iso, 7d or a weekday such as mon", *window)
-	}
-	if *at != "" {
-		d, err := time.Parse(time.DateOnly, *at)
-		if err != nil {
-			return options{}, fmt.Errorf("-at %q: want a calendar day as YYYY-MM-DD", *at)
-		}
-		// The end of the day: the last instant before the next midnight.
-		opts.at = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc).Add(-time.Nanosecond)
 	}
 	if _, ok := presets[*scheme]; !ok {
 		return options{}, fmt.Errorf("-scheme %q: want %s", *scheme, strings.Join(presetNames(), " or "))

@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"fleet-2024.txt", []string{"-at", "2024-03-13"}},
 		{"fleet-2022.txt", []string{"-at", "2024-03-13", "-scheme", "fleet-2022"}},
-		{"chicago.txt", []string{"-at", "2024-03-10", "-tz", "America/Chicago", "-file", filepath.Join("testdata", "issues.json")}},
+		{"chicago.txt", []string{"-at", "2024-03-10", "-zone", "America/Chicago", "-file", filepath.Join("testdata", "issues.json")}},
 		{"disagree.txt", []string{"-at", "2024-03-13", "-file", filepath.Join("testdata", "disagree.json")}},
 		{"seven-days.txt", []string{"-at", "2024-03-13", "-window", "7d"}},
 	}
@@ -144,10 +144,11 @@ func TestBadFlags(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"-at", "2024-13-40"}, 2, `-at "2024-13-40": want a calendar day as YYYY-MM-DD`},
+		{[]string{"-at", "2024-13-40"}, 2, `-at "2024-13-40": want a day (YYYY-MM-DD) or an RFC 3339 instant`},
+		{[]string{"-zone", "Local"}, 2, `-zone "Local" is the machine's zone`},
 		{[]string{"-at", "yesterday"}, 2, `-at "yesterday"`},
 		{[]string{"-scheme", "fleet-2019"}, 2, `-scheme "fleet-2019": want fleet-2022 or fleet-2024`},
-		{[]string{"-tz", "Mars/Olympus"}, 2, `-tz "Mars/Olympus"`},
+		{[]string{"-zone", "Mars/Olympus"}, 2, `-zone "Mars/Olympus": unknown zone`},
 		{[]string{"-roles", "quinn"}, 2, `-roles "quinn": want login=role pairs`},
 		{[]string{"-nope"}, 2, "flag provided but not defined: -nope"},
 		{[]string{"issues.json"}, 2, `unexpected argument "issues.json"`},
@@ -172,4 +173,12 @@ func TestHelp(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut, now))
 	assert.Contains(t, errOut.String(), "Usage: bugreport")
 	assert.Contains(t, errOut.String(), "-scheme")
+}
+
+// TestAtInstant: -at takes an instant as well as a day, as in every example.
+func TestAtInstant(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-at", "2024-03-10T12:00:00-05:00", "-zone", "America/Chicago"}, &out, &errOut, now)
+	require.Equal(t, 0, code, errOut.String())
+	assert.True(t, strings.HasPrefix(out.String(), "Bug report as of 2024-03-10 12:00 CDT (window 2024-W10)"), out.String())
 }
