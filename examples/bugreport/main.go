@@ -26,7 +26,9 @@
 // ("🚀 Release=Release,xpkoala=quinn-qa").
 //
 // With no flags it reports on the bundled sample (testdata/issues.json,
-// embedded in the binary, with Fleet's real board titles) as of today. Bad
+// embedded in the binary, with Fleet's real board titles) as of today, or as
+// of the sample's last event when -at is more than a week later, which it
+// says. Bad
 // flags print a message and exit with status 2; unreadable or malformed
 // input, or a scheme that sees none of the data's boards, exits with
 // status 1.
@@ -280,8 +282,33 @@ func runTo(args []string, stdout, stderr io.Writer, now time.Time) int {
 		}
 		fmt.Fprintln(stdout)
 	}
+	if opts.file == "" {
+		// The bundled sample stops at a fixed instant: a report for a -at
+		// weeks later (today, by default) would age every bug by the years
+		// since, and count empty weeks. More than a week after the sample
+		// ends, report as of where it ends, and say so.
+		if end := dataEnd(issues); opts.at.Sub(end) > bugflow.Week {
+			fmt.Fprintf(stdout, "The bundled sample ends %s: reporting as of then, not %s.\n\n",
+				end.In(opts.at.Location()).Format("2006-01-02 15:04 MST"), opts.at.Format("2006-01-02 15:04 MST"))
+			opts.at = end.In(opts.at.Location())
+		}
+	}
 	report(stdout, scheme, issues, skipped, opts, source)
 	return 0
+}
+
+// dataEnd returns the last instant the issues record: a creation, a
+// closing or a last contact.
+func dataEnd(list []bugflow.Issue) time.Time {
+	var end time.Time
+	for _, is := range list {
+		for _, t := range []time.Time{is.Created, is.ClosedAt, is.LastContact} {
+			if t.After(end) {
+				end = t
+			}
+		}
+	}
+	return end
 }
 
 // disagree reports whether the check found anything in the data that the

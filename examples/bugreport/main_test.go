@@ -182,3 +182,14 @@ func TestAtInstant(t *testing.T) {
 	require.Equal(t, 0, code, errOut.String())
 	assert.True(t, strings.HasPrefix(out.String(), "Bug report as of 2024-03-10 12:00 CDT (window 2024-W10)"), out.String())
 }
+
+// TestStaleSample: long after the bundled sample ends, the report is as of
+// its end, and says so, rather than aging every bug by years.
+func TestStaleSample(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-at", "2026-12-02"}, &out, &errOut, now)
+	require.Equal(t, 0, code, errOut.String())
+	assert.True(t, strings.HasPrefix(out.String(), "The bundled sample ends 2024-03-13 09:00 UTC: reporting as of then, not 2026-12-02 23:59 UTC."), out.String())
+	assert.Contains(t, out.String(), "Bug report as of 2024-03-13 09:00 UTC")
+	assert.Contains(t, out.String(), "average age 18d")
+}
