@@ -391,8 +391,7 @@ func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 			e = nb
 		}
 		w0, w1 := wallOf(s, off), wallOf(e, off)
-		k0, _ := split(w0.day)
-		total = satAdd(total, tb.f(w1.day, w1.ns, k0)-tb.f(w0.day, w0.ns, k0))
+		total = satAdd(total, tb.diffF(w0.day, w0.ns, w1.day, w1.ns))
 		s = e
 	}
 	return total
@@ -496,7 +495,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 			}
 			if ok {
 				w1 := wallOf(nb, off)
-				if avail := tb.f(w1.day, w1.ns, k0) - f0; avail < d {
+				if avail := tb.diffF(w0.day, w0.ns, w1.day, w1.ns); avail < d {
 					if toWindow {
 						return c.addFrom(tb, tb.gStart[0], d-avail)
 					}
@@ -522,7 +521,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 		}
 		if ok {
 			w0 := wallOf(pb, off)
-			if avail := f1 - tb.f(w0.day, w0.ns, k1); avail < -d {
+			if avail := tb.diffF(w0.day, w0.ns, w1.day, w1.ns); avail < -d {
 				if toWindow {
 					return c.addFrom(tb, tb.gEnd, d+avail)
 				}

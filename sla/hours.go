@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math/bits"
 	"sort"
 	"time"
 
@@ -165,9 +166,22 @@ func (tb *table) f(day, ns, base int64) int64 {
 	return satAdd(v, tb.cumBefore(j)+tb.days[wd].prefix(ns))
 }
 
-// startF returns F at the start of special j.
+// startF returns F at the start of special j, saturated exactly: a
+// special day too far from week base for its F to fit in an int64 gives
+// the int64 limit on its side, beyond any y the inversions are asked for.
 func (tb *table) startF(j int, base int64) int64 {
-	return satAdd(tb.dayF(tb.specials[j].day, base), tb.specials[j].cum)
+	k, wd := split(tb.specials[j].day)
+	return mulAddSat(k-base, tb.weekOpen, tb.dayStart[wd]+tb.specials[j].cum)
+}
+
+// diffF returns F(day1, ns1) - F(day0, ns0), exact when it fits in an
+// int64 and saturated otherwise, however far apart the two readings are.
+// Each reading's F is taken from its own week, where it is small, and the
+// whole weeks between them are multiplied in 128 bits.
+func (tb *table) diffF(day0, ns0, day1, ns1 int64) int64 {
+	k0, _ := split(day0)
+	k1, _ := split(day1)
+	return mulAddSat(k1-k0, tb.weekOpen, tb.f(day1, ns1, k1)-tb.f(day0, ns0, k0))
 }
 
 // maxWeeks bounds the weeks an inversion may move, about 21 billion
@@ -179,7 +193,7 @@ const maxWeeks = 1 << 40
 // or reaches it only more than maxWeeks weeks from base.
 func (tb *table) invFirst(y, base int64) (wall, bool) {
 	j := sort.Search(len(tb.specials), func(i int) bool {
-		return tb.startF(i, base)+tb.specials[i].h.total >= y
+		return satAdd(tb.startF(i, base), tb.specials[i].h.total) >= y
 	})
 	if j < len(tb.specials) {
 		if sf := tb.startF(j, base); sf < y {
@@ -208,7 +222,7 @@ func (tb *table) invFirst(y, base int64) (wall, bool) {
 func (tb *table) invLast(y, base int64) (wall, bool) {
 	j := sort.Search(len(tb.specials), func(i int) bool { return tb.startF(i, base) > y })
 	if j > 0 {
-		if sf := tb.startF(j-1, base); y < sf+tb.specials[j-1].h.total {
+		if sf := tb.startF(j-1, base); y < satAdd(sf, tb.specials[j-1].h.total) {
 			return wall{tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf)}, true
 		}
 	}
@@ -285,6 +299,37 @@ func satAdd[T ~int64](a, b T) T {
 		return T(minInt64)
 	}
 	return s
+}
+
+// mulAddSat returns a*b + c for b >= 0, computed in 128 bits and then
+// saturated at the int64 limits, so the result is exact whenever it fits.
+func mulAddSat(a, b, c int64) int64 {
+	neg := a < 0
+	ua := uint64(a)
+	if neg {
+		ua = -ua
+	}
+	hi, lo := bits.Mul64(ua, uint64(b))
+	if neg { // two's complement negation of the 128-bit product
+		lo = ^lo + 1
+		hi = ^hi
+		if lo == 0 {
+			hi++
+		}
+	}
+	uc := uint64(c)
+	var carry uint64
+	lo, carry = bits.Add64(lo, uc, 0)
+	hi += carry + uint64(c>>63) // c's sign extension
+	switch {
+	case hi == 0 && lo <= uint64(maxInt64):
+		return int64(lo)
+	case hi == ^uint64(0) && lo >= 1<<63:
+		return int64(lo)
+	case int64(hi) < 0:
+		return minInt64
+	}
+	return maxInt64
 }
 
 // satMul returns a*b for b >= 0, saturating at the int64 limits.
