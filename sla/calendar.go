@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -31,6 +33,8 @@ type Option func(*config)
 
 type config struct {
 	days      []SpecialDay
+	fields    []string // the JSON path of each of days, for errors
+	holidays  int      // holidays given so far
 	allowNone bool
 }
 
@@ -47,6 +51,8 @@ func Holidays(days ...date.Date) Option {
 	return func(c *config) {
 		for _, d := range days {
 			c.days = append(c.days, SpecialDay{Day: d})
+			c.fields = append(c.fields, "holidays["+strconv.Itoa(c.holidays)+"]")
+			c.holidays++
 		}
 	}
 }
@@ -56,6 +62,7 @@ func Holidays(days ...date.Date) Option {
 func Special(day date.Date, spans ...Span) Option {
 	return func(c *config) {
 		c.days = append(c.days, SpecialDay{Day: day, Spans: append([]Span(nil), spans...)})
+		c.fields = append(c.fields, specialField(day.String()))
 	}
 }
 
@@ -95,14 +102,20 @@ type compiled struct {
 }
 
 // NewCalendar returns a calendar open during week in loc, changed by opts.
-// It reports an error matching [ErrNilLocation] for a nil loc,
-// [ErrInvalidSpan] (a [*SpanError]) for a span that is malformed, out of
-// order or overlapping, [ErrDuplicateDay] (a [*DayError]) for a day given
-// twice, and [ErrNoOpeningHours] for a week with no opening hours unless
-// [AllowNoOpeningHours] is given.
+// Any non-nil loc is accepted, time.Local and time.FixedZone zones
+// included, though [Calendar.MarshalJSON] writes only zones that load back
+// by their IANA name.
+//
+// Errors are [*ConfigError] values whose Field is the JSON path of the bad
+// value (`zone`, `week.monday[1]`, `holidays[0]`,
+// `special["2024-12-24"][0]`), matching [ErrZone] for a nil loc,
+// [ErrInvalidSpan] for a span that is malformed, out of order or
+// overlapping, [ErrDuplicateDay] for a day given twice as a holiday or
+// special day, and [ErrNoOpeningHours] for a week with no opening hours
+// unless [AllowNoOpeningHours] is given.
 func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error) {
 	if loc == nil {
-		return Calendar{}, ErrNilLocation
+		return Calendar{}, &ConfigError{Field: "zone", Err: ErrZone, Reason: "nil *time.Location"}
 	}
 	var cfg config
 	for _, o := range opts {
@@ -111,22 +124,30 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		}
 	}
 	for wd, spans := range week {
-		if err := checkSpans(spans, time.Weekday(wd), 0); err != nil {
+		if err := checkSpans(spans, weekField(time.Weekday(wd))); err != nil {
 			return Calendar{}, err
 		}
 	}
-	days := slices.Clone(cfg.days)
-	slices.SortStableFunc(days, func(a, b SpecialDay) int { return cmp.Compare(a.Day, b.Day) })
-	for i, d := range days {
+	order := make([]int, len(cfg.days))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cfg.days[a].Day, cfg.days[b].Day) })
+	days := make([]SpecialDay, len(order))
+	for i, k := range order {
+		d := cfg.days[k]
+		days[i] = d
 		if i > 0 && days[i-1].Day == d.Day {
-			return Calendar{}, &DayError{Day: d.Day}
+			return Calendar{}, &ConfigError{Field: cfg.fields[k], Value: d.Day.String(), Err: ErrDuplicateDay,
+				Reason: "also given as " + cfg.fields[order[i-1]]}
 		}
-		if err := checkSpans(d.Spans, d.Day.Weekday(), d.Day); err != nil {
+		if err := checkSpans(d.Spans, cfg.fields[k]); err != nil {
 			return Calendar{}, err
 		}
 	}
 	if week.Hours() == 0 && !cfg.allowNone {
-		return Calendar{}, fmt.Errorf("%w: every weekday is closed (use AllowNoOpeningHours to allow it)", ErrNoOpeningHours)
+		return Calendar{}, &ConfigError{Field: "week", Err: ErrNoOpeningHours,
+			Reason: "every weekday is closed (use AllowNoOpeningHours to allow it)"}
 	}
 
 	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.New(loc)}
@@ -160,18 +181,26 @@ func MustNewCalendar(loc *time.Location, week Week, opts ...Option) Calendar {
 	return c
 }
 
-// checkSpans validates one day's spans.
-func checkSpans(spans []Span, wd time.Weekday, day date.Date) error {
+// weekField is the JSON path of a weekday's hours: "week.monday".
+func weekField(wd time.Weekday) string { return "week." + strings.ToLower(wd.String()) }
+
+// specialField is the JSON path of a special day's hours under its key:
+// `special["2024-12-24"]`.
+func specialField(key string) string { return "special[" + strconv.Quote(key) + "]" }
+
+// checkSpans validates one day's spans; field is the JSON path of the day.
+func checkSpans(spans []Span, field string) error {
 	for i, s := range spans {
+		at := field + "[" + strconv.Itoa(i) + "]"
 		if why := s.check(); why != "" {
-			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+			return &ConfigError{Field: at, Value: s.String(), Err: ErrInvalidSpan, Reason: why}
 		}
 		if i > 0 && s.From < spans[i-1].To {
 			why := "overlaps " + spans[i-1].String()
 			if s.From < spans[i-1].From {
-				why = "is out of order: it starts before " + spans[i-1].String()
+				why = "out of order: starts before " + spans[i-1].String()
 			}
-			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+			return &ConfigError{Field: at, Value: s.String(), Err: ErrInvalidSpan, Reason: why}
 		}
 	}
 	return nil
