@@ -33,8 +33,8 @@ type Option func(*config)
 
 type config struct {
 	days      []SpecialDay
-	fields    []string // the JSON path of each of days, for errors
-	holidays  int      // holidays given so far
+	holiday   []int // per day: its index in "holidays", or -1 for a special day
+	holidays  int   // holidays given so far
 	allowNone bool
 }
 
@@ -49,9 +49,11 @@ type SpecialDay struct {
 // Holidays closes the calendar all day on each of days.
 func Holidays(days ...date.Date) Option {
 	return func(c *config) {
+		c.days = slices.Grow(c.days, len(days))
+		c.holiday = slices.Grow(c.holiday, len(days))
 		for _, d := range days {
 			c.days = append(c.days, SpecialDay{Day: d})
-			c.fields = append(c.fields, "holidays["+strconv.Itoa(c.holidays)+"]")
+			c.holiday = append(c.holiday, c.holidays)
 			c.holidays++
 		}
 	}
@@ -62,7 +64,7 @@ func Holidays(days ...date.Date) Option {
 func Special(day date.Date, spans ...Span) Option {
 	return func(c *config) {
 		c.days = append(c.days, SpecialDay{Day: day, Spans: append([]Span(nil), spans...)})
-		c.fields = append(c.fields, specialField(day.String()))
+		c.holiday = append(c.holiday, -1)
 	}
 }
 
@@ -138,11 +140,13 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		d := cfg.days[k]
 		days[i] = d
 		if i > 0 && days[i-1].Day == d.Day {
-			return Calendar{}, &ConfigError{Field: cfg.fields[k], Value: d.Day.String(), Err: ErrDuplicateDay,
-				Reason: "also given as " + cfg.fields[order[i-1]]}
+			return Calendar{}, &ConfigError{Field: cfg.field(k), Value: d.Day.String(), Err: ErrDuplicateDay,
+				Reason: "also given as " + cfg.field(order[i-1])}
 		}
-		if err := checkSpans(d.Spans, cfg.fields[k]); err != nil {
-			return Calendar{}, err
+		if len(d.Spans) > 0 {
+			if err := checkSpans(d.Spans, cfg.field(k)); err != nil {
+				return Calendar{}, err
+			}
 		}
 	}
 	if week.Hours() == 0 && !cfg.allowNone {
@@ -150,7 +154,7 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 			Reason: "every weekday is closed (use AllowNoOpeningHours to allow it)"}
 	}
 
-	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.New(loc)}
+	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.Shared(loc)}
 	var openDays, closedDays [7]hours
 	for wd := range week {
 		openDays[wd] = compileHours(week[wd])
@@ -159,15 +163,20 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 	openSp := make([]compiledDay, len(days))
 	closedSp := make([]compiledDay, len(days))
 	for i, d := range days {
-		h := compileHours(d.Spans)
 		day := int64(d.Day) - unixDay0
-		openSp[i] = compiledDay{day: day, h: h}
-		closedSp[i] = compiledDay{day: day, h: h.complement()}
+		if len(d.Spans) == 0 { // a holiday: shared hours, nothing to build
+			openSp[i] = compiledDay{day: day, h: &noHours}
+			closedSp[i] = compiledDay{day: day, h: &allDayHours}
+			continue
+		}
+		h := compileHours(d.Spans)
+		ch := h.complement()
+		openSp[i] = compiledDay{day: day, h: &h}
+		closedSp[i] = compiledDay{day: day, h: &ch}
 	}
 	c.open = newTable(openDays, openSp)
 	c.closed = newTable(closedDays, closedSp)
-	c.link(c.open)
-	c.link(c.closed)
+	c.link()
 	return Calendar{c}, nil
 }
 
@@ -179,6 +188,14 @@ func MustNewCalendar(loc *time.Location, week Week, opts ...Option) Calendar {
 		panic(err)
 	}
 	return c
+}
+
+// field returns the JSON path of day i: holidays[n] or special["date"].
+func (c *config) field(i int) string {
+	if n := c.holiday[i]; n >= 0 {
+		return "holidays[" + strconv.Itoa(n) + "]"
+	}
+	return specialField(c.days[i].Day.String())
 }
 
 // weekField is the JSON path of a weekday's hours: "week.monday".
@@ -206,24 +223,56 @@ func checkSpans(spans []Span, field string) error {
 	return nil
 }
 
-// link tables the corrections of a table for the zone's offset changes:
-// base[s] and the value of g at the start of each segment.
-func (c *compiled) link(tb *table) {
+// link tables the corrections of the open and closed tables for the
+// zone's offset changes: base[s] and the value of g at the start of each
+// segment. It evaluates F of the open table once per wall reading (the
+// zone's table holds the readings), in time order with a moving cursor
+// over the special days, and derives the closed table's F from it: the
+// closed hours are the complement of the open ones, so their F is the
+// wall time since the origin minus the open F.
+func (c *compiled) link() {
 	zt := c.zone
+	op, cl := c.open, c.closed
 	n := len(zt.Off)
-	tb.base = make([]int64, n)
-	tb.gStart = make([]int64, n)
-	for s := 0; s < n; s++ {
-		start := zt.Start(s)
-		w := wallOf(time.Unix(start, 0), zt.Off[s])
-		if s > 0 {
-			before := wallOf(time.Unix(start, 0), zt.Off[s-1])
-			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(w.day, w.ns, baseWeek)
+	buf := make([]int64, 4*n)
+	op.base, op.gStart, cl.base, cl.gStart = buf[:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n], buf[3*n:]
+	origin := baseWeek*7 - 4 // the day number of the origin, a Sunday
+	sp := op.specials
+	j := 0 // cursor: the first special day on or after the last day asked
+	// The readings of most changes repeat (Sunday 02:00): remember the
+	// last plain day's prefix.
+	lastWd, lastNs, lastPrefix := -1, int64(0), int64(0)
+	fOpen := func(w *zones.Reading) (open, wallTime int64) {
+		for j > 0 && sp[j-1].day >= w.Day {
+			j--
 		}
-		tb.gStart[s] = tb.f(w.day, w.ns, baseWeek) + tb.base[s]
+		for j < len(sp) && sp[j].day < w.Day {
+			j++
+		}
+		v := (w.Week-baseWeek)*op.weekOpen + op.dayStart[w.Weekday]
+		if j < len(sp) && sp[j].day == w.Day {
+			v += sp[j].cum + sp[j].h.prefix(w.Nanos)
+		} else {
+			if w.Weekday != lastWd || w.Nanos != lastNs {
+				lastWd, lastNs, lastPrefix = w.Weekday, w.Nanos, op.days[w.Weekday].prefix(w.Nanos)
+			}
+			v += op.cumBefore(j) + lastPrefix
+		}
+		return v, (w.Day-origin)*nsDay + w.Nanos
 	}
-	w := wallOf(time.Unix(zones.Hi, 0), zt.Off[n-1])
-	tb.gEnd = tb.f(w.day, w.ns, baseWeek) + tb.base[n-1]
+	for s := 0; s < n; s++ {
+		fw, ww := fOpen(&zt.Wall[s])
+		if s > 0 {
+			fb, wb := fOpen(&zt.Before[s])
+			op.base[s] = op.base[s-1] + fb - fw
+			cl.base[s] = cl.base[s-1] + (wb - fb) - (ww - fw)
+		}
+		op.gStart[s] = fw + op.base[s]
+		cl.gStart[s] = ww - fw + cl.base[s]
+	}
+	fe, we := fOpen(&zt.Last)
+	op.gEnd = fe + op.base[n-1]
+	cl.gEnd = we - fe + cl.base[n-1]
 }
 
 // Equal reports whether c and o have the same configuration: the same zone

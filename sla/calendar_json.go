@@ -215,7 +215,7 @@ func loadZone(name *string) (*time.Location, error) {
 	case *name == "Local":
 		return nil, &ConfigError{Field: "zone", Value: *name, Err: ErrZone, Reason: "its meaning depends on the machine: give an IANA zone name"}
 	}
-	loc, err := time.LoadLocation(*name)
+	loc, err := zones.Load(*name)
 	if err != nil {
 		return nil, &ConfigError{Field: "zone", Value: *name, Err: ErrZone, Reason: "not a zone time.LoadLocation knows"}
 	}
@@ -293,11 +293,11 @@ func (c *compiled) checkZoneName() error {
 	case c.loc == time.UTC:
 		return nil
 	}
-	back, err := time.LoadLocation(name)
+	back, err := zones.Load(name)
 	if err != nil {
 		return &ConfigError{Field: "zone", Value: name, Err: ErrZone, Reason: "not a zone time.LoadLocation knows"}
 	}
-	if !c.zone.Equal(zones.New(back)) {
+	if !c.zone.Equal(zones.Shared(back)) {
 		return &ConfigError{Field: "zone", Value: name, Err: ErrZone,
 			Reason: "its data differ from the zone of that name between 1900 and 2150"}
 	}

@@ -43,8 +43,19 @@ func compileHours(spans []Span) hours {
 	return h
 }
 
+// allDayHours is 00:00-24:00 compiled, shared by every closed day's
+// complement, and noHours the hours of a closed day; hours are never
+// modified once compiled.
+var (
+	allDayHours = compileHours([]Span{{From: 0, To: endOfDay}})
+	noHours     hours
+)
+
 // complement returns the hours of the day at which h is closed.
 func (h hours) complement() hours {
+	if h.total == 0 {
+		return allDayHours
+	}
 	var spans []Span
 	prev := int64(0)
 	for i := range h.from {
@@ -67,7 +78,18 @@ func (h hours) open(ns int64) bool {
 
 // prefix returns the open time in [00:00, ns).
 func (h hours) prefix(ns int64) int64 {
-	i := sort.Search(len(h.from), func(i int) bool { return h.from[i] >= ns }) - 1
+	// i is the last span starting before ns: a binary search without
+	// sort.Search's closure, as this is on every query's path.
+	lo, hi := 0, len(h.from)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if h.from[m] < ns {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	i := lo - 1
 	if i < 0 {
 		return 0
 	}
@@ -88,9 +110,9 @@ func (h hours) lastAt(r int64) int64 {
 
 // compiledDay is a holiday or special day compiled for arithmetic.
 type compiledDay struct {
-	day int64 // local day number, days since 1970-01-01
-	h   hours
-	cum int64 // sum over earlier specials of their open time minus their weekday's
+	day int64  // local day number, days since 1970-01-01
+	h   *hours // shared between days with the same hours, never modified
+	cum int64  // sum over earlier specials of their open time minus their weekday's
 }
 
 // table holds what business-time arithmetic needs for one set of hours:
@@ -143,7 +165,7 @@ func (tb *table) findSpecial(day int64) int {
 // hoursOn returns the opening hours of a local day.
 func (tb *table) hoursOn(day int64) *hours {
 	if j := tb.findSpecial(day); j < len(tb.specials) && tb.specials[j].day == day {
-		return &tb.specials[j].h
+		return tb.specials[j].h
 	}
 	_, wd := split(day)
 	return &tb.days[wd]
