@@ -6,7 +6,6 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -198,8 +197,11 @@ func (c *config) field(i int) string {
 	return specialField(c.days[i].Day.String())
 }
 
+// weekFields are the JSON paths of the weekdays' hours, by time.Weekday.
+var weekFields = [7]string{"week.sunday", "week.monday", "week.tuesday", "week.wednesday", "week.thursday", "week.friday", "week.saturday"}
+
 // weekField is the JSON path of a weekday's hours: "week.monday".
-func weekField(wd time.Weekday) string { return "week." + strings.ToLower(wd.String()) }
+func weekField(wd time.Weekday) string { return weekFields[wd] }
 
 // specialField is the JSON path of a special day's hours under its key:
 // `special["2024-12-24"]`.
@@ -223,56 +225,135 @@ func checkSpans(spans []Span, field string) error {
 	return nil
 }
 
-// link tables the corrections of the open and closed tables for the
-// zone's offset changes: base[s] and the value of g at the start of each
-// segment. It evaluates F of the open table once per wall reading (the
-// zone's table holds the readings), in time order with a moving cursor
-// over the special days, and derives the closed table's F from it: the
-// closed hours are the complement of the open ones, so their F is the
-// wall time since the origin minus the open F.
+// link tables the corrections of the open table for the zone's offset
+// changes: base[s] and the value of g at the start of each segment. The
+// part that depends only on the zone and the weekly hours is computed once
+// and shared (see plainLinkOf); special days change it only by a constant
+// between one special day and the next, added here in one pass, and the
+// changes whose wall readings touch a special day are computed in full.
+// The closed table needs no tables of its own: open and closed time add up
+// to real time, so its g is real time minus the open g (see baseOf).
 func (c *compiled) link() {
 	zt := c.zone
-	op, cl := c.open, c.closed
+	op := c.open
 	n := len(zt.Off)
-	buf := make([]int64, 4*n)
-	op.base, op.gStart, cl.base, cl.gStart = buf[:n:n], buf[n:2*n:2*n], buf[2*n:3*n:3*n], buf[3*n:]
-	origin := baseWeek*7 - 4 // the day number of the origin, a Sunday
+	pl := plainLinkOf(zt, op)
+	buf := make([]int64, 2*n)
+	op.base, op.gStart = buf[:n:n], buf[n:]
+	copy(op.base, pl.base)
+	copy(op.gStart, pl.gStart)
+	op.gEnd = pl.gEnd
 	sp := op.specials
-	j := 0 // cursor: the first special day on or after the last day asked
-	// The readings of most changes repeat (Sunday 02:00): remember the
-	// last plain day's prefix.
-	lastWd, lastNs, lastPrefix := -1, int64(0), int64(0)
-	fOpen := func(w *zones.Reading) (open, wallTime int64) {
-		for j > 0 && sp[j-1].day >= w.Day {
+	if len(sp) == 0 {
+		return
+	}
+	// S(r) = F(r) - F of the plain week at r is the special days' share
+	// of F: cumBefore(j) for the first special day j on or after r's day,
+	// unless r's day is special itself (specialAt). j moves with the
+	// readings, which are in time order.
+	j := 0
+	seek := func(from int64) {
+		for j > 0 && sp[j-1].day >= from {
 			j--
 		}
-		for j < len(sp) && sp[j].day < w.Day {
+		for j < len(sp) && sp[j].day < from {
 			j++
 		}
-		v := (w.Week-baseWeek)*op.weekOpen + op.dayStart[w.Weekday]
-		if j < len(sp) && sp[j].day == w.Day {
-			v += sp[j].cum + sp[j].h.prefix(w.Nanos)
-		} else {
-			if w.Weekday != lastWd || w.Nanos != lastNs {
-				lastWd, lastNs, lastPrefix = w.Weekday, w.Nanos, op.days[w.Weekday].prefix(w.Nanos)
-			}
-			v += op.cumBefore(j) + lastPrefix
-		}
-		return v, (w.Day-origin)*nsDay + w.Nanos
 	}
+	specialAt := func(r *zones.Reading) int64 {
+		seek(r.Day)
+		if j < len(sp) && sp[j].day == r.Day {
+			plain := (r.Week-baseWeek)*op.weekOpen + op.dayStart[r.Weekday] + op.days[r.Weekday].prefix(r.Nanos)
+			return op.f(r.Day, r.Nanos, baseWeek) - plain
+		}
+		return op.cumBefore(j)
+	}
+	var corr int64 // the sum over changes so far of S(before) - S(wall)
+	// Readings whose days lie strictly between prev+1 and next-1, two
+	// consecutive special days (or the ends), have S == sw, and a change
+	// between two of them crosses no special day: the fast path.
+	prev, next, sw := int64(minInt64), sp[0].day, op.cumBefore(0)
 	for s := 0; s < n; s++ {
-		fw, ww := fOpen(&zt.Wall[s])
+		w := &zt.Wall[s]
+		lo, hi := w.Day, w.Day
 		if s > 0 {
-			fb, wb := fOpen(&zt.Before[s])
-			op.base[s] = op.base[s-1] + fb - fw
-			cl.base[s] = cl.base[s-1] + (wb - fb) - (ww - fw)
+			lo, hi = min(lo, zt.Before[s].Day), max(hi, zt.Before[s].Day)
 		}
-		op.gStart[s] = fw + op.base[s]
-		cl.gStart[s] = ww - fw + cl.base[s]
+		if lo > prev+1 && hi < next-1 {
+			op.base[s] += corr
+			op.gStart[s] += sw + corr
+			continue
+		}
+		if s > 0 {
+			seek(lo)
+			if j < len(sp) && sp[j].day <= hi {
+				corr += specialAt(&zt.Before[s]) - specialAt(w)
+			}
+		}
+		op.base[s] += corr
+		op.gStart[s] += specialAt(w) + corr
+		seek(w.Day + 1) // j: the first special day after w's
+		prev, next, sw = minInt64, maxInt64, op.cumBefore(j)
+		if j > 0 {
+			prev = sp[j-1].day
+		}
+		if j < len(sp) {
+			next = sp[j].day
+		}
 	}
-	fe, we := fOpen(&zt.Last)
-	op.gEnd = fe + op.base[n-1]
-	cl.gEnd = we - fe + cl.base[n-1]
+	op.gEnd += specialAt(&zt.Last) + corr
+}
+
+// originSec is the origin of F and g, the start of week baseWeek, in Unix
+// seconds of wall time.
+var originSec = (baseWeek*7 - 4) * 86400
+
+// baseOf returns tb.base[s]. For the closed table it is derived from the
+// open one: the closed F of a reading is its wall time since the origin
+// minus the open F, and the wall time jumps by the change of offset at
+// each change, so the closed base is the offset change since segment 0
+// minus the open base.
+func (c *compiled) baseOf(tb *table, s int) int64 {
+	if tb == c.closed {
+		return (c.zone.Off[0]-c.zone.Off[s])*int64(time.Second) - c.open.base[s]
+	}
+	return tb.base[s]
+}
+
+// gStartOf returns g of tb at the start of segment s: for the closed
+// table, the real time since the origin (in segment 0's offset) minus the
+// open g.
+func (c *compiled) gStartOf(tb *table, s int) int64 {
+	if tb == c.closed {
+		return (c.zone.Start(s)+c.zone.Off[0]-originSec)*int64(time.Second) - c.open.gStart[s]
+	}
+	return tb.gStart[s]
+}
+
+// gEndOf returns g of tb at the end of the window.
+func (c *compiled) gEndOf(tb *table) int64 {
+	if tb == c.closed {
+		return (zones.Hi+c.zone.Off[0]-originSec)*int64(time.Second) - c.open.gEnd
+	}
+	return tb.gEnd
+}
+
+// searchG returns the first segment s whose gStartOf(tb, s) >= x, or the
+// number of segments.
+func (c *compiled) searchG(tb *table, x int64) int {
+	if tb != c.closed {
+		return searchInt64(tb.gStart, x)
+	}
+	lo, hi := 0, len(c.zone.Off)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.gStartOf(tb, m) < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // Equal reports whether c and o have the same configuration: the same zone
@@ -655,9 +736,9 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 		return c.walkNext(tb, t)
 	}
 	// x is g(t); below gEnd, tb's hours hold again inside the window.
-	if x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]; x < tb.gEnd {
-		s := searchInt64(tb.gStart, x+1) - 1
-		wl, ok := tb.invLast(x-tb.base[s], baseWeek)
+	if x := tb.f(w.day, w.ns, baseWeek) + c.baseOf(tb, seg); x < c.gEndOf(tb) {
+		s := c.searchG(tb, x+1) - 1
+		wl, ok := tb.invLast(x-c.baseOf(tb, s), baseWeek)
 		if !ok {
 			return time.Time{}, false
 		}
