@@ -110,9 +110,10 @@ func (h hours) lastAt(r int64) int64 {
 
 // compiledDay is a holiday or special day compiled for arithmetic.
 type compiledDay struct {
-	day int64  // local day number, days since 1970-01-01
-	h   *hours // shared between days with the same hours, never modified
-	cum int64  // sum over earlier specials of their open time minus their weekday's
+	day   int64  // local day number, days since 1970-01-01
+	h     *hours // shared between days with the same hours, never modified
+	cum   int64  // sum over earlier specials of their open time minus their weekday's
+	start int64  // startF(j, baseWeek)
 }
 
 // table holds what business-time arithmetic needs for one set of hours:
@@ -159,7 +160,16 @@ func (tb *table) cumBefore(j int) int64 {
 
 // findSpecial returns the index of the first special day on or after day.
 func (tb *table) findSpecial(day int64) int {
-	return sort.Search(len(tb.specials), func(i int) bool { return tb.specials[i].day >= day })
+	lo, hi := 0, len(tb.specials)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tb.specials[m].day < day {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // hoursOn returns the opening hours of a local day.
@@ -192,6 +202,14 @@ func (tb *table) f(day, ns, base int64) int64 {
 // special day too far from week base for its F to fit in an int64 gives
 // the int64 limit on its side, beyond any y the inversions are asked for.
 func (tb *table) startF(j int, base int64) int64 {
+	if base == baseWeek { // inside the window: tabled by newTable
+		return tb.specials[j].start
+	}
+	return tb.startFrom(j, base)
+}
+
+// startFrom is startF computed.
+func (tb *table) startFrom(j int, base int64) int64 {
 	k, wd := split(tb.specials[j].day)
 	return mulAddSat(k-base, tb.weekOpen, tb.dayStart[wd]+tb.specials[j].cum)
 }
@@ -214,9 +232,16 @@ const maxWeeks = 1 << 40
 // reports false when F never reaches y (a calendar with no weekly hours)
 // or reaches it only more than maxWeeks weeks from base.
 func (tb *table) invFirst(y, base int64) (wall, bool) {
-	j := sort.Search(len(tb.specials), func(i int) bool {
-		return satAdd(tb.startF(i, base), tb.specials[i].h.total) >= y
-	})
+	// j: the first special day whose end has F >= y
+	j, hi := 0, len(tb.specials)
+	for j < hi {
+		m := int(uint(j+hi) >> 1)
+		if satAdd(tb.startF(m, base), tb.specials[m].h.total) < y {
+			j = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if j < len(tb.specials) {
 		if sf := tb.startF(j, base); sf < y {
 			return wall{tb.specials[j].day, tb.specials[j].h.firstAt(y - sf)}, true
@@ -242,7 +267,16 @@ func (tb *table) invFirst(y, base int64) (wall, bool) {
 // first open wall reading at or after the point where F reaches y. It
 // reports false when F stays at y for ever.
 func (tb *table) invLast(y, base int64) (wall, bool) {
-	j := sort.Search(len(tb.specials), func(i int) bool { return tb.startF(i, base) > y })
+	// j: the first special day whose start has F > y
+	j, hi := 0, len(tb.specials)
+	for j < hi {
+		m := int(uint(j+hi) >> 1)
+		if tb.startF(m, base) <= y {
+			j = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if j > 0 {
 		if sf := tb.startF(j-1, base); y < satAdd(sf, tb.specials[j-1].h.total) {
 			return wall{tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf)}, true
@@ -279,6 +313,9 @@ func newTable(week [7]hours, specials []compiledDay) *table {
 		cum += tb.specials[i].h.total - week[wd].total
 	}
 	tb.cumEnd = cum
+	for i := range tb.specials {
+		tb.specials[i].start = tb.startFrom(i, baseWeek)
+	}
 	tb.firstOpen, tb.lastOpen = maxInt64, minInt64
 	for _, sp := range tb.specials {
 		if sp.h.total > 0 {

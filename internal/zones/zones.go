@@ -10,7 +10,6 @@ package zones
 import (
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 	"weak"
@@ -165,7 +164,18 @@ func InWindow(t time.Time) bool {
 
 // Segment returns the segment holding unix, for Lo <= unix < Hi.
 func (z *Table) Segment(unix int64) int {
-	return sort.Search(len(z.At), func(i int) bool { return z.At[i] > unix })
+	// the first i with At[i] > unix, without sort.Search's closure: this
+	// is on the path of every query
+	lo, hi := 0, len(z.At)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if z.At[m] <= unix {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // Start returns the first instant of segment s, in Unix seconds.
