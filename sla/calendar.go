@@ -88,8 +88,17 @@ func AllowNoOpeningHours() Option { return func(c *config) { c.allowNone = true 
 // Between, Add, NextOpen and NextClose cost the same whatever the distance
 // between their instants: a few divisions and binary searches over tables
 // compiled by [NewCalendar], for instants from 1900 to 2150. Outside those
-// years they stay exact but walk the zone's offset changes one by one, up
-// to the edge of the tabled years.
+// years they stay exact, for any instant a time.Time holds (the zero
+// time.Time is 0001-01-01 00:00 UTC, an instant like any other), but walk
+// the zone's offset changes one by one, up to the edge of the tabled
+// years: their cost grows with the changes crossed, never with the days.
+//
+// Calendars made with the same *time.Location share the table of its
+// offset changes, built once (keep and reuse the value time.LoadLocation
+// returns: each call returns a new one), and calendars that also have the
+// same weekly hours share the part of their tables that depends only on
+// those; the sharing is safe for concurrent use and lets go of zones no
+// longer used.
 type Calendar struct{ c *compiled }
 
 type compiled struct {

@@ -236,6 +236,10 @@ func FuzzNewCalendar(f *testing.F) {
 			}
 			require.True(t, matched, "NewCalendar error %q matches none of %v", err, want)
 			require.True(t, strings.HasPrefix(err.Error(), "sla: "), "error %q lacks the package prefix", err)
+			require.Equal(t, 1, strings.Count(err.Error(), "sla:"), "error %q repeats the prefix", err)
+			var ce *ConfigError
+			require.ErrorAs(t, err, &ce)
+			require.NotEmpty(t, ce.Field, "error %q names no field", err)
 			return
 		}
 

@@ -94,3 +94,29 @@ func TestMulAddSatIssue11(t *testing.T) {
 		check(int64(r.Uint64())>>r.IntN(64), int64(r.Uint64()>>1)>>r.IntN(63), int64(r.Uint64())>>r.IntN(64))
 	}
 }
+
+// Issue 11, item 8 on the calendar's side: the zero time.Time is an
+// ordinary instant (0001-01-01 00:00 UTC) to every query, answered as the
+// oracle answers, whatever the zone and wherever the special days are.
+func TestCalendarIssue11ZeroInstant(t *testing.T) {
+	z := time.Time{}
+	specs := []calSpec{
+		{loc: time.UTC, week: allWeek(allDay), specials: []special{{date.New(2024, 12, 24), []Span{span(9, 0, 13, 0)}}}},
+		office(mustLoad("America/New_York"), date.New(1, 1, 1), date.New(2024, 12, 25)),
+		nightShift(mustLoad("Asia/Tokyo")),
+		{loc: mustLoad("Europe/London"), allowNone: true, specials: []special{{date.New(1, 1, 3), []Span{span(9, 0, 12, 0)}}}},
+		always(mustLoad("Pacific/Kiritimati")),
+	}
+	for _, spec := range specs {
+		cal, o := spec.mustBuild(t), spec.oracle()
+		b := z.Add(9 * 24 * time.Hour)
+		for _, d := range []time.Duration{time.Nanosecond, time.Hour, 50 * time.Hour, -time.Hour} {
+			n, ok := sweepCheck(t, cal, spec, o, z, b, d)
+			assert.True(t, ok && n > 0, "at the zero time, calendar %s", spec)
+		}
+		assert.Equal(t, o.between(z, b), cal.Between(z, b), "Between from the zero time, %s", spec)
+	}
+	// A result that is the zero instant itself is that instant.
+	cal := MustNewCalendar(time.UTC, AllWeek())
+	assert.True(t, cal.Add(z.Add(time.Hour), -time.Hour).Equal(z))
+}
