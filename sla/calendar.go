@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -31,6 +32,8 @@ type Option func(*config)
 
 type config struct {
 	days      []SpecialDay
+	holiday   []int // per day: its index in "holidays", or -1 for a special day
+	holidays  int   // holidays given so far
 	allowNone bool
 }
 
@@ -45,8 +48,12 @@ type SpecialDay struct {
 // Holidays closes the calendar all day on each of days.
 func Holidays(days ...date.Date) Option {
 	return func(c *config) {
+		c.days = slices.Grow(c.days, len(days))
+		c.holiday = slices.Grow(c.holiday, len(days))
 		for _, d := range days {
 			c.days = append(c.days, SpecialDay{Day: d})
+			c.holiday = append(c.holiday, c.holidays)
+			c.holidays++
 		}
 	}
 }
@@ -56,6 +63,7 @@ func Holidays(days ...date.Date) Option {
 func Special(day date.Date, spans ...Span) Option {
 	return func(c *config) {
 		c.days = append(c.days, SpecialDay{Day: day, Spans: append([]Span(nil), spans...)})
+		c.holiday = append(c.holiday, -1)
 	}
 }
 
@@ -80,8 +88,17 @@ func AllowNoOpeningHours() Option { return func(c *config) { c.allowNone = true 
 // Between, Add, NextOpen and NextClose cost the same whatever the distance
 // between their instants: a few divisions and binary searches over tables
 // compiled by [NewCalendar], for instants from 1900 to 2150. Outside those
-// years they stay exact but walk the zone's offset changes one by one, up
-// to the edge of the tabled years.
+// years they stay exact, for any instant a time.Time holds (the zero
+// time.Time is 0001-01-01 00:00 UTC, an instant like any other), but walk
+// the zone's offset changes one by one, up to the edge of the tabled
+// years: their cost grows with the changes crossed, never with the days.
+//
+// Calendars made with the same *time.Location share the table of its
+// offset changes, built once (keep and reuse the value time.LoadLocation
+// returns: each call returns a new one), and calendars that also have the
+// same weekly hours share the part of their tables that depends only on
+// those; the sharing is safe for concurrent use and lets go of zones no
+// longer used.
 type Calendar struct{ c *compiled }
 
 type compiled struct {
@@ -95,14 +112,20 @@ type compiled struct {
 }
 
 // NewCalendar returns a calendar open during week in loc, changed by opts.
-// It reports an error matching [ErrNilLocation] for a nil loc,
-// [ErrInvalidSpan] (a [*SpanError]) for a span that is malformed, out of
-// order or overlapping, [ErrDuplicateDay] (a [*DayError]) for a day given
-// twice, and [ErrNoOpeningHours] for a week with no opening hours unless
-// [AllowNoOpeningHours] is given.
+// Any non-nil loc is accepted, time.Local and time.FixedZone zones
+// included, though [Calendar.MarshalJSON] writes only zones that load back
+// by their IANA name.
+//
+// Errors are [*ConfigError] values whose Field is the JSON path of the bad
+// value (`zone`, `week.monday[1]`, `holidays[0]`,
+// `special["2024-12-24"][0]`), matching [ErrZone] for a nil loc,
+// [ErrInvalidSpan] for a span that is malformed, out of order or
+// overlapping, [ErrDuplicateDay] for a day given twice as a holiday or
+// special day, and [ErrNoOpeningHours] for a week with no opening hours
+// unless [AllowNoOpeningHours] is given.
 func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error) {
 	if loc == nil {
-		return Calendar{}, ErrNilLocation
+		return Calendar{}, &ConfigError{Field: "zone", Err: ErrZone, Reason: "nil *time.Location"}
 	}
 	var cfg config
 	for _, o := range opts {
@@ -111,25 +134,35 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 		}
 	}
 	for wd, spans := range week {
-		if err := checkSpans(spans, time.Weekday(wd), 0); err != nil {
+		if err := checkSpans(spans, weekField(time.Weekday(wd))); err != nil {
 			return Calendar{}, err
 		}
 	}
-	days := slices.Clone(cfg.days)
-	slices.SortStableFunc(days, func(a, b SpecialDay) int { return cmp.Compare(a.Day, b.Day) })
-	for i, d := range days {
+	order := make([]int, len(cfg.days))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cfg.days[a].Day, cfg.days[b].Day) })
+	days := make([]SpecialDay, len(order))
+	for i, k := range order {
+		d := cfg.days[k]
+		days[i] = d
 		if i > 0 && days[i-1].Day == d.Day {
-			return Calendar{}, &DayError{Day: d.Day}
+			return Calendar{}, &ConfigError{Field: cfg.field(k), Value: d.Day.String(), Err: ErrDuplicateDay,
+				Reason: "also given as " + cfg.field(order[i-1])}
 		}
-		if err := checkSpans(d.Spans, d.Day.Weekday(), d.Day); err != nil {
-			return Calendar{}, err
+		if len(d.Spans) > 0 {
+			if err := checkSpans(d.Spans, cfg.field(k)); err != nil {
+				return Calendar{}, err
+			}
 		}
 	}
 	if week.Hours() == 0 && !cfg.allowNone {
-		return Calendar{}, fmt.Errorf("%w: every weekday is closed (use AllowNoOpeningHours to allow it)", ErrNoOpeningHours)
+		return Calendar{}, &ConfigError{Field: "week", Err: ErrNoOpeningHours,
+			Reason: "every weekday is closed (use AllowNoOpeningHours to allow it)"}
 	}
 
-	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.New(loc)}
+	c := &compiled{loc: loc, week: week.clone(), days: days, allowNone: cfg.allowNone, zone: zones.Shared(loc)}
 	var openDays, closedDays [7]hours
 	for wd := range week {
 		openDays[wd] = compileHours(week[wd])
@@ -138,15 +171,20 @@ func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error
 	openSp := make([]compiledDay, len(days))
 	closedSp := make([]compiledDay, len(days))
 	for i, d := range days {
-		h := compileHours(d.Spans)
 		day := int64(d.Day) - unixDay0
-		openSp[i] = compiledDay{day: day, h: h}
-		closedSp[i] = compiledDay{day: day, h: h.complement()}
+		if len(d.Spans) == 0 { // a holiday: shared hours, nothing to build
+			openSp[i] = compiledDay{day: day, h: &noHours}
+			closedSp[i] = compiledDay{day: day, h: &allDayHours}
+			continue
+		}
+		h := compileHours(d.Spans)
+		ch := h.complement()
+		openSp[i] = compiledDay{day: day, h: &h}
+		closedSp[i] = compiledDay{day: day, h: &ch}
 	}
 	c.open = newTable(openDays, openSp)
 	c.closed = newTable(closedDays, closedSp)
-	c.link(c.open)
-	c.link(c.closed)
+	c.link()
 	return Calendar{c}, nil
 }
 
@@ -160,41 +198,171 @@ func MustNewCalendar(loc *time.Location, week Week, opts ...Option) Calendar {
 	return c
 }
 
-// checkSpans validates one day's spans.
-func checkSpans(spans []Span, wd time.Weekday, day date.Date) error {
+// field returns the JSON path of day i: holidays[n] or special["date"].
+func (c *config) field(i int) string {
+	if n := c.holiday[i]; n >= 0 {
+		return "holidays[" + strconv.Itoa(n) + "]"
+	}
+	return specialField(c.days[i].Day.String())
+}
+
+// weekFields are the JSON paths of the weekdays' hours, by time.Weekday.
+var weekFields = [7]string{"week.sunday", "week.monday", "week.tuesday", "week.wednesday", "week.thursday", "week.friday", "week.saturday"}
+
+// weekField is the JSON path of a weekday's hours: "week.monday".
+func weekField(wd time.Weekday) string { return weekFields[wd] }
+
+// specialField is the JSON path of a special day's hours under its key:
+// `special["2024-12-24"]`.
+func specialField(key string) string { return "special[" + strconv.Quote(key) + "]" }
+
+// checkSpans validates one day's spans; field is the JSON path of the day.
+func checkSpans(spans []Span, field string) error {
 	for i, s := range spans {
+		at := field + "[" + strconv.Itoa(i) + "]"
 		if why := s.check(); why != "" {
-			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+			return &ConfigError{Field: at, Value: s.String(), Err: ErrInvalidSpan, Reason: why}
 		}
 		if i > 0 && s.From < spans[i-1].To {
 			why := "overlaps " + spans[i-1].String()
 			if s.From < spans[i-1].From {
-				why = "is out of order: it starts before " + spans[i-1].String()
+				why = "out of order: starts before " + spans[i-1].String()
 			}
-			return &SpanError{Weekday: wd, Day: day, Index: i, Span: s, Reason: why}
+			return &ConfigError{Field: at, Value: s.String(), Err: ErrInvalidSpan, Reason: why}
 		}
 	}
 	return nil
 }
 
-// link tables the corrections of a table for the zone's offset changes:
-// base[s] and the value of g at the start of each segment.
-func (c *compiled) link(tb *table) {
+// link tables the corrections of the open table for the zone's offset
+// changes: base[s] and the value of g at the start of each segment. The
+// part that depends only on the zone and the weekly hours is computed once
+// and shared (see plainLinkOf); special days change it only by a constant
+// between one special day and the next, added here in one pass, and the
+// changes whose wall readings touch a special day are computed in full.
+// The closed table needs no tables of its own: open and closed time add up
+// to real time, so its g is real time minus the open g (see baseOf).
+func (c *compiled) link() {
 	zt := c.zone
+	op := c.open
 	n := len(zt.Off)
-	tb.base = make([]int64, n)
-	tb.gStart = make([]int64, n)
-	for s := 0; s < n; s++ {
-		start := zt.Start(s)
-		w := wallOf(time.Unix(start, 0), zt.Off[s])
-		if s > 0 {
-			before := wallOf(time.Unix(start, 0), zt.Off[s-1])
-			tb.base[s] = tb.base[s-1] + tb.f(before.day, before.ns, baseWeek) - tb.f(w.day, w.ns, baseWeek)
-		}
-		tb.gStart[s] = tb.f(w.day, w.ns, baseWeek) + tb.base[s]
+	pl := plainLinkOf(zt, op)
+	buf := make([]int64, 2*n)
+	op.base, op.gStart = buf[:n:n], buf[n:]
+	copy(op.base, pl.base)
+	copy(op.gStart, pl.gStart)
+	op.gEnd = pl.gEnd
+	sp := op.specials
+	if len(sp) == 0 {
+		return
 	}
-	w := wallOf(time.Unix(zones.Hi, 0), zt.Off[n-1])
-	tb.gEnd = tb.f(w.day, w.ns, baseWeek) + tb.base[n-1]
+	// S(r) = F(r) - F of the plain week at r is the special days' share
+	// of F: cumBefore(j) for the first special day j on or after r's day,
+	// unless r's day is special itself (specialAt). j moves with the
+	// readings, which are in time order.
+	j := 0
+	seek := func(from int64) {
+		for j > 0 && sp[j-1].day >= from {
+			j--
+		}
+		for j < len(sp) && sp[j].day < from {
+			j++
+		}
+	}
+	specialAt := func(r *zones.Reading) int64 {
+		seek(r.Day)
+		if j < len(sp) && sp[j].day == r.Day {
+			plain := (r.Week-baseWeek)*op.weekOpen + op.dayStart[r.Weekday] + op.days[r.Weekday].prefix(r.Nanos)
+			return op.f(r.Day, r.Nanos, baseWeek) - plain
+		}
+		return op.cumBefore(j)
+	}
+	var corr int64 // the sum over changes so far of S(before) - S(wall)
+	// Readings whose days lie strictly between prev+1 and next-1, two
+	// consecutive special days (or the ends), have S == sw, and a change
+	// between two of them crosses no special day: the fast path.
+	prev, next, sw := int64(minInt64), sp[0].day, op.cumBefore(0)
+	for s := 0; s < n; s++ {
+		w := &zt.Wall[s]
+		lo, hi := w.Day, w.Day
+		if s > 0 {
+			lo, hi = min(lo, zt.Before[s].Day), max(hi, zt.Before[s].Day)
+		}
+		if lo > prev+1 && hi < next-1 {
+			op.base[s] += corr
+			op.gStart[s] += sw + corr
+			continue
+		}
+		if s > 0 {
+			seek(lo)
+			if j < len(sp) && sp[j].day <= hi {
+				corr += specialAt(&zt.Before[s]) - specialAt(w)
+			}
+		}
+		op.base[s] += corr
+		op.gStart[s] += specialAt(w) + corr
+		seek(w.Day + 1) // j: the first special day after w's
+		prev, next, sw = minInt64, maxInt64, op.cumBefore(j)
+		if j > 0 {
+			prev = sp[j-1].day
+		}
+		if j < len(sp) {
+			next = sp[j].day
+		}
+	}
+	op.gEnd += specialAt(&zt.Last) + corr
+}
+
+// originSec is the origin of F and g, the start of week baseWeek, in Unix
+// seconds of wall time.
+var originSec = (baseWeek*7 - 4) * 86400
+
+// baseOf returns tb.base[s]. For the closed table it is derived from the
+// open one: the closed F of a reading is its wall time since the origin
+// minus the open F, and the wall time jumps by the change of offset at
+// each change, so the closed base is the offset change since segment 0
+// minus the open base.
+func (c *compiled) baseOf(tb *table, s int) int64 {
+	if tb == c.closed {
+		return (c.zone.Off[0]-c.zone.Off[s])*int64(time.Second) - c.open.base[s]
+	}
+	return tb.base[s]
+}
+
+// gStartOf returns g of tb at the start of segment s: for the closed
+// table, the real time since the origin (in segment 0's offset) minus the
+// open g.
+func (c *compiled) gStartOf(tb *table, s int) int64 {
+	if tb == c.closed {
+		return (c.zone.Start(s)+c.zone.Off[0]-originSec)*int64(time.Second) - c.open.gStart[s]
+	}
+	return tb.gStart[s]
+}
+
+// gEndOf returns g of tb at the end of the window.
+func (c *compiled) gEndOf(tb *table) int64 {
+	if tb == c.closed {
+		return (zones.Hi+c.zone.Off[0]-originSec)*int64(time.Second) - c.open.gEnd
+	}
+	return tb.gEnd
+}
+
+// searchG returns the first segment s whose gStartOf(tb, s) >= x, or the
+// number of segments.
+func (c *compiled) searchG(tb *table, x int64) int {
+	if tb != c.closed {
+		return searchInt64(tb.gStart, x)
+	}
+	lo, hi := 0, len(c.zone.Off)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.gStartOf(tb, m) < x {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // Equal reports whether c and o have the same configuration: the same zone
@@ -391,8 +559,7 @@ func (c *compiled) walkBetween(tb *table, from, to time.Time) int64 {
 			e = nb
 		}
 		w0, w1 := wallOf(s, off), wallOf(e, off)
-		k0, _ := split(w0.day)
-		total = satAdd(total, tb.f(w1.day, w1.ns, k0)-tb.f(w0.day, w0.ns, k0))
+		total = satAdd(total, tb.diffF(w0.day, w0.ns, w1.day, w1.ns))
 		s = e
 	}
 	return total
@@ -496,7 +663,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 			}
 			if ok {
 				w1 := wallOf(nb, off)
-				if avail := tb.f(w1.day, w1.ns, k0) - f0; avail < d {
+				if avail := tb.diffF(w0.day, w0.ns, w1.day, w1.ns); avail < d {
 					if toWindow {
 						return c.addFrom(tb, tb.gStart[0], d-avail)
 					}
@@ -522,7 +689,7 @@ func (c *compiled) walkAdd(tb *table, t time.Time, d int64) (time.Time, bool) {
 		}
 		if ok {
 			w0 := wallOf(pb, off)
-			if avail := f1 - tb.f(w0.day, w0.ns, k1); avail < -d {
+			if avail := tb.diffF(w0.day, w0.ns, w1.day, w1.ns); avail < -d {
 				if toWindow {
 					return c.addFrom(tb, tb.gEnd, d+avail)
 				}
@@ -578,9 +745,9 @@ func (c *compiled) next(tb *table, t time.Time) (time.Time, bool) {
 		return c.walkNext(tb, t)
 	}
 	// x is g(t); below gEnd, tb's hours hold again inside the window.
-	if x := tb.f(w.day, w.ns, baseWeek) + tb.base[seg]; x < tb.gEnd {
-		s := searchInt64(tb.gStart, x+1) - 1
-		wl, ok := tb.invLast(x-tb.base[s], baseWeek)
+	if x := tb.f(w.day, w.ns, baseWeek) + c.baseOf(tb, seg); x < c.gEndOf(tb) {
+		s := c.searchG(tb, x+1) - 1
+		wl, ok := tb.invLast(x-c.baseOf(tb, s), baseWeek)
 		if !ok {
 			return time.Time{}, false
 		}

@@ -236,6 +236,10 @@ func FuzzNewCalendar(f *testing.F) {
 			}
 			require.True(t, matched, "NewCalendar error %q matches none of %v", err, want)
 			require.True(t, strings.HasPrefix(err.Error(), "sla: "), "error %q lacks the package prefix", err)
+			require.Equal(t, 1, strings.Count(err.Error(), "sla:"), "error %q repeats the prefix", err)
+			var ce *ConfigError
+			require.ErrorAs(t, err, &ce)
+			require.NotEmpty(t, ce.Field, "error %q names no field", err)
 			return
 		}
 
@@ -263,23 +267,28 @@ func FuzzNewCalendar(f *testing.F) {
 // stable form that decodes to a calendar with the same hours, and its
 // behaviour agrees with the oracle for the configuration it reports.
 func FuzzCalendarJSON(f *testing.F) {
-	f.Add(`{"zone":"America/Chicago","week":{"Monday":["09:00-17:00"],"Tuesday":["09:00-12:00","13:00-17:00"]},"holidays":["2024-03-11"],"special":{"2024-03-10":["00:00-24:00"]}}`)
-	f.Add(`{"zone":"Europe/London","week":{"sat":["22:00-24:00"],"SUN":["00:00-06:00"]}}`)
-	f.Add(`{"zone":"Australia/Lord_Howe","week":{"Sunday":["01:30-02:30"]},"special":{"2024-10-06":["02:00-02:30"],"2024-04-07":[]}}`)
+	f.Add(`{"zone":"America/Chicago","week":{"monday":["09:00-17:00"],"tuesday":["09:00-12:00","13:00-17:00"]},"holidays":["2024-03-11"],"special":{"2024-03-10":["00:00-24:00"]}}`)
+	f.Add(`{"zone":"Europe/London","week":{"saturday":["22:00-24:00"],"sunday":["00:00-06:00"]}}`)
+	f.Add(`{"zone":"Australia/Lord_Howe","week":{"sunday":["01:30-02:30"]},"special":{"2024-10-06":["02:00-02:30"],"2024-04-07":[]}}`)
 	f.Add(`{"zone":"Asia/Kathmandu","week":{},"special":{"2024-12-31":["23:00-24:00"]},"allowNoOpeningHours":true}`)
-	f.Add(`{"zone":"UTC","week":{"Friday":["00:00-12:00","12:00-24:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"friday":["00:00-12:00","12:00-24:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"friday":["09:00-17:00"],"monday":null},"special":{"2024-03-10":null}}`)
 	f.Add(`{}`)
 	f.Add(`null`)
 	// invalid
-	f.Add(`{"zone":"Mars/Olympus","week":{"Monday":["09:00-17:00"]}}`)
-	f.Add(`{"zone":"UTC","week":{"Monday":["17:00-09:00"]}}`)
-	f.Add(`{"zone":"UTC","week":{"Monday":["09:00-17:00"],"monday":["10:00-11:00"]}}`)
-	f.Add(`{"zone":"UTC","week":{"Funday":["09:00-17:00"]}}`)
-	f.Add(`{"zone":"UTC","week":{"Monday":["09:00-17:00"]},"holidays":["2024-01-01","2024-01-01"]}`)
-	f.Add(`{"zone":"UTC","week":{"Monday":[""]}}`)
+	f.Add(`{"zone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}}`)
+	f.Add(`{"zone":"Local","week":{"monday":["09:00-17:00"]}}`)
+	f.Add(`{"zone":"","week":{"monday":["09:00-17:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["17:00-09:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["09:00-17:00"],"monday":["10:00-11:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"Monday":["09:00-17:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["2024-01-01","2024-01-01"]}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"special":{"2024-12-24":[],"+2024-12-24":["09:00-12:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["2024-02-30"]}`)
+	f.Add(`{"zone":"UTC","week":{"monday":[""]}}`)
 	f.Add(`{"zone":"UTC","week":{}}`)
-	f.Add(`{"week":{"Monday":["09:00-17:00"]}}`)
-	f.Add(`{"zone":"UTC","week":{"Monday":["09:00-17:00"]},"extra":1}`)
+	f.Add(`{"week":{"monday":["09:00-17:00"]}}`)
+	f.Add(`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"extra":1}`)
 	f.Add(`[1,2`)
 
 	f.Fuzz(func(t *testing.T, s string) {
@@ -289,7 +298,10 @@ func FuzzCalendarJSON(f *testing.F) {
 		if err != nil {
 			var syntax *json.SyntaxError
 			if !errors.As(err, &syntax) {
+				var ce *ConfigError
+				require.ErrorAs(t, err, &ce)
 				require.True(t, strings.HasPrefix(err.Error(), "sla: "), "error %q lacks the package prefix", err)
+				require.Equal(t, 1, strings.Count(err.Error(), "sla:"), "error %q repeats the prefix", err)
 			}
 			return
 		}
@@ -326,7 +338,8 @@ func FuzzCalendarJSON(f *testing.F) {
 
 // FuzzParseSpan: ParseSpan never panics; a parsed span is valid and
 // round-trips through String and through MarshalText/UnmarshalText;
-// failures match ErrInvalidSpan.
+// failures are *ConfigError values matching ErrSyntax or ErrInvalidSpan,
+// with one package prefix.
 func FuzzParseSpan(f *testing.F) {
 	for _, s := range []string{
 		"09:00-17:00", "00:00-24:00", " 22:00 - 24:00 ", "09:00:30-17:00", "09:00:00.5-09:00:00.500000001",
@@ -340,8 +353,11 @@ func FuzzParseSpan(f *testing.F) {
 		var err error
 		require.NotPanics(t, func() { sp, err = ParseSpan(s) })
 		if err != nil {
-			require.ErrorIs(t, err, ErrInvalidSpan)
+			var ce *ConfigError
+			require.ErrorAs(t, err, &ce)
+			require.True(t, ce.Err == ErrSyntax || ce.Err == ErrInvalidSpan, "ParseSpan(%q): %v", s, err)
 			require.True(t, strings.HasPrefix(err.Error(), "sla: "), "error %q lacks the package prefix", err)
+			require.Equal(t, 1, strings.Count(err.Error(), "sla:"), "error %q repeats the prefix", err)
 			return
 		}
 		require.True(t, sp.IsValid(), "ParseSpan(%q) = %v, not valid", s, sp)
@@ -358,17 +374,19 @@ func FuzzParseSpan(f *testing.F) {
 }
 
 // TestCalendarJSONRoundTripZones: every calendar NewCalendar accepts either
-// marshals to JSON that decodes to the same calendar, or fails to marshal;
-// it never writes JSON that cannot be read back. Zones that are not IANA
-// names (time.FixedZone, time.Local) are the hard case.
+// marshals to JSON that decodes to the same calendar, or fails to marshal
+// with ErrZone; it never writes JSON that cannot be read back. Zones that
+// are not IANA names (time.FixedZone, time.Local) are the hard case.
 func TestCalendarJSONRoundTripZones(t *testing.T) {
-	zones := []*time.Location{chicago, london, lordHowe, kathmand, time.UTC, time.FixedZone("UTC+1", 3600), time.FixedZone("", -4*3600), time.Local}
+	zones := []*time.Location{chicago, london, lordHowe, kathmand, time.UTC, time.FixedZone("UTC+1", 3600), time.FixedZone("", -4*3600), time.Local,
+		time.FixedZone("Asia/Kolkata", 19800), time.FixedZone("UTC", 0)}
 	for _, loc := range zones {
 		t.Run(loc.String(), func(t *testing.T) {
 			spec := office(loc, date.New(2024, 12, 25))
 			cal := spec.mustBuild(t)
 			data, err := json.Marshal(cal)
 			if err != nil {
+				assert.ErrorIs(t, err, ErrZone)
 				assert.True(t, strings.HasPrefix(err.Error(), "json: error calling MarshalJSON for type sla.Calendar: sla: "), "Marshal error %q", err)
 				return
 			}
@@ -376,8 +394,9 @@ func TestCalendarJSONRoundTripZones(t *testing.T) {
 			if !assert.NoError(t, json.Unmarshal(data, &back), "Marshal wrote %s, which does not decode", data) {
 				return
 			}
-			u := at(time.UTC, 2024, 12, 23, 0, 0)
-			assert.Equal(t, cal.Between(u, u.Add(14*24*time.Hour)), back.Between(u, u.Add(14*24*time.Hour)), "decoded %s", data)
+			for _, u := range []time.Time{at(time.UTC, 1900, 1, 1, 0, 0), at(time.UTC, 1943, 6, 1, 0, 0), at(time.UTC, 2024, 12, 23, 0, 0), at(time.UTC, 2140, 3, 1, 0, 0)} {
+				assert.Equal(t, cal.Between(u, u.Add(14*24*time.Hour)), back.Between(u, u.Add(14*24*time.Hour)), "decoded %s", data)
+			}
 		})
 	}
 }

@@ -2,7 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
-	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,37 +30,38 @@ func TestNewCalendarErrors(t *testing.T) {
 		week    sla.Week
 		opts    []sla.Option
 		is      error
-		wd      time.Weekday
-		day     date.Date
+		field   string
 		message string
 	}{
-		{name: "nil location", loc: nil, week: nine, is: sla.ErrNilLocation, message: "sla: nil location"},
+		{name: "nil location", loc: nil, week: nine, is: sla.ErrZone, field: "zone", message: "sla: zone: bad time zone: nil *time.Location"},
 		// Bad spans in the weekly hours name the weekday and the span.
 		{name: "from after to", loc: loc, week: withDay(time.Tuesday, sla.Span{From: hm(17, 0), To: hm(9, 0)}),
-			is: sla.ErrInvalidSpan, wd: time.Tuesday, message: `sla: Tuesday span 0 "17:00-09:00": from is not before to`},
+			is: sla.ErrInvalidSpan, field: "week.tuesday[0]", message: `sla: week.tuesday[0] "17:00-09:00": invalid span: from is not before to`},
 		{name: "empty span", loc: loc, week: withDay(time.Monday, sla.Span{From: hm(9, 0), To: hm(9, 0)}),
-			is: sla.ErrInvalidSpan, wd: time.Monday},
+			is: sla.ErrInvalidSpan, field: "week.monday[0]"},
 		{name: "past 24:00", loc: loc, week: withDay(time.Friday, sla.Span{From: hm(22, 0), To: clock.New(25, 0, 0, 0)}),
-			is: sla.ErrInvalidSpan, wd: time.Friday, message: `sla: Friday span 0 "22:00-25h0m0s": ends after 24:00`},
-		{name: "negative start", loc: loc, week: withDay(time.Sunday, sla.Span{From: -1, To: hm(1, 0)}),
-			is: sla.ErrInvalidSpan, wd: time.Sunday},
+			is: sla.ErrInvalidSpan, field: "week.friday[0]", message: `sla: week.friday[0] "22:00-25:00": invalid span: ends after 24:00`},
+		{name: "negative start", loc: loc, week: withDay(time.Sunday, sla.Span{From: -clock.Hour, To: hm(1, 0)}),
+			is: sla.ErrInvalidSpan, field: "week.sunday[0]", message: `sla: week.sunday[0] "-01:00-01:00": invalid span: starts before 00:00`},
 		{name: "overlap", loc: loc, week: withDay(time.Wednesday, sla.MustParseSpan("09:00-12:00"), sla.MustParseSpan("11:00-17:00")),
-			is: sla.ErrInvalidSpan, wd: time.Wednesday, message: `sla: Wednesday span 1 "11:00-17:00": overlaps 09:00-12:00`},
+			is: sla.ErrInvalidSpan, field: "week.wednesday[1]", message: `sla: week.wednesday[1] "11:00-17:00": invalid span: overlaps 09:00-12:00`},
 		{name: "out of order", loc: loc, week: withDay(time.Thursday, sla.MustParseSpan("13:00-17:00"), sla.MustParseSpan("09:00-12:00")),
-			is: sla.ErrInvalidSpan, wd: time.Thursday, message: `sla: Thursday span 1 "09:00-12:00": is out of order: it starts before 13:00-17:00`},
+			is: sla.ErrInvalidSpan, field: "week.thursday[1]", message: `sla: week.thursday[1] "09:00-12:00": invalid span: out of order: starts before 13:00-17:00`},
 		// Special days name the date.
 		{name: "bad special span", loc: loc, week: nine,
 			opts: []sla.Option{sla.Special(date.New(2024, 12, 24), sla.Span{From: hm(12, 0), To: hm(9, 0)})},
-			is:   sla.ErrInvalidSpan, wd: time.Tuesday, day: date.New(2024, 12, 24), message: `sla: special day 2024-12-24 span 0 "12:00-09:00": from is not before to`},
+			is:   sla.ErrInvalidSpan, field: `special["2024-12-24"][0]`,
+			message: `sla: special["2024-12-24"][0] "12:00-09:00": invalid span: from is not before to`},
 		{name: "duplicate holiday", loc: loc, week: nine,
 			opts: []sla.Option{sla.Holidays(date.New(2024, 12, 25)), sla.Holidays(date.New(2024, 12, 25))},
-			is:   sla.ErrDuplicateDay, day: date.New(2024, 12, 25), message: "sla: day 2024-12-25 is configured twice (holiday or special day)"},
+			is:   sla.ErrDuplicateDay, field: "holidays[1]",
+			message: `sla: holidays[1] "2024-12-25": day given twice: also given as holidays[0]`},
 		{name: "holiday and special", loc: loc, week: nine,
 			opts: []sla.Option{sla.Holidays(date.New(2024, 12, 24)), sla.Special(date.New(2024, 12, 24), sla.MustParseSpan("09:00-12:00"))},
-			is:   sla.ErrDuplicateDay, day: date.New(2024, 12, 24)},
-		{name: "no opening hours", loc: loc, week: sla.Week{}, is: sla.ErrNoOpeningHours},
+			is:   sla.ErrDuplicateDay, field: `special["2024-12-24"]`},
+		{name: "no opening hours", loc: loc, week: sla.Week{}, is: sla.ErrNoOpeningHours, field: "week"},
 		{name: "no weekly hours, specials only", loc: loc, week: sla.Week{},
-			opts: []sla.Option{sla.Special(date.New(2024, 1, 2), sla.MustParseSpan("09:00-17:00"))}, is: sla.ErrNoOpeningHours},
+			opts: []sla.Option{sla.Special(date.New(2024, 1, 2), sla.MustParseSpan("09:00-17:00"))}, is: sla.ErrNoOpeningHours, field: "week"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,15 +71,9 @@ func TestNewCalendarErrors(t *testing.T) {
 			if tt.message != "" {
 				assert.Equal(t, tt.message, err.Error())
 			}
-			var se *sla.SpanError
-			if errors.As(err, &se) {
-				assert.Equal(t, tt.wd, se.Weekday)
-				assert.Equal(t, tt.day, se.Day)
-			}
-			var de *sla.DayError
-			if errors.As(err, &de) {
-				assert.Equal(t, tt.day, de.Day)
-			}
+			var ce *sla.ConfigError
+			require.ErrorAs(t, err, &ce)
+			assert.Equal(t, tt.field, ce.Field)
 		})
 	}
 }
@@ -243,7 +238,11 @@ func TestParseSpan(t *testing.T) {
 	for _, tt := range tests {
 		got, err := sla.ParseSpan(tt.in)
 		if !tt.ok {
-			assert.ErrorIs(t, err, sla.ErrInvalidSpan, "ParseSpan(%q)", tt.in)
+			var ce *sla.ConfigError
+			if assert.ErrorAs(t, err, &ce, "ParseSpan(%q)", tt.in) {
+				assert.True(t, ce.Err == sla.ErrSyntax || ce.Err == sla.ErrInvalidSpan, "ParseSpan(%q): %v", tt.in, err)
+				assert.Equal(t, tt.in, ce.Value)
+			}
 			continue
 		}
 		require.NoError(t, err, "ParseSpan(%q)", tt.in)
@@ -274,10 +273,10 @@ func TestCalendarJSON(t *testing.T) {
 	assert.JSONEq(t, `{
 		"zone": "Australia/Lord_Howe",
 		"week": {
-			"Sunday": ["00:00-06:00"],
-			"Monday": ["09:00-12:00", "13:00-17:00"],
-			"Tuesday": ["09:00-17:00"], "Wednesday": ["09:00-17:00"], "Thursday": ["09:00-17:00"],
-			"Friday": ["09:00-17:00"], "Saturday": ["22:00-24:00"]
+			"sunday": ["00:00-06:00"],
+			"monday": ["09:00-12:00", "13:00-17:00"],
+			"tuesday": ["09:00-17:00"], "wednesday": ["09:00-17:00"], "thursday": ["09:00-17:00"],
+			"friday": ["09:00-17:00"], "saturday": ["22:00-24:00"]
 		},
 		"holidays": ["2024-12-25", "2024-12-26"],
 		"special": {"2024-12-24": ["09:00-12:00"]}
@@ -291,36 +290,60 @@ func TestCalendarJSON(t *testing.T) {
 	a, b := time.Date(2024, 12, 20, 0, 0, 0, 0, loc), time.Date(2025, 4, 10, 0, 0, 0, 0, loc)
 	assert.Equal(t, cal.Between(a, b), back.Between(a, b))
 
-	t.Run("zero and null", func(t *testing.T) {
-		for _, in := range []string{`{}`, `null`} {
-			c := cal
-			require.NoError(t, json.Unmarshal([]byte(in), &c))
-			assert.True(t, c.IsZero(), in)
-		}
+	t.Run("empty object is the zero Calendar", func(t *testing.T) {
+		c := cal
+		require.NoError(t, json.Unmarshal([]byte(`{}`), &c))
+		assert.True(t, c.IsZero())
 	})
-	t.Run("weekday names ignore case", func(t *testing.T) {
-		var c sla.Calendar
-		require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","week":{"mon":["09:00-17:00"],"FRIDAY":["10:00-11:00"]}}`), &c))
-		assert.Equal(t, 9*time.Hour, c.Week().Hours())
+	t.Run("null leaves the value unchanged", func(t *testing.T) {
+		c := cal
+		require.NoError(t, c.UnmarshalJSON([]byte(`null`)))
+		assert.True(t, c.Equal(cal), "null document")
+		var n sla.Calendar
+		require.NoError(t, json.Unmarshal([]byte(`{"zone":"UTC","week":{"monday":["09:00-17:00"],"tuesday":null},"holidays":null,"special":{"2024-01-02":null}}`), &n))
+		assert.Equal(t, 8*time.Hour, n.Week().Hours())
+		assert.Empty(t, n.SpecialDays(), "a null special day is the same as a missing one")
 	})
 	t.Run("errors", func(t *testing.T) {
 		tests := []struct {
-			in string
-			is error
+			in      string
+			is      error
+			field   string
+			message string
 		}{
-			{`{"zone":"Mars/Olympus","week":{"Monday":["09:00-17:00"]}}`, sla.ErrUnknownZone},
-			{`{"week":{"Monday":["09:00-17:00"]}}`, sla.ErrNilLocation},
-			{`{"zone":"UTC","week":{"Moonday":["09:00-17:00"]}}`, sla.ErrInvalidSpan},
-			{`{"zone":"UTC","week":{"Monday":["17:00-09:00"]}}`, sla.ErrInvalidSpan},
-			{`{"zone":"UTC","week":{"Monday":["09:00-17:00"]},"holidays":["2024-01-01"],"special":{"2024-01-01":["09:00-12:00"]}}`, sla.ErrDuplicateDay},
-			{`{"zone":"UTC","week":{}}`, sla.ErrNoOpeningHours},
+			{`{"zone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}}`, sla.ErrZone, "zone",
+				`sla: zone "Mars/Olympus": bad time zone: not a zone time.LoadLocation knows`},
+			{`{"week":{"monday":["09:00-17:00"]}}`, sla.ErrZone, "zone", ""},
+			{`{"zone":"","week":{"monday":["09:00-17:00"]}}`, sla.ErrZone, "zone", ""},
+			{`{"zone":"Local","week":{"monday":["09:00-17:00"]}}`, sla.ErrZone, "zone", ""},
+			{`{"zone":"UTC","week":{"moonday":["09:00-17:00"]}}`, sla.ErrUnknownField, "week.moonday", ""},
+			{`{"zone":"UTC","week":{"Monday":["09:00-17:00"]}}`, sla.ErrUnknownField, "week.Monday", ""},
+			{`{"zone":"UTC","weekk":{}}`, sla.ErrUnknownField, "weekk", ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"],"monday":["10:00-11:00"]}}`, sla.ErrDuplicateKey, "week.monday", ""},
+			{`{"zone":"UTC","zone":"UTC","week":{"monday":["09:00-17:00"]}}`, sla.ErrDuplicateKey, "zone", ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00","17:00-09:00"]}}`, sla.ErrInvalidSpan, "week.monday[1]",
+				`sla: week.monday[1] "17:00-09:00": invalid span: from is not before to`},
+			{`{"zone":"UTC","week":{"monday":["09:00-25h"]}}`, sla.ErrSyntax, "week.monday[0]", ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["2024-13-01"]}`, sla.ErrSyntax, "holidays[0]", ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"special":{"2024-12-24":["12:00-09:00"]}}`, sla.ErrInvalidSpan, `special["2024-12-24"][0]`,
+				`sla: special["2024-12-24"][0] "12:00-09:00": invalid span: from is not before to`},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["2024-01-01"],"special":{"2024-01-01":["09:00-12:00"]}}`, sla.ErrDuplicateDay, `special["2024-01-01"]`, ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["2024-01-01","2024-01-01"]}`, sla.ErrDuplicateDay, "holidays[1]", ""},
+			{`{"zone":"UTC","week":{}}`, sla.ErrNoOpeningHours, "week", ""},
+			{`{"zone":"UTC","week":{"monday":["09:00-17:00"]}} {}`, sla.ErrSyntax, "", ""},
 		}
 		for _, tt := range tests {
 			var c sla.Calendar
-			assert.ErrorIs(t, json.Unmarshal([]byte(tt.in), &c), tt.is, tt.in)
+			err := c.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.is, tt.in)
+			var ce *sla.ConfigError
+			require.ErrorAs(t, err, &ce, tt.in)
+			assert.Equal(t, tt.field, ce.Field, tt.in)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error(), tt.in)
+			}
+			assert.Equal(t, 1, strings.Count(err.Error(), "sla:"), "the prefix is not repeated: %s", err)
 		}
-		var c sla.Calendar
-		assert.Error(t, json.Unmarshal([]byte(`{"zone":"UTC","weekk":{}}`), &c), "unknown fields are rejected")
 	})
 }
 

@@ -1,7 +1,7 @@
 // Package sla owns business time: calendars of opening hours in a time zone,
 // and response clocks that run against them.
 //
-// It models rules R25-R29 of the reference handbook (shared/handbook.md):
+// It models rules R25-R29 in RULES.md at the root of the repository:
 // a first response within one business hour (R25), a 24/7 on-call target of
 // one hour in business hours and under four outside them (R26), a pull
 // request that never waits more than one business day for a follow-up (R27),
@@ -20,7 +20,20 @@
 //
 // Queries are arithmetic over precomputed tables, not loops over days:
 // [Calendar.Between] and [Calendar.Add] cost the same for a span of one day or
-// ten years.
+// ten years. Calendars in the same zone share their zone table, so building
+// another calendar in a zone already used is cheap.
+//
+// # Configuration and errors
+//
+// [NewCalendar] and [Calendar.UnmarshalJSON] validate everything they are
+// given. Their errors are [*ConfigError] values whose Field is the JSON path
+// of the bad value (`week.monday[1]`, `special["2024-12-24"][0]`, `zone`),
+// whose Value quotes it, and which match a sentinel with errors.Is: the
+// shared [ErrZone], [ErrSyntax], [ErrUnknownField], [ErrDuplicateKey], or
+// sla's own [ErrInvalidSpan], [ErrDuplicateDay], [ErrNoOpeningHours].
+// Calendar JSON is strict: keys are camelCase and matched exactly, an
+// unknown or repeated key is refused at any depth, and null is the same as
+// a missing value.
 //
 // # Clocks
 //
@@ -50,9 +63,15 @@
 // # Limits
 //
 // Calendars table their zone's offset changes from 1900 to 2150; queries
-// that reach outside those years stay exact but cost one step per offset
-// change they cross there. Between saturates at the largest time.Duration (about 292 years of
-// open time).
+// that reach outside those years stay exact, for any instant time.Time
+// holds, but cost one step per offset change they cross there, never one
+// per day. Between saturates at the largest time.Duration (about 292 years
+// of open time).
+//
+// The zero time.Time is an ordinary instant to a Calendar (0001-01-01
+// 00:00 UTC), answered as exactly as any other; where sla needs an instant
+// to be set, it reports [ErrZeroTime] instead. Add, NextOpen and NextClose
+// return the zero time.Time for "no such instant".
 //
 // The process rules cited as R1-R32 are in RULES.md at the module root:
 // https://github.com/teamcadence/cadence/blob/main/RULES.md

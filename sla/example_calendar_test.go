@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -105,7 +106,35 @@ func ExampleCalendar_MarshalJSON() {
 	fmt.Println(back)
 	fmt.Println(back.Equal(cal), back.Week().Hours())
 	// Output:
-	// {"zone":"Asia/Kathmandu","week":{"Monday":["10:00-17:00"],"Tuesday":["10:00-17:00"],"Wednesday":["10:00-17:00"],"Thursday":["10:00-17:00"],"Sunday":["10:00-17:00"]},"holidays":["2024-10-12"]}
+	// {"zone":"Asia/Kathmandu","week":{"monday":["10:00-17:00"],"tuesday":["10:00-17:00"],"wednesday":["10:00-17:00"],"thursday":["10:00-17:00"],"sunday":["10:00-17:00"]},"holidays":["2024-10-12"]}
 	// Asia/Kathmandu Mon-Thu 10:00-17:00, Sun 10:00-17:00; 1 holiday, 0 special days
 	// true 35h0m0s
+}
+
+// Configuration errors name the JSON path of the bad value, quote it and
+// say what is wrong; errors.Is matches the sentinel and errors.As gives
+// the fields.
+func ExampleCalendar_UnmarshalJSON_errors() {
+	for _, in := range []string{
+		`{"zone":"Europe/Paris","week":{"monday":["09:00-12:00","11:00-17:00"]}}`,
+		`{"zone":"Europe/Paris","week":{"monday":["09:00-17:00"]},"special":{"2024-12-24":[],"+2024-12-24":["09:00-12:00"]}}`,
+		`{"zone":"Local","week":{"monday":["09:00-17:00"]}}`,
+		`{"zone":"Europe/Paris","week":{"munday":["09:00-17:00"]}}`,
+	} {
+		var cal sla.Calendar
+		err := json.Unmarshal([]byte(in), &cal)
+		var ce *sla.ConfigError
+		if errors.As(err, &ce) {
+			fmt.Printf("%s\n  field %s, value %q\n", err, ce.Field, ce.Value)
+		}
+	}
+	// Output:
+	// sla: week.monday[1] "11:00-17:00": invalid span: overlaps 09:00-12:00
+	//   field week.monday[1], value "11:00-17:00"
+	// sla: special["2024-12-24"] "2024-12-24": day given twice: also given as special["+2024-12-24"]
+	//   field special["2024-12-24"], value "2024-12-24"
+	// sla: zone "Local": bad time zone: its meaning depends on the machine: give an IANA zone name
+	//   field zone, value "Local"
+	// sla: week.munday "munday": unknown field: did you mean "monday"?
+	//   field week.munday, value "munday"
 }

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math/bits"
 	"sort"
 	"time"
 
@@ -42,8 +43,19 @@ func compileHours(spans []Span) hours {
 	return h
 }
 
+// allDayHours is 00:00-24:00 compiled, shared by every closed day's
+// complement, and noHours the hours of a closed day; hours are never
+// modified once compiled.
+var (
+	allDayHours = compileHours([]Span{{From: 0, To: endOfDay}})
+	noHours     hours
+)
+
 // complement returns the hours of the day at which h is closed.
 func (h hours) complement() hours {
+	if h.total == 0 {
+		return allDayHours
+	}
 	var spans []Span
 	prev := int64(0)
 	for i := range h.from {
@@ -66,7 +78,18 @@ func (h hours) open(ns int64) bool {
 
 // prefix returns the open time in [00:00, ns).
 func (h hours) prefix(ns int64) int64 {
-	i := sort.Search(len(h.from), func(i int) bool { return h.from[i] >= ns }) - 1
+	// i is the last span starting before ns: a binary search without
+	// sort.Search's closure, as this is on every query's path.
+	lo, hi := 0, len(h.from)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if h.from[m] < ns {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	i := lo - 1
 	if i < 0 {
 		return 0
 	}
@@ -87,9 +110,10 @@ func (h hours) lastAt(r int64) int64 {
 
 // compiledDay is a holiday or special day compiled for arithmetic.
 type compiledDay struct {
-	day int64 // local day number, days since 1970-01-01
-	h   hours
-	cum int64 // sum over earlier specials of their open time minus their weekday's
+	day   int64  // local day number, days since 1970-01-01
+	h     *hours // shared between days with the same hours, never modified
+	cum   int64  // sum over earlier specials of their open time minus their weekday's
+	start int64  // startF(j, baseWeek)
 }
 
 // table holds what business-time arithmetic needs for one set of hours:
@@ -136,13 +160,22 @@ func (tb *table) cumBefore(j int) int64 {
 
 // findSpecial returns the index of the first special day on or after day.
 func (tb *table) findSpecial(day int64) int {
-	return sort.Search(len(tb.specials), func(i int) bool { return tb.specials[i].day >= day })
+	lo, hi := 0, len(tb.specials)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tb.specials[m].day < day {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // hoursOn returns the opening hours of a local day.
 func (tb *table) hoursOn(day int64) *hours {
 	if j := tb.findSpecial(day); j < len(tb.specials) && tb.specials[j].day == day {
-		return &tb.specials[j].h
+		return tb.specials[j].h
 	}
 	_, wd := split(day)
 	return &tb.days[wd]
@@ -165,9 +198,30 @@ func (tb *table) f(day, ns, base int64) int64 {
 	return satAdd(v, tb.cumBefore(j)+tb.days[wd].prefix(ns))
 }
 
-// startF returns F at the start of special j.
+// startF returns F at the start of special j, saturated exactly: a
+// special day too far from week base for its F to fit in an int64 gives
+// the int64 limit on its side, beyond any y the inversions are asked for.
 func (tb *table) startF(j int, base int64) int64 {
-	return satAdd(tb.dayF(tb.specials[j].day, base), tb.specials[j].cum)
+	if base == baseWeek { // inside the window: tabled by newTable
+		return tb.specials[j].start
+	}
+	return tb.startFrom(j, base)
+}
+
+// startFrom is startF computed.
+func (tb *table) startFrom(j int, base int64) int64 {
+	k, wd := split(tb.specials[j].day)
+	return mulAddSat(k-base, tb.weekOpen, tb.dayStart[wd]+tb.specials[j].cum)
+}
+
+// diffF returns F(day1, ns1) - F(day0, ns0), exact when it fits in an
+// int64 and saturated otherwise, however far apart the two readings are.
+// Each reading's F is taken from its own week, where it is small, and the
+// whole weeks between them are multiplied in 128 bits.
+func (tb *table) diffF(day0, ns0, day1, ns1 int64) int64 {
+	k0, _ := split(day0)
+	k1, _ := split(day1)
+	return mulAddSat(k1-k0, tb.weekOpen, tb.f(day1, ns1, k1)-tb.f(day0, ns0, k0))
 }
 
 // maxWeeks bounds the weeks an inversion may move, about 21 billion
@@ -178,9 +232,16 @@ const maxWeeks = 1 << 40
 // reports false when F never reaches y (a calendar with no weekly hours)
 // or reaches it only more than maxWeeks weeks from base.
 func (tb *table) invFirst(y, base int64) (wall, bool) {
-	j := sort.Search(len(tb.specials), func(i int) bool {
-		return tb.startF(i, base)+tb.specials[i].h.total >= y
-	})
+	// j: the first special day whose end has F >= y
+	j, hi := 0, len(tb.specials)
+	for j < hi {
+		m := int(uint(j+hi) >> 1)
+		if satAdd(tb.startF(m, base), tb.specials[m].h.total) < y {
+			j = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if j < len(tb.specials) {
 		if sf := tb.startF(j, base); sf < y {
 			return wall{tb.specials[j].day, tb.specials[j].h.firstAt(y - sf)}, true
@@ -206,9 +267,18 @@ func (tb *table) invFirst(y, base int64) (wall, bool) {
 // first open wall reading at or after the point where F reaches y. It
 // reports false when F stays at y for ever.
 func (tb *table) invLast(y, base int64) (wall, bool) {
-	j := sort.Search(len(tb.specials), func(i int) bool { return tb.startF(i, base) > y })
+	// j: the first special day whose start has F > y
+	j, hi := 0, len(tb.specials)
+	for j < hi {
+		m := int(uint(j+hi) >> 1)
+		if tb.startF(m, base) <= y {
+			j = m + 1
+		} else {
+			hi = m
+		}
+	}
 	if j > 0 {
-		if sf := tb.startF(j-1, base); y < sf+tb.specials[j-1].h.total {
+		if sf := tb.startF(j-1, base); y < satAdd(sf, tb.specials[j-1].h.total) {
 			return wall{tb.specials[j-1].day, tb.specials[j-1].h.lastAt(y - sf)}, true
 		}
 	}
@@ -243,6 +313,9 @@ func newTable(week [7]hours, specials []compiledDay) *table {
 		cum += tb.specials[i].h.total - week[wd].total
 	}
 	tb.cumEnd = cum
+	for i := range tb.specials {
+		tb.specials[i].start = tb.startFrom(i, baseWeek)
+	}
 	tb.firstOpen, tb.lastOpen = maxInt64, minInt64
 	for _, sp := range tb.specials {
 		if sp.h.total > 0 {
@@ -285,6 +358,37 @@ func satAdd[T ~int64](a, b T) T {
 		return T(minInt64)
 	}
 	return s
+}
+
+// mulAddSat returns a*b + c for b >= 0, computed in 128 bits and then
+// saturated at the int64 limits, so the result is exact whenever it fits.
+func mulAddSat(a, b, c int64) int64 {
+	neg := a < 0
+	ua := uint64(a)
+	if neg {
+		ua = -ua
+	}
+	hi, lo := bits.Mul64(ua, uint64(b))
+	if neg { // two's complement negation of the 128-bit product
+		lo = ^lo + 1
+		hi = ^hi
+		if lo == 0 {
+			hi++
+		}
+	}
+	uc := uint64(c)
+	var carry uint64
+	lo, carry = bits.Add64(lo, uc, 0)
+	hi += carry + uint64(c>>63) // c's sign extension
+	switch {
+	case hi == 0 && lo <= uint64(maxInt64):
+		return int64(lo)
+	case hi == ^uint64(0) && lo >= 1<<63:
+		return int64(lo)
+	case int64(hi) < 0:
+		return minInt64
+	}
+	return maxInt64
 }
 
 // satMul returns a*b for b >= 0, saturating at the int64 limits.

@@ -283,6 +283,83 @@ func (o oracle) searchLimit(t time.Time) time.Time {
 	return limit
 }
 
+// skipPlain returns from, or a later instant when no instant in
+// [from, skipPlain(from)) can be what a search looks for: when the plain
+// week has no open hours (want true) or no closed hours (want false), only
+// a holiday or special day can hold such an instant, so a search may jump
+// to two days before the next one. It keeps the oracle's searches short
+// far from the special days (years away, in the all-zones sweep) without
+// changing what they find.
+func (o oracle) skipPlain(from time.Time, wantOpen bool) time.Time {
+	if wantOpen && !emptyWeek(o.week) || !wantOpen && !fullWeek(o.week) {
+		return from
+	}
+	// The local day of an instant is within one day of its UTC day, zone
+	// offsets being under 24 hours.
+	day := date.NewAt(from.UTC())
+	var next date.Date
+	found := false
+	for d := range o.holidays {
+		if d >= day-1 && (!found || d < next) {
+			next, found = d, true
+		}
+	}
+	for d := range o.special {
+		if d >= day-1 && (!found || d < next) {
+			next, found = d, true
+		}
+	}
+	if !found {
+		return from // the searches stop by themselves past the last one
+	}
+	// Every local day from from's to u's is plain: u's local day is
+	// next-3 or next-2.
+	if u := (next - 2).MidnightUTC(); u.After(from) {
+		return u
+	}
+	return from
+}
+
+// skipPlainBack mirrors skipPlain for the backward search of add, which
+// looks for open time only: it returns to, or an earlier instant such that
+// [skipPlainBack(to), to) holds no open time.
+func (o oracle) skipPlainBack(to time.Time) time.Time {
+	if !emptyWeek(o.week) {
+		return to
+	}
+	day := date.NewAt(to.UTC())
+	var prev date.Date
+	found := false
+	for d := range o.special {
+		if d <= day+1 && (!found || d > prev) {
+			prev, found = d, true
+		}
+	}
+	if !found {
+		return to
+	}
+	// u's local day is prev+1 or prev+2, and no special day lies between
+	// it and to's.
+	if u := (prev + 2).MidnightUTC(); u.Before(to) {
+		return u
+	}
+	return to
+}
+
+// fullWeek reports whether every day of w is open 00:00-24:00.
+func fullWeek(w Week) bool {
+	for _, spans := range w {
+		var sum clock.Clock
+		for _, sp := range spans {
+			sum += sp.To - sp.From
+		}
+		if sum != 24*clock.Hour {
+			return false
+		}
+	}
+	return true
+}
+
 // nextOpen is the first open instant at or after t; zero if none.
 func (o oracle) nextOpen(t time.Time) time.Time {
 	if o.open(t) {
@@ -290,6 +367,7 @@ func (o oracle) nextOpen(t time.Time) time.Time {
 	}
 	limit := o.searchLimit(t)
 	for from := t; from.Before(limit); from = from.Add(oracleChunk) {
+		from = o.skipPlain(from, true)
 		if ivs := o.intervals(from, from.Add(oracleChunk)); len(ivs) > 0 {
 			return ivs[0].s
 		}
@@ -307,6 +385,9 @@ func (o oracle) nextClose(t time.Time) time.Time {
 	}
 	limit := o.searchLimit(t)
 	for from := t; from.Before(limit); {
+		if u := o.skipPlain(from, false); u.After(from) {
+			from = u // open all the way to u
+		}
 		to := from.Add(oracleChunk)
 		ivs := o.intervals(from, to)
 		if len(ivs) == 0 || !ivs[0].s.Equal(from) {
@@ -341,6 +422,7 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 			if closedWeek && from.After(o.last.MidnightUTC().Add(48*time.Hour)) {
 				return time.Time{}
 			}
+			from = o.skipPlain(from, true) // no open time skipped
 			to := from.Add(oracleChunk)
 			for _, iv := range o.intervals(from, to) {
 				if l := iv.e.Sub(iv.s); rem <= l {
@@ -357,6 +439,7 @@ func (o oracle) add(t time.Time, d time.Duration) time.Time {
 		if closedWeek && to.Before(o.first.MidnightUTC().Add(-48*time.Hour)) {
 			return time.Time{}
 		}
+		to = o.skipPlainBack(to) // no open time skipped
 		from := to.Add(-oracleChunk)
 		ivs := o.intervals(from, to)
 		for i := len(ivs) - 1; i >= 0; i-- {

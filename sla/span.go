@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"github.com/rickb777/date/v2/clock"
+
+	"github.com/teamcadence/cadence/internal/tod"
 )
 
 // endOfDay is 24:00, the largest value Span.To may take.
-const endOfDay = clock.Clock(24 * time.Hour)
+const endOfDay = tod.EndOfDay
 
 // Len returns the length of the span in wall-clock time, To - From.
 // On a day when the clocks change the real time it covers may differ.
@@ -38,48 +40,53 @@ func (s Span) Contains(c clock.Clock) bool { return s.From <= c && c < s.To }
 
 // String returns the span as "09:00-17:00", with seconds and fractions only
 // when they are not zero ("09:00:30-17:00"). The end of the day is "24:00".
+// A time of day outside 00:00-24:00, which only an invalid span holds, is
+// written the same way: "22:00-25:00", "-01:00-09:00".
 func (s Span) String() string { return formatClock(s.From) + "-" + formatClock(s.To) }
 
-// formatClock formats c as HH:MM, HH:MM:SS or HH:MM:SS.fffffffff.
+// formatClock formats c with internal/tod, and a value out of its range
+// (negative, or past 24:00) in the same layout with a sign or more hours.
 func formatClock(c clock.Clock) string {
-	if c < 0 || c > endOfDay {
-		return time.Duration(c).String()
+	if c >= 0 && c <= tod.EndOfDay {
+		return tod.Format(c)
 	}
+	sign := ""
 	d := time.Duration(c)
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	sec, ns := int(d%time.Minute/time.Second), int(d%time.Second)
-	switch {
-	case ns != 0:
-		return strings.TrimRight(fmt.Sprintf("%02d:%02d:%02d.%09d", h, m, sec, ns), "0")
-	case sec != 0:
-		return fmt.Sprintf("%02d:%02d:%02d", h, m, sec)
+	if d < 0 {
+		sign, d = "-", -d // clock.Clock is far smaller than the Duration range
 	}
-	return fmt.Sprintf("%02d:%02d", h, m)
+	whole, frac := d/time.Hour, d%time.Hour
+	return sign + fmt.Sprintf("%02d", whole) + tod.Format(clock.Clock(frac))[2:]
 }
 
 // ParseSpan parses a span written as "09:00-17:00". Times of day are HH:MM,
 // HH:MM:SS or HH:MM:SS.fraction on a 24-hour clock, and the end may be
 // "24:00". Surrounding spaces are ignored. The span must satisfy
-// 00:00 <= from < to <= 24:00; errors match [ErrInvalidSpan].
+// 00:00 <= from < to <= 24:00. Errors are [*ConfigError] values matching
+// [ErrSyntax] for text that is not a span, and [ErrInvalidSpan] for a span
+// that ends before it starts.
 func ParseSpan(s string) (Span, error) {
 	from, to, ok := strings.Cut(strings.TrimSpace(s), "-")
 	if !ok {
-		return Span{}, fmt.Errorf("sla: parsing span %q: want HH:MM-HH:MM: %w", s, ErrInvalidSpan)
+		return Span{}, &ConfigError{Value: s, Err: ErrSyntax, Reason: "want HH:MM-HH:MM"}
 	}
-	f, err := parseClock(strings.TrimSpace(from))
+	f, err := tod.Parse(strings.TrimSpace(from))
 	if err != nil {
-		return Span{}, fmt.Errorf("sla: parsing span %q: %v: %w", s, err, ErrInvalidSpan)
+		return Span{}, &ConfigError{Value: s, Err: ErrSyntax, Reason: "start: " + todReason(err)}
 	}
-	t, err := parseClock(strings.TrimSpace(to))
+	t, err := tod.Parse(strings.TrimSpace(to))
 	if err != nil {
-		return Span{}, fmt.Errorf("sla: parsing span %q: %v: %w", s, err, ErrInvalidSpan)
+		return Span{}, &ConfigError{Value: s, Err: ErrSyntax, Reason: "end: " + todReason(err)}
 	}
 	sp := Span{From: f, To: t}
 	if why := sp.check(); why != "" {
-		return Span{}, fmt.Errorf("sla: parsing span %q: %s: %w", s, why, ErrInvalidSpan)
+		return Span{}, &ConfigError{Value: s, Err: ErrInvalidSpan, Reason: why}
 	}
 	return sp, nil
 }
+
+// todReason is the text of a tod.Parse error.
+func todReason(err error) string { return err.Error() }
 
 // MustParseSpan is like [ParseSpan] but panics on error. It is intended for
 // use in tests and with hard-coded strings.
@@ -91,53 +98,6 @@ func MustParseSpan(s string) Span {
 	return sp
 }
 
-// parseClock parses HH:MM[:SS[.fraction]] strictly, with 24:00 allowed.
-func parseClock(s string) (clock.Clock, error) {
-	digits := func(s string) (int, bool) {
-		if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
-			return 0, false
-		}
-		return int(s[0]-'0')*10 + int(s[1]-'0'), true
-	}
-	parts := strings.Split(s, ":")
-	if len(parts) < 2 || len(parts) > 3 {
-		return 0, fmt.Errorf("time of day %q is not HH:MM", s)
-	}
-	h, ok1 := digits(parts[0])
-	m, ok2 := digits(parts[1])
-	if !ok1 || !ok2 || h > 24 || m > 59 {
-		return 0, fmt.Errorf("time of day %q is not HH:MM", s)
-	}
-	var sec, ns int
-	if len(parts) == 3 {
-		whole, frac, hasFrac := strings.Cut(parts[2], ".")
-		var ok bool
-		if sec, ok = digits(whole); !ok || sec > 59 {
-			return 0, fmt.Errorf("time of day %q has bad seconds", s)
-		}
-		if hasFrac {
-			if frac == "" || len(frac) > 9 {
-				return 0, fmt.Errorf("time of day %q has a bad fraction", s)
-			}
-			for i := 0; i < 9; i++ {
-				ns *= 10
-				if i < len(frac) {
-					if frac[i] < '0' || frac[i] > '9' {
-						return 0, fmt.Errorf("time of day %q has a bad fraction", s)
-					}
-					ns += int(frac[i] - '0')
-				}
-			}
-		}
-	}
-	c := clock.Clock(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute +
-		time.Duration(sec)*time.Second + time.Duration(ns))
-	if c > endOfDay {
-		return 0, fmt.Errorf("time of day %q is past 24:00", s)
-	}
-	return c, nil
-}
-
 // MarshalText implements encoding.TextMarshaler, writing the form of
 // [Span.String]. The zero Span, which is not valid, marshals to empty text.
 func (s Span) MarshalText() ([]byte, error) {
@@ -145,7 +105,7 @@ func (s Span) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if why := s.check(); why != "" {
-		return nil, fmt.Errorf("sla: marshalling span %q: %s: %w", s, why, ErrInvalidSpan)
+		return nil, &ConfigError{Value: s.String(), Err: ErrInvalidSpan, Reason: why}
 	}
 	return []byte(s.String()), nil
 }

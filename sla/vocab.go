@@ -2,6 +2,7 @@ package sla
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/teamcadence/cadence/internal/strict"
 )
@@ -40,6 +41,10 @@ type ConfigError struct {
 // Error returns `sla: field "value": what is wrong: reason`, leaving out
 // what is empty.
 func (e *ConfigError) Error() string {
+	if e.Field == "" && e.Value == "" {
+		// strict.Message would write "sla:: ..." with neither.
+		return "sla" + strings.TrimPrefix(strict.Message("sla", "", "", e.Reason, e.Err), "sla:")
+	}
 	return strict.Message("sla", e.Field, e.Value, e.Reason, e.Err)
 }
 
@@ -65,8 +70,11 @@ func withPath(prefix string, err error) error {
 		switch se.Kind {
 		case strict.UnknownField:
 			ce.Err = ErrUnknownField
+			// "unknown field (did you mean ...)": say it once.
+			ce.Reason = strings.Trim(strings.TrimPrefix(se.Reason, "unknown field"), " ()")
 		case strict.DuplicateKey:
 			ce.Err = ErrDuplicateKey
+			ce.Reason = ""
 		default:
 			ce.Err = ErrSyntax
 		}

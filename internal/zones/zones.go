@@ -8,9 +8,11 @@
 package zones
 
 import (
+	"runtime"
 	"slices"
-	"sort"
+	"sync"
 	"time"
+	"weak"
 )
 
 // The window tabled: instants in [Lo, Hi), 1900-01-01 to 2150-01-01 UTC, in
@@ -26,6 +28,38 @@ const (
 type Table struct {
 	At  []int64 // Unix seconds, ascending
 	Off []int64 // len(At)+1
+
+	// The local wall readings at the edges of the segments, for callers
+	// that table something per segment: Wall[s] is the reading at the
+	// start of segment s in its own offset, Before[s] the reading at the
+	// same instant in the offset of segment s-1 (Before[0] is unused), and
+	// Last the reading at Hi in the last segment's offset.
+	Wall, Before []Reading
+	Last         Reading
+}
+
+// A Reading is a local wall-clock reading: Day is the day number (days
+// since 1970-01-01), Nanos the nanoseconds since that day's midnight, Week
+// the week index (weeks start on Sunday; week 0 holds 1970-01-01) and
+// Weekday its time.Weekday.
+type Reading struct {
+	Day, Nanos, Week int64
+	Weekday          int
+}
+
+// readingAt returns the wall reading of Unix second unix at offset off.
+func readingAt(unix, off int64) Reading {
+	local := unix + off
+	day := local / 86400
+	if local%86400 < 0 {
+		day--
+	}
+	x := day + 4 // 1970-01-01 was a Thursday
+	week := x / 7
+	if x%7 < 0 {
+		week--
+	}
+	return Reading{Day: day, Nanos: (local - day*86400) * 1e9, Week: week, Weekday: int(x - 7*week)}
 }
 
 // New scans loc's offset changes in the window.
@@ -45,7 +79,81 @@ func New(loc *time.Location) *Table {
 			zt.Off = append(zt.Off, int64(o))
 		}
 	}
+	n := len(zt.Off)
+	zt.Wall, zt.Before = make([]Reading, n), make([]Reading, n)
+	for s := range n {
+		zt.Wall[s] = readingAt(zt.Start(s), zt.Off[s])
+		if s > 0 {
+			zt.Before[s] = readingAt(zt.Start(s), zt.Off[s-1])
+		}
+	}
+	zt.Last = readingAt(Hi, zt.Off[n-1])
 	return zt
+}
+
+// shared maps each live *time.Location to its Table. It holds the
+// locations weakly: an entry goes when its location is garbage collected,
+// so the cache is bounded by the locations the program still uses.
+var shared struct {
+	sync.Mutex
+	m map[weak.Pointer[time.Location]]*Table
+}
+
+// Shared returns loc's Table, computed once for each *time.Location and
+// then shared by every caller: safe for concurrent use, and the same
+// Table for the same loc. Locations with the same name but other data
+// (time.LoadLocationFromTZData, time.FixedZone) are other values, so they
+// get their own tables; each time.LoadLocation call also returns a new
+// value, so callers that load a zone by name should load it once (see
+// [Load]).
+func Shared(loc *time.Location) *Table {
+	k := weak.Make(loc)
+	shared.Lock()
+	t, ok := shared.m[k]
+	shared.Unlock()
+	if ok {
+		return t
+	}
+	t = New(loc) // outside the lock: other zones need not wait
+	shared.Lock()
+	defer shared.Unlock()
+	if old, ok := shared.m[k]; ok {
+		return old
+	}
+	if shared.m == nil {
+		shared.m = map[weak.Pointer[time.Location]]*Table{}
+	}
+	shared.m[k] = t
+	runtime.AddCleanup(loc, forget, k)
+	return t
+}
+
+// forget drops the table of a collected location.
+func forget(k weak.Pointer[time.Location]) {
+	shared.Lock()
+	delete(shared.m, k)
+	shared.Unlock()
+}
+
+// loaded caches time.LoadLocation by name: name -> *time.Location. Only
+// names that load are kept, so it holds at most the zones of the tz
+// database.
+var loaded sync.Map
+
+// Load is time.LoadLocation, loading each name once per process and then
+// returning the same *time.Location, so that its [Shared] table is found
+// again. "Local" and "" are not cached (LoadLocation returns time.Local and
+// time.UTC for them).
+func Load(name string) (*time.Location, error) {
+	if v, ok := loaded.Load(name); ok {
+		return v.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" || name == "Local" {
+		return loc, err
+	}
+	v, _ := loaded.LoadOrStore(name, loc)
+	return v.(*time.Location), nil
 }
 
 // InWindow reports whether t lies in the tabled window.
@@ -56,7 +164,18 @@ func InWindow(t time.Time) bool {
 
 // Segment returns the segment holding unix, for Lo <= unix < Hi.
 func (z *Table) Segment(unix int64) int {
-	return sort.Search(len(z.At), func(i int) bool { return z.At[i] > unix })
+	// the first i with At[i] > unix, without sort.Search's closure: this
+	// is on the path of every query
+	lo, hi := 0, len(z.At)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if z.At[m] <= unix {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // Start returns the first instant of segment s, in Unix seconds.
@@ -88,7 +207,7 @@ func (z *Table) Lookup(t time.Time) (off, start, end int64, ok bool) {
 
 // Equal reports whether z and o list the same offsets and changes.
 func (z *Table) Equal(o *Table) bool {
-	return slices.Equal(z.At, o.At) && slices.Equal(z.Off, o.Off)
+	return z == o || slices.Equal(z.At, o.At) && slices.Equal(z.Off, o.Off)
 }
 
 // Next returns an instant after t up to which loc's offset stays what it

@@ -1,6 +1,7 @@
 package zones
 
 import (
+	"runtime"
 	"testing"
 	"time"
 
@@ -51,4 +52,64 @@ func TestNextAndPrevStepOverTheYearEndGlitch(t *testing.T) {
 	assert.Equal(t, Offset(prev, loc), Offset(next.Add(-1), loc))
 	_, ok = Next(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC)
 	assert.False(t, ok, "UTC never changes")
+}
+
+// TestShared: one table per location, shared and equal to a fresh one;
+// another location of the same name with other data gets its own; the
+// cache lets collected locations go.
+func TestShared(t *testing.T) {
+	chicago, err := time.LoadLocation("America/Chicago")
+	require.NoError(t, err)
+	a, b := Shared(chicago), Shared(chicago)
+	assert.Same(t, a, b)
+	assert.True(t, a.Equal(New(chicago)))
+	assert.Same(t, Shared(time.UTC), Shared(time.UTC))
+
+	fake := time.FixedZone("America/Chicago", -6*3600)
+	f := Shared(fake)
+	assert.NotSame(t, a, f)
+	assert.False(t, a.Equal(f), "same name, other data")
+
+	l1, err := Load("Europe/London")
+	require.NoError(t, err)
+	l2, err := Load("Europe/London")
+	require.NoError(t, err)
+	assert.Same(t, l1, l2, "Load loads a name once")
+	_, err = Load("Mars/Olympus")
+	assert.Error(t, err)
+
+	// Concurrent first use of one zone gives one table.
+	lh, err := time.LoadLocation("Australia/Lord_Howe")
+	require.NoError(t, err)
+	got := make(chan *Table, 8)
+	for range 8 {
+		go func() { got <- Shared(lh) }()
+	}
+	first := <-got
+	for range 7 {
+		assert.Same(t, first, <-got)
+	}
+
+	// Entries go with their locations.
+	for i := range 200 {
+		Shared(time.FixedZone("tmp", i*60))
+	}
+	for range 5 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	shared.Lock()
+	n := len(shared.m)
+	shared.Unlock()
+	assert.Less(t, n, 100, "the cache keeps collected locations")
+}
+
+func BenchmarkShared(b *testing.B) {
+	loc, err := time.LoadLocation("America/Chicago")
+	require.NoError(b, err)
+	Shared(loc)
+	b.ReportAllocs()
+	for b.Loop() {
+		Shared(loc)
+	}
 }
