@@ -198,12 +198,6 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// isNull reports whether data is the JSON literal null.
-func isNull(data []byte) bool {
-	var v any
-	return json.Unmarshal(data, &v) == nil && v == nil
-}
-
 // loadZone loads the zone named in JSON: present, not empty, not "Local",
 // and known to time.LoadLocation.
 func loadZone(name *string) (*time.Location, error) {

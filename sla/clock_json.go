@@ -3,9 +3,9 @@ package sla
 import (
 	"encoding/json"
 	"errors"
+	"github.com/teamcadence/cadence/internal/zones"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -118,7 +118,7 @@ func (c Clock) wire(calLoc *time.Location) (clockJSON, error) {
 				j.Zone = name
 			}
 		case name != "" && name != "Local":
-			if l, ok := loadZone(name); ok && c.sameOffsets(l) {
+			if l, ok := clockZone(name); ok && c.sameOffsets(l) {
 				j.Zone = name
 			}
 		}
@@ -381,33 +381,23 @@ func zoneNamed(name string, known *time.Location) (*time.Location, error) {
 	if name == "Local" || name == "" {
 		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrZone, Reason: "want an IANA zone name"}
 	}
-	loc, ok := loadZone(name)
+	loc, ok := clockZone(name)
 	if !ok {
 		return nil, &ConfigError{Field: "zone", Value: name, Err: ErrZone, Reason: "time.LoadLocation cannot load it"}
 	}
 	return loc, nil
 }
 
-// zoneCache holds the zones loadZone has loaded, by name, so that decoding
-// many clocks reads the zone database once per zone. Locations are
-// immutable, so sharing them is invisible to callers; names that fail are
-// not remembered, so the cache holds at most the zone database.
-var zoneCache sync.Map // string -> *time.Location
-
-// loadZone returns time.LoadLocation(name), remembered.
-func loadZone(name string) (*time.Location, bool) {
-	if v, ok := zoneCache.Load(name); ok {
-		return v.(*time.Location), true
-	}
+// clockZone loads a zone named in a clock's JSON, through the process-wide
+// cache of internal/zones, so that decoding many clocks reads the zone
+// database once per zone. Names that cannot be an IANA zone are refused
+// before the zone database is asked.
+func clockZone(name string) (*time.Location, bool) {
 	if name == "Local" || name == "" || strings.ContainsAny(name, "[]\x00") || len(name) > 255 {
 		return nil, false
 	}
-	l, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, false
-	}
-	zoneCache.Store(name, l)
-	return l, true
+	l, err := zones.Load(name)
+	return l, err == nil
 }
 
 // unquote returns the text of the JSON string raw.

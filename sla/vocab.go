@@ -41,10 +41,6 @@ type ConfigError struct {
 // Error returns `sla: field "value": what is wrong: reason`, leaving out
 // what is empty.
 func (e *ConfigError) Error() string {
-	if e.Field == "" && e.Value == "" {
-		// strict.Message would write "sla:: ..." with neither.
-		return "sla" + strings.TrimPrefix(strict.Message("sla", "", "", e.Reason, e.Err), "sla:")
-	}
 	return strict.Message("sla", e.Field, e.Value, e.Reason, e.Err)
 }
 
