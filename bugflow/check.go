@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // A FindingKind classifies what Check found.
@@ -399,7 +401,7 @@ func nearest(name string, candidates []string) string {
 		if ck == "" || eqFold(trim(c), trim(name)) {
 			continue
 		}
-		d := editDistance(k, ck)
+		d := strict.EditDistance(k, ck)
 		limit := 0
 		switch {
 		case len(k) >= 8:
@@ -423,25 +425,4 @@ func skeleton(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

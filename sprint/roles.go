@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/teamcadence/cadence/internal/strict"
 )
 
 // checkRoles validates a list of role names: none empty or with a line
@@ -43,7 +45,7 @@ func ownerReason(owner string, roles []string) string {
 		if strings.EqualFold(r, owner) {
 			return "not one of the roles (did you mean " + strconv.Quote(r) + "?)"
 		}
-		if d := editDistance(owner, r); d < bestD {
+		if d := strict.EditDistance(owner, r); d < bestD {
 			best, bestD = r, d
 		}
 	}
@@ -63,30 +65,4 @@ func ownerReason(owner string, roles []string) string {
 		b.WriteString(strconv.Quote(r))
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance of a and b, in runes; it gives
-// up (returning 3) on long names, which only feed a suggestion.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 3
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

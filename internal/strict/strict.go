@@ -474,7 +474,7 @@ func unknownReason(key string, fields map[string]reflect.Type) string {
 		if strings.EqualFold(name, key) {
 			return fmt.Sprintf("unknown field (did you mean %q?)", name)
 		}
-		if d := editDistance(key, name); d < bestD || d == bestD && name < best {
+		if d := EditDistance(key, name); d < bestD || d == bestD && name < best {
 			best, bestD = name, d
 		}
 	}
@@ -484,8 +484,14 @@ func unknownReason(key string, fields map[string]reflect.Type) string {
 	return "unknown field"
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance of a and b in runes, for
+// "did you mean" suggestions and near misses in every package. Names longer
+// than 256 runes are not compared: the result is then the larger length.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 256 || len(rb) > 256 {
+		return max(len(ra), len(rb))
+	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
