@@ -43,6 +43,8 @@ type Error struct {
 	Reason string
 }
 
+// Error returns `path "value": reason`, naming the document itself when the
+// path is empty.
 func (e *Error) Error() string {
 	p := e.Path
 	if p == "" {
