@@ -112,20 +112,25 @@ type compiled struct {
 }
 
 // NewCalendar returns a calendar open during week in loc, changed by opts.
-// Any non-nil loc is accepted, time.Local and time.FixedZone zones
-// included, though [Calendar.MarshalJSON] writes only zones that load back
-// by their IANA name.
+// loc may be any zone but time.Local, whose meaning depends on the machine
+// (refused with [ErrZone], as in every cadence package); time.FixedZone
+// zones are accepted, though [Calendar.MarshalJSON] writes only zones that
+// load back by their IANA name.
 //
 // Errors are [*ConfigError] values whose Field is the JSON path of the bad
 // value (`zone`, `week.monday[1]`, `holidays[0]`,
-// `special["2024-12-24"][0]`), matching [ErrZone] for a nil loc,
+// `special["2024-12-24"][0]`), matching [ErrZone] for a nil loc or time.Local,
 // [ErrInvalidSpan] for a span that is malformed, out of order or
 // overlapping, [ErrDuplicateDay] for a day given twice as a holiday or
 // special day, and [ErrNoOpeningHours] for a week with no opening hours
 // unless [AllowNoOpeningHours] is given.
 func NewCalendar(loc *time.Location, week Week, opts ...Option) (Calendar, error) {
-	if loc == nil {
+	switch {
+	case loc == nil:
 		return Calendar{}, &ConfigError{Field: "zone", Err: ErrZone, Reason: "nil *time.Location"}
+	case loc == time.Local || loc.String() == "Local":
+		return Calendar{}, &ConfigError{Field: "zone", Value: "Local", Err: ErrZone,
+			Reason: "its meaning depends on the machine: give an IANA zone such as America/Chicago"}
 	}
 	var cfg config
 	for _, o := range opts {
