@@ -29,7 +29,7 @@
 //	-preset 2024       the handbook year: 2023, 2024 or rc (see handbook)
 //	-holidays FILE.ics the team's holidays from a public-holiday calendar
 //	                   (all-day events, yearly rules expanded) instead of
-//	                   the preset's, for the ceremonies and rituals
+//	                   the preset's, for the ceremonies, rituals and release days
 //
 // DTSTAMP is the time of the export, the clock read once in main. Bad flags
 // print a message and exit with status 2. -at and -zone mean the same in
@@ -175,8 +175,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 }
 
 // withHolidays replaces the holidays of t's business calendar, and so of its
-// ceremonies and rituals, with those of the iCalendar file path, read for
-// a year either side of [from, to).
+// ceremonies, rituals and release days (each moved off a holiday by its own
+// rule, the train keeping its freeze's shape), with those of the iCalendar
+// file path, read for a year either side of [from, to).
 func withHolidays(t preset.Team, path string, from, to date.Date) (preset.Team, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -190,7 +191,12 @@ func withHolidays(t preset.Team, path string, from, to date.Date) (preset.Team, 
 	if err != nil {
 		return t, err
 	}
+	train, err := t.Train.WithWorkdays(business, t.Train.Move())
+	if err != nil {
+		return t, err
+	}
 	t.Business = business
+	t.Train = train
 	t.Sprints = t.Sprints.WithWorkdays(business)
 	t.Rituals = t.Rituals.WithWorkdays(business)
 	return t, nil

@@ -157,3 +157,19 @@ func TestBadFlags(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"-h"}, &out, &errw, now))
 	assert.Contains(t, errw.String(), "-kinds")
 }
+
+// TestHolidaysMoveReleases: a holiday from the -holidays file on a release
+// day moves the release to the working day before (the Fleet train's move),
+// with its freeze window, as the release package does with the same
+// calendar.
+func TestHolidaysMoveReleases(t *testing.T) {
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:h1@test\r\n" +
+		"DTSTART;VALUE=DATE:20240306\r\nDTEND;VALUE=DATE:20240307\r\nSUMMARY:Company day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	path := filepath.Join(t.TempDir(), "holidays.ics")
+	require.NoError(t, os.WriteFile(path, []byte(ics), 0o644))
+	plain := runOK(t, "-range", "2024-03-04..2024-03-08", "-kinds", "releases")
+	assert.Contains(t, plain, "DTSTART;VALUE=DATE:20240306\r\n", "without the file, 4.46.0 ships on Wednesday")
+	moved := runOK(t, "-holidays", path, "-range", "2024-03-04..2024-03-08", "-kinds", "releases")
+	assert.Contains(t, moved, "DTSTART;VALUE=DATE:20240305\r\n", "a holiday on the release day moves it to Tuesday")
+	assert.NotContains(t, moved, "DTSTART;VALUE=DATE:20240306\r\n")
+}
