@@ -3,7 +3,6 @@ package release
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/rickb777/date/v2"
@@ -145,9 +144,6 @@ func withPath(prefix string, err error) error {
 		switch se.Kind {
 		case strict.UnknownField:
 			ce.Err = ErrUnknownField
-			// "unknown field (did you mean "x"?)": keep only the hint.
-			hint := strings.TrimSpace(strings.TrimPrefix(se.Reason, "unknown field"))
-			ce.Reason = strings.TrimSuffix(strings.TrimPrefix(hint, "("), ")")
 		case strict.DuplicateKey:
 			ce.Err = ErrDuplicateKey
 		}

@@ -221,7 +221,7 @@ func TestIssue12Texts(t *testing.T) {
 	err = json.Unmarshal([]byte(strings.Replace(issue12Rotation, `"at":"09:00"`, `"at":"25:00"`, 1)), &r)
 	assert.EqualError(t, err, `rotation: at "25:00": syntax error: want a time of day HH:MM[:SS] from 00:00 to 24:00: hour or minute out of range`)
 	err = json.Unmarshal([]byte(strings.Replace(issue12Rotation, `"absent":"alice"`, `"absnet":"alice"`, 1)), &r)
-	assert.EqualError(t, err, `rotation: overrides[0].absnet "absnet": unknown field: unknown field (did you mean "absent"?)`)
+	assert.EqualError(t, err, `rotation: overrides[0].absnet "absnet": unknown field: did you mean "absent"?`)
 	for _, e := range []error{err} {
 		assert.NotContains(t, e.Error(), `""`)
 	}

@@ -2,7 +2,6 @@ package sla
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/teamcadence/cadence/internal/strict"
 )
@@ -66,11 +65,8 @@ func withPath(prefix string, err error) error {
 		switch se.Kind {
 		case strict.UnknownField:
 			ce.Err = ErrUnknownField
-			// "unknown field (did you mean ...)": say it once.
-			ce.Reason = strings.Trim(strings.TrimPrefix(se.Reason, "unknown field"), " ()")
 		case strict.DuplicateKey:
 			ce.Err = ErrDuplicateKey
-			ce.Reason = ""
 		default:
 			ce.Err = ErrSyntax
 		}

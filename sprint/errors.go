@@ -2,7 +2,6 @@ package sprint
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/teamcadence/cadence/internal/strict"
 )
@@ -99,9 +98,6 @@ func withPath(prefix string, err error) error {
 		switch se.Kind {
 		case strict.UnknownField:
 			ce.Err = ErrUnknownField
-			// "unknown field (did you mean "x"?)": keep only the suggestion.
-			r := strings.TrimPrefix(se.Reason, "unknown field")
-			ce.Reason = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(r), "("), ")")
 		case strict.DuplicateKey:
 			ce.Err = ErrDuplicateKey
 		default:

@@ -35,7 +35,10 @@ const (
 )
 
 // An Error reports refused JSON: Path is where (empty for the document
-// itself), Value the offending key or value text, Reason what is wrong.
+// itself), Value the offending key or value text, Reason any detail beyond
+// what Kind says (for an unknown field, a suggestion such as `did you mean
+// "zone"?`; for a duplicate key, nothing), so that a package's ConfigError
+// can take Reason as it is after its own sentinel's text.
 type Error struct {
 	Kind   Kind
 	Path   string
@@ -43,17 +46,25 @@ type Error struct {
 	Reason string
 }
 
-// Error returns `path "value": reason`, naming the document itself when the
-// path is empty.
+// Error returns `path "value": what: reason`, naming the document itself
+// when the path is empty.
 func (e *Error) Error() string {
 	p := e.Path
 	if p == "" {
 		p = "document"
 	}
-	if e.Value == "" {
-		return fmt.Sprintf("%s: %s", p, e.Reason)
+	what := map[Kind]string{UnknownField: "unknown field", DuplicateKey: "key given twice"}[e.Kind]
+	msg := e.Reason
+	switch {
+	case what != "" && msg != "":
+		msg = what + ": " + msg
+	case what != "":
+		msg = what
 	}
-	return fmt.Sprintf("%s %q: %s", p, e.Value, e.Reason)
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s", p, msg)
+	}
+	return fmt.Sprintf("%s %q: %s", p, e.Value, msg)
 }
 
 // Join returns the JSON path of key under parent.
@@ -431,7 +442,7 @@ func (s *scanner) object(t reflect.Type, path string) error {
 		kp := Join(path, key)
 		for _, k := range seen {
 			if k == key {
-				return &Error{Kind: DuplicateKey, Path: kp, Value: key, Reason: "key given twice"}
+				return &Error{Kind: DuplicateKey, Path: kp, Value: key}
 			}
 		}
 		seen = append(seen, key)
@@ -468,22 +479,22 @@ func (s *scanner) object(t reflect.Type, path string) error {
 	}
 }
 
-// unknownReason says the key is unknown and, when one field differs only
-// in case or by a small edit, suggests it.
+// unknownReason suggests the field a misspelt key was meant to be: one that
+// differs only in case or by a small edit; "" when none is close.
 func unknownReason(key string, fields map[string]reflect.Type) string {
 	best, bestD := "", 3
 	for name := range fields {
 		if strings.EqualFold(name, key) {
-			return fmt.Sprintf("unknown field (did you mean %q?)", name)
+			return fmt.Sprintf("did you mean %q?", name)
 		}
 		if d := EditDistance(key, name); d < bestD || d == bestD && name < best {
 			best, bestD = name, d
 		}
 	}
 	if best != "" && bestD <= 2 {
-		return fmt.Sprintf("unknown field (did you mean %q?)", best)
+		return fmt.Sprintf("did you mean %q?", best)
 	}
-	return "unknown field"
+	return ""
 }
 
 // EditDistance is the Levenshtein distance of a and b in runes, for

@@ -106,7 +106,7 @@ func TestSuggestion(t *testing.T) {
 	err := Decode([]byte(`{"overides":[]}`), &w)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `did you mean "overrides"`)
-	assert.Equal(t, `overides "overides": unknown field (did you mean "overrides"?)`, err.Error())
+	assert.Equal(t, `overides "overides": unknown field: did you mean "overrides"?`, err.Error())
 }
 
 type failing struct{}
